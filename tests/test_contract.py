@@ -7,6 +7,18 @@ from importlib import resources
 
 import pytest
 
+from contract._parse import agreement
+from contract.clauses import (
+    CLAUSES,
+    Clause,
+    agreements_of,
+    clause,
+    head_of,
+    representations_of,
+    whose_representation,
+)
+from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
+from contract.parties import PARTIES_1997, Address, Party
 from contract.text import SECTIONS, UnknownSection, clause_text, opening_words
 
 EXPECTED_KEYS = (
@@ -201,3 +213,291 @@ def test_unknown_section_is_refused_with_its_key() -> None:
     assert str(caught.value) == "unknown section: '9.1'"
     with pytest.raises(UnknownSection):
         opening_words("5.3")
+
+
+# --- contract.clauses ------------------------------------------------------
+
+
+def test_every_section_has_its_clause() -> None:
+    """CLAUSES holds one Clause per key of SECTIONS, in the same order, with its text."""
+    assert list(CLAUSES) == list(SECTIONS)
+    for section, item in CLAUSES.items():
+        assert item.section == section
+        assert item.text == clause_text(section)
+        assert clause(section) is item
+
+
+def test_titles_and_counterparts_are_not_operative() -> None:
+    """8.11 and 8.14 are listed as non-operative, each with its reason; nothing else is."""
+    assert clause("8.11") == Clause(
+        section="8.11",
+        heading="Titles",
+        text=clause_text("8.11"),
+        operative=False,
+        why_not_operative=(
+            "the titles are for convenience of reference only and are not to be "
+            "considered in construing this Agreement"
+        ),
+        parent=None,
+    )
+    assert clause("8.14").operative is False
+    assert clause("8.14").why_not_operative == (
+        "execution in counterparts has no effect on the parties' rights once the "
+        "agreement is signed"
+    )
+    assert [s for s, c in CLAUSES.items() if not c.operative] == ["8.11", "8.14"]
+    assert all(c.why_not_operative is None for c in CLAUSES.values() if c.operative)
+
+
+def test_numbered_headings_follow_the_table_of_contents() -> None:
+    """Numbered sections take the TOC's capitalisation of the heading the body prints."""
+    assert clause("3.6").heading == "Litigation, etc."
+    assert clause("3.1").heading == (
+        "Organization and Standing; Certificate of Incorporation and By-laws"
+    )
+    assert clause("6.3").heading == "Obligations Upon Merger or Consolidation"
+    assert clause("8.14").heading == "Counterparts"
+    for unit in agreement().units:
+        if re.fullmatch(r"\d\.\d+", unit.key):
+            assert clause(unit.key).heading.upper().rstrip(".") == (
+                unit.printed_heading.rstrip(".")
+            ), unit.key
+
+
+def test_paragraph_headings_are_title_cased() -> None:
+    """Paragraphs whose body prints a heading in capitals have it in title case."""
+    assert clause("5.1(a)").heading == "Representations, Etc."
+    assert clause("5.1(b)").heading == "Officer's Certificate"
+    assert clause("5.1(c)").heading == "Notes; Guarantee"
+    assert clause("5.1(d)").heading == "Opinion of Counsel"
+    assert clause("5.2(c)").heading == "Purchase Price"
+
+
+def test_openings_take_their_section_title() -> None:
+    """The openings of sections 3 and 6 are headed with their section's title."""
+    assert clause("3").heading == "Representations and Warranties of the Company"
+    assert clause("6").heading == "Covenants of the Company"
+
+
+def test_unheaded_paragraphs_have_a_written_heading() -> None:
+    """Every clause has a heading, including those the agreement prints none for."""
+    assert clause("6.1(a)").heading == "Annual Financial Statements"
+    assert clause("6.2(a)(ii)").heading == "Inspection of Properties"
+    assert clause("signature page").heading == "Signature Page"
+    assert all(c.heading for c in CLAUSES.values())
+
+
+def test_parents_link_paragraphs_to_their_section() -> None:
+    """A paragraph's parent is the piece it sits in; 3.x and 6.x sit under the openings."""
+    assert clause("5.1(d)").parent == "5.1"
+    assert clause("6.2(a)(ii)").parent == "6.2(a)"
+    assert clause("6.2(a)").parent == "6.2"
+    assert clause("3.6").parent == "3"
+    assert clause("6.1").parent == "6"
+    assert clause("4.1").parent is None
+    assert clause("5.1").parent is None
+    for item in CLAUSES.values():
+        assert item.parent is None or item.parent in CLAUSES
+
+
+def test_head_of_a_paragraph_is_its_numbered_section() -> None:
+    """head_of strips paragraph letters and romanettes from a key."""
+    assert head_of("5.1(d)") == "5.1"
+    assert head_of("6.2(a)(ii)") == "6.2"
+    assert head_of("8.10(b)") == "8.10"
+    assert head_of("5.1") == "5.1"
+    assert head_of("preamble") == "preamble"
+
+
+def test_clause_refuses_an_unknown_section() -> None:
+    """clause raises UnknownSection for a key the agreement does not have."""
+    with pytest.raises(UnknownSection) as caught:
+        clause("5.1(i)")
+    assert caught.value.section == "5.1(i)"
+
+
+def test_representations_of_each_party() -> None:
+    """The Company represents in 3.1-3.19 and 8.7(a), the Purchaser in 4.1-4.4 and 8.7(b)."""
+    assert representations_of("company") == (*(f"3.{n}" for n in range(1, 20)), "8.7(a)")
+    assert representations_of("purchaser") == ("4.1", "4.2", "4.3", "4.4", "8.7(b)")
+    assert representations_of("guarantor") == ()
+
+
+def test_agreements_of_each_party() -> None:
+    """Each party's covenants and agreements are the sections that bind it to act."""
+    assert agreements_of("company") == (
+        "1.2", "2.2", "6.1", "6.2", "6.3", "8.7(a)", "8.9", "8.10(a)"
+    )
+    assert agreements_of("purchaser") == ("1.2", "4.3", "8.7(b)", "8.8", "8.10(b)")
+
+
+def test_representations_and_agreements_cite_the_agreement() -> None:
+    """Each listed section holds the words quoted as the reason it is listed."""
+    from contract.clauses import _AGREEMENTS, _REPRESENTATIONS
+
+    for table in (_AGREEMENTS, _REPRESENTATIONS):
+        for entries in table.values():
+            for section, words in entries:
+                holder = clause_text(section) + " " + clause_text(
+                    clause(head_of(section)).parent or head_of(section)
+                )
+                assert words in holder, (section, words)
+
+
+def test_unknown_role_is_refused() -> None:
+    """A role other than company, purchaser or guarantor is a ValueError."""
+    with pytest.raises(ValueError, match="unknown role 'bank'"):
+        representations_of("bank")
+    with pytest.raises(ValueError):
+        agreements_of("Company")
+
+
+def test_whose_representation_a_section_is() -> None:
+    """whose_representation names the representing party, counting paragraphs as theirs."""
+    assert whose_representation("3.6") == "company"
+    assert whose_representation("3.7(b)") == "company"
+    assert whose_representation("4.1") == "purchaser"
+    assert whose_representation("8.7(a)") == "company"
+    assert whose_representation("8.7(b)") == "purchaser"
+    assert whose_representation("8.7") is None
+    assert whose_representation("6.1") is None
+    assert whose_representation("3") is None
+    assert whose_representation("9.9") is None
+
+
+# --- contract.parties ------------------------------------------------------
+
+
+def test_parties_of_1997() -> None:
+    """The 1997 parties are the Company, the Purchaser and LCI, with their 8.5 addresses."""
+    assert list(PARTIES_1997) == ["company", "purchaser", "guarantor"]
+    company = PARTIES_1997["company"]
+    assert company == Party(
+        role="company",
+        name="Lexington Precision Corporation",
+        defined_term="the Company",
+        jurisdiction="Delaware",
+        address=Address(
+            name="Lexington Precision Corporation",
+            lines=("767 Third Avenue", "29th Floor", "New York, New York 10017-2023"),
+            attention="President",
+            fax="(212) 319-4659",
+        ),
+        copies=(
+            Address(
+                name="Nixon, Hargrave, Devans & Doyle LLP",
+                lines=("437 Madison Avenue", "New York, New York 10022"),
+                attention="Richard F. Langan, Jr.",
+                fax="(212) 940-3740",
+            ),
+        ),
+        signatory="Warren Delano",
+        title="President",
+    )
+    purchaser = PARTIES_1997["purchaser"]
+    assert purchaser.name == "Nomura Holding America, Inc."
+    assert purchaser.defined_term == "Purchaser"
+    assert purchaser.address is not None
+    assert purchaser.address.attention == "Mr. Thomas Fuller"
+    assert purchaser.copies[0].name == "Robinson, Silverman, Pearce, Aronsohn & Berman LLP"
+    assert (purchaser.signatory, purchaser.title) == ("Dennis Dolan", "Managing Director")
+    guarantor = PARTIES_1997["guarantor"]
+    assert (guarantor.name, guarantor.defined_term, guarantor.address) == (
+        "Lexington Components, Inc.", "LCI", None
+    )
+
+
+def _address_text(address: Address) -> str:
+    return " ".join(
+        [address.name, *address.lines, f"Attention: {address.attention}",
+         f"Facsimile: {address.fax}"]
+    )
+
+
+def test_notice_addresses_are_as_section_8_5_prints_them() -> None:
+    """Each address and copy recipient appears, line for line, in 8.5."""
+    notices = clause_text("8.5")
+    company, purchaser = PARTIES_1997["company"], PARTIES_1997["purchaser"]
+    for heading, party in (("If to the Company:", company), ("If to Purchaser:", purchaser)):
+        assert party.address is not None
+        copy = party.copies[0]
+        assert (
+            f"{heading} {_address_text(party.address)} with a copy to: {_address_text(copy)}"
+            in notices
+        )
+
+
+def test_parties_are_named_as_the_agreement_names_them() -> None:
+    """Names, jurisdictions, defined terms and signatories appear in the agreement."""
+    preamble, subsidiaries = clause_text("preamble"), clause_text("3.3")
+    signatures = clause_text("signature page")
+    assert (
+        'Lexington Precision Corporation, a Delaware corporation (the "COMPANY")' in preamble
+    )
+    assert 'Nomura Holding America, Inc., a Delaware corporation ("PURCHASER")' in preamble
+    assert 'Lexington Components, Inc., a Delaware corporation that is a Subsidiary of the ' \
+        'Company ("LCI")' in subsidiaries
+    for role in ("company", "purchaser"):
+        party = PARTIES_1997[role]
+        assert f"{party.name.upper()} By: /s/ {party.signatory} {party.signatory} " \
+            f"{party.title}" in signatures
+    for party in PARTIES_1997.values():
+        assert party.defined_term.removeprefix("the ").upper() in (
+            preamble + subsidiaries
+        ).upper()
+
+
+# --- contract.conditions ---------------------------------------------------
+
+
+def test_conditions_table() -> None:
+    """Each condition of 5.1 and 5.2 has its kind, deliverers and waivability."""
+    table = [(c.section, c.protects, c.kind, c.delivered_by, c.waivable) for c in CONDITIONS]
+    company, purchaser, both = ("company",), ("purchaser",), ("company", "purchaser")
+    assert table == [
+        ("5.1(a)", "purchaser", "absence", (), True),
+        ("5.1(b)", "purchaser", "delivery", company, True),
+        ("5.1(c)", "purchaser", "settlement", (), False),
+        ("5.1(d)", "purchaser", "delivery", company, True),
+        ("5.1(e)", "purchaser", "absence", (), True),
+        ("5.1(f)", "purchaser", "delivery", both, True),
+        ("5.1(g)", "purchaser", "settlement", (), True),
+        ("5.1(h)", "purchaser", "absence", (), True),
+        ("5.2(a)", "company", "absence", (), True),
+        ("5.2(b)", "company", "delivery", purchaser, True),
+        ("5.2(c)", "company", "settlement", (), False),
+        ("5.2(d)", "company", "absence", (), True),
+        ("5.2(e)", "company", "delivery", both, True),
+        ("5.2(f)", "company", "absence", (), True),
+    ]
+
+
+def test_condition_headings_are_the_clause_headings() -> None:
+    """A condition is headed as its paragraph is."""
+    assert condition("5.1(d)") == Condition(
+        section="5.1(d)",
+        heading="Opinion of Counsel",
+        protects="purchaser",
+        kind="delivery",
+        delivered_by=("company",),
+        waivable=True,
+    )
+    for item in CONDITIONS:
+        assert item.heading == clause(item.section).heading
+
+
+def test_pre_closing_and_settlement_split_the_conditions() -> None:
+    """PRE_CLOSING and SETTLEMENT partition the conditions, each in the agreement's order."""
+    assert SETTLEMENT == ("5.1(c)", "5.1(g)", "5.2(c)")
+    assert PRE_CLOSING == (
+        "5.1(a)", "5.1(b)", "5.1(d)", "5.1(e)", "5.1(f)", "5.1(h)",
+        "5.2(a)", "5.2(b)", "5.2(d)", "5.2(e)", "5.2(f)",
+    )
+
+
+def test_condition_refuses_a_section_that_is_no_condition() -> None:
+    """condition raises UnknownSection for 5.1 itself or any non-condition key."""
+    for section in ("5.1", "5.3(a)", "6.1(a)"):
+        with pytest.raises(UnknownSection) as caught:
+            condition(section)
+        assert caught.value.section == section
