@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date, timedelta
+from decimal import Decimal
 from importlib import resources
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contract._parse import agreement
 from contract.clauses import (
@@ -19,6 +25,21 @@ from contract.clauses import (
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
 from contract.parties import PARTIES_1997, Address, Party
+from contract.terms import (
+    ASSUMED,
+    BUSINESS_DAYS,
+    DAY_COUNTS,
+    DEFAULT_TERMS,
+    STUBS,
+    DealTerms,
+    NoteTerms,
+    TermsError,
+    TermSheet,
+    dump_toml,
+    load_terms,
+    terms_from_dict,
+    terms_to_dict,
+)
 from contract.text import SECTIONS, UnknownSection, clause_text, opening_words
 
 EXPECTED_KEYS = (
@@ -501,3 +522,344 @@ def test_condition_refuses_a_section_that_is_no_condition() -> None:
         with pytest.raises(UnknownSection) as caught:
             condition(section)
         assert caught.value.section == section
+
+
+# --- contract.terms --------------------------------------------------------
+
+
+def test_default_terms_are_the_1997_deal() -> None:
+    """The default term sheet holds the amounts and dates of 1.1, 2.1 and 2.2."""
+    assert DEFAULT_TERMS.deal == DealTerms(
+        closing_date=date(1997, 10, 27),
+        purchase_price=Decimal("7500000.00"),
+        transaction_fee=Decimal("75000.00"),
+    )
+    assert DEFAULT_TERMS.notes == NoteTerms(
+        principal=Decimal("7500000.00"),
+        rate=Decimal("0.105"),
+        issue_date=date(1997, 10, 27),
+        maturity=date(2000, 2, 1),
+        first_interest_date=date(1998, 2, 1),
+        cycle_anchor=None,
+        interest_cycle="6M",
+        stub="short",
+        day_count="30/360",
+        business_days="new-york",
+    )
+    assert DEFAULT_TERMS.parties == PARTIES_1997
+    assert TermSheet() == DEFAULT_TERMS
+
+
+def test_stated_terms_appear_in_the_agreement() -> None:
+    """Principal, rate, maturity, price, Closing Date and fee are the agreement's own."""
+    assert "$7,500,000 aggregate principal amount" in clause_text("1.1")
+    assert "10 1/2% Senior Unsecured Notes due February 1, 2000" in clause_text("1.1")
+    assert "purchase price of $7,500,000.00" in clause_text("1.1")
+    assert "shall be held on October 27, 1997" in clause_text("2.1")
+    assert "a fee in the amount of $75,000" in clause_text("2.2")
+
+
+def test_assumed_terms_are_those_of_schedule_1() -> None:
+    """ASSUMED marks exactly the payment conventions that come from the omitted Schedule 1."""
+    assert dict(ASSUMED) == {
+        f"notes.{key}": "Schedule 1 (Form of Note) was omitted from the filing: ASSUMED"
+        for key in (
+            "first_interest_date",
+            "cycle_anchor",
+            "interest_cycle",
+            "stub",
+            "day_count",
+            "business_days",
+        )
+    }
+
+
+def test_empty_term_sheet_is_the_1997_deal() -> None:
+    """A term sheet that says nothing keeps every 1997 value."""
+    assert load_terms("") == DEFAULT_TERMS
+
+
+def test_term_sheet_keeps_what_it_leaves_out() -> None:
+    """A key given replaces its 1997 value; every other key keeps it."""
+    terms = load_terms(
+        """
+        [notes]
+        rate = "0.0925"
+        day_count = "ACT/360"
+
+        [parties.company.address]
+        fax = "(212) 555-0100"
+        """
+    )
+    assert terms.notes == attrs.evolve(
+        DEFAULT_TERMS.notes, rate=Decimal("0.0925"), day_count="ACT/360"
+    )
+    assert terms.deal == DEFAULT_TERMS.deal
+    company = PARTIES_1997["company"]
+    assert company.address is not None
+    assert terms.parties["company"] == attrs.evolve(
+        company, address=attrs.evolve(company.address, fax="(212) 555-0100")
+    )
+    assert terms.parties["purchaser"] == PARTIES_1997["purchaser"]
+
+
+def test_term_sheet_takes_dates_and_numbers_in_either_form() -> None:
+    """Dates may be TOML dates or strings; amounts and rates may be strings or numbers."""
+    as_strings = load_terms(
+        """
+        [deal]
+        closing_date = "1997-10-28"
+        purchase_price = "7400000"
+        [notes]
+        rate = "0.1"
+        """
+    )
+    as_values = load_terms(
+        """
+        [deal]
+        closing_date = 1997-10-28
+        purchase_price = 7400000.00
+        [notes]
+        rate = 0.1
+        """
+    )
+    assert as_strings == as_values
+    assert as_values.deal.closing_date == date(1997, 10, 28)
+    assert str(as_values.deal.purchase_price) == "7400000.00"
+    assert as_values.notes.rate == Decimal("0.1")
+
+
+def test_term_sheet_can_name_a_new_deal() -> None:
+    """Another deal's parties, amounts, dates and conventions can all be given."""
+    terms = load_terms(
+        """
+        [deal]
+        closing_date = 2026-03-02
+        purchase_price = "9900000.00"
+        transaction_fee = "99000.00"
+
+        [notes]
+        principal = "10000000.00"
+        rate = "0.0875"
+        issue_date = 2026-03-02
+        maturity = 2031-03-31
+        first_interest_date = 2026-06-30
+        cycle_anchor = 2026-03-31
+        interest_cycle = "3M"
+        stub = "long"
+        day_count = "ACT/ACT"
+        business_days = "weekends"
+
+        [parties.guarantor]
+        name = "Acme Holdings LLC"
+        defined_term = "Guarantor"
+        signatory = "Jane Roe"
+        title = "Manager"
+
+        [parties.guarantor.address]
+        name = "Acme Holdings LLC"
+        lines = ["1 Main Street", "Springfield"]
+
+        [[parties.purchaser.copies]]
+        name = "Counsel LLP"
+        lines = ["2 Side Street"]
+        attention = "A. Lawyer"
+        fax = ""
+        """
+    )
+    assert terms.notes.cycle_anchor == date(2026, 3, 31)
+    guarantor = terms.parties["guarantor"]
+    assert guarantor.address is not None
+    assert (guarantor.address.attention, guarantor.address.fax) == ("", "")
+    assert guarantor.jurisdiction == "Delaware"
+    assert [copy.name for copy in terms.parties["purchaser"].copies] == ["Counsel LLP"]
+    assert load_terms(dump_toml(terms)) == terms
+
+
+def test_terms_round_trip_through_a_dict() -> None:
+    """terms_from_dict reads back exactly what terms_to_dict wrote, through JSON."""
+    data = terms_to_dict(DEFAULT_TERMS)
+    assert data["deal"] == {
+        "closing_date": "1997-10-27",
+        "purchase_price": "7500000.00",
+        "transaction_fee": "75000.00",
+    }
+    assert data["notes"]["rate"] == "0.105"
+    assert data["notes"]["cycle_anchor"] is None
+    assert data["parties"]["guarantor"]["address"] is None
+    assert terms_from_dict(json.loads(json.dumps(data))) == DEFAULT_TERMS
+
+
+def test_terms_round_trip_through_toml() -> None:
+    """load_terms reads back exactly what dump_toml wrote."""
+    assert load_terms(dump_toml(DEFAULT_TERMS)) == DEFAULT_TERMS
+
+
+def test_dumped_toml_marks_assumed_terms() -> None:
+    """Each assumed key is written with the Schedule 1 note beside it."""
+    text = dump_toml(DEFAULT_TERMS)
+    assert 'day_count = "30/360"  # Schedule 1 (Form of Note) was omitted from the filing: ' \
+        "ASSUMED" in text
+    assert 'principal = "7500000.00"\n' in text
+
+
+def test_stored_terms_must_be_complete() -> None:
+    """terms_from_dict refuses a dict with a key missing, rather than fill it from 1997."""
+    data = terms_to_dict(DEFAULT_TERMS)
+    del data["notes"]["stub"]
+    with pytest.raises(TermsError) as caught:
+        terms_from_dict(data)
+    assert caught.value.field == "notes.stub"
+    assert str(caught.value) == "terms: notes.stub: missing"
+
+
+def test_term_sheet_checks_direct_construction() -> None:
+    """A TermSheet built in code is checked as a loaded one is."""
+    with pytest.raises(TermsError) as caught:
+        attrs.evolve(DEFAULT_TERMS.notes, day_count="30/365")
+    assert caught.value.field == "notes.day_count"
+    with pytest.raises(TermsError) as caught:
+        TermSheet(deal=DealTerms(closing_date=date(2000, 2, 2)))
+    assert caught.value.field == "deal.closing_date"
+    company = attrs.evolve(PARTIES_1997["company"], address=None)
+    with pytest.raises(TermsError) as caught:
+        TermSheet(parties={**PARTIES_1997, "company": company})
+    assert caught.value.field == "parties.company.address"
+
+
+REFUSALS = [
+    ("not toml", "[notes\n", "terms"),
+    ("unknown table", "[fees]\nrate = 1", "fees"),
+    ("unknown key", "[notes]\ncoupon = 1", "notes.coupon"),
+    ("unknown party", "[parties.bank]\nname = 'X'", "parties.bank"),
+    ("unknown party key", "[parties.company]\nemail = 'x'", "parties.company.email"),
+    ("unknown address key", "[parties.company.address]\nzip = 1", "parties.company.address.zip"),
+    ("table not a table", "notes = 5", "notes"),
+    ("wrong type string", "[notes]\nday_count = 30", "notes.day_count"),
+    ("wrong type lines", "[parties.company.address]\nlines = 'x'", "parties.company.address.lines"),
+    ("wrong type line", "[parties.company.address]\nlines = [1]",
+     "parties.company.address.lines[0]"),
+    ("copy missing name", "[[parties.company.copies]]\nlines = []",
+     "parties.company.copies[0].name"),
+    ("date format", "[deal]\nclosing_date = '10/27/1997'", "deal.closing_date"),
+    ("date not on calendar", "[notes]\nmaturity = '2000-02-30'", "notes.maturity"),
+    ("date-time for date", "[notes]\nissue_date = 1997-10-27T10:00:00", "notes.issue_date"),
+    ("boolean for money", "[deal]\npurchase_price = true", "deal.purchase_price"),
+    ("money not decimal", "[deal]\npurchase_price = '7,500,000'", "deal.purchase_price"),
+    ("money three decimals", "[deal]\ntransaction_fee = '75000.001'", "deal.transaction_fee"),
+    ("money negative", "[notes]\nprincipal = '-1.00'", "notes.principal"),
+    ("money zero", "[deal]\ntransaction_fee = 0", "deal.transaction_fee"),
+    ("money too large", "[notes]\nprincipal = '1000000000000.01'", "notes.principal"),
+    ("rate one", "[notes]\nrate = '1'", "notes.rate"),
+    ("rate negative", "[notes]\nrate = -0.01", "notes.rate"),
+    ("rate percent", "[notes]\nrate = '10.5%'", "notes.rate"),
+    ("cycle zero", "[notes]\ninterest_cycle = '0M'", "notes.interest_cycle"),
+    ("cycle weeks", "[notes]\ninterest_cycle = '2W'", "notes.interest_cycle"),
+    ("stub", "[notes]\nstub = 'medium'", "notes.stub"),
+    ("day count", "[notes]\nday_count = '30/365'", "notes.day_count"),
+    ("business days", "[notes]\nbusiness_days = 'london'", "notes.business_days"),
+    ("issue after first interest", "[notes]\nissue_date = 1998-02-01",
+     "notes.first_interest_date"),
+    ("first interest after maturity", "[notes]\nfirst_interest_date = 2000-08-01",
+     "notes.first_interest_date"),
+    ("anchor after first interest", "[notes]\ncycle_anchor = 1998-02-02", "notes.cycle_anchor"),
+    ("first interest off cycle", "[notes]\ncycle_anchor = 1997-09-01",
+     "notes.first_interest_date"),
+    ("closing after maturity", "[deal]\nclosing_date = 2000-02-02", "deal.closing_date"),
+    ("empty name", "[parties.purchaser]\nname = ' '", "parties.purchaser.name"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"), [(text, field) for _, text, field in REFUSALS],
+    ids=[name for name, _, _ in REFUSALS],
+)
+def test_term_sheet_refusal_names_the_key(text: str, field: str) -> None:
+    """A term sheet that does not fit is refused with a one-line error naming the key."""
+    with pytest.raises(TermsError) as caught:
+        load_terms(text)
+    error = caught.value
+    assert error.field == field
+    assert isinstance(error, ValueError)
+    assert str(error) == f"terms: {field}: {error.message}"
+    assert "\n" not in str(error)
+
+
+def test_first_interest_date_on_the_anchor_cycle_is_accepted() -> None:
+    """An anchor a whole number of cycles before the first interest date is accepted."""
+    terms = load_terms("[notes]\ncycle_anchor = 1997-08-01")
+    assert terms.notes.cycle_anchor == date(1997, 8, 1)
+    month_end = load_terms(
+        "[notes]\ncycle_anchor = 1998-01-31\nfirst_interest_date = 1998-03-31\n"
+        "interest_cycle = '1M'\nissue_date = 1998-01-15"
+    )
+    assert month_end.notes.first_interest_date == date(1998, 3, 31)
+
+
+# --- property: round trips -------------------------------------------------
+
+_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+_name = _text.filter(lambda value: bool(value.strip()))
+_money = st.decimals(
+    min_value=Decimal("0.01"), max_value=Decimal(10) ** 12, places=2,
+    allow_nan=False, allow_infinity=False,
+)
+_addresses = st.builds(
+    Address, name=_name, lines=st.lists(_text, max_size=3).map(tuple), attention=_text, fax=_text
+)
+
+
+@st.composite
+def _term_sheets(draw: st.DrawFn) -> TermSheet:
+    cycle = draw(st.sampled_from(["1M", "2M", "3M", "6M", "12M", "1Y", "2Y"]))
+    months = int(cycle[:-1]) * (12 if cycle.endswith("Y") else 1)
+    anchor = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+    steps = draw(st.integers(min_value=0, max_value=4))
+    total = anchor.month - 1 + steps * months
+    year, month = anchor.year + total // 12, total % 12 + 1
+    last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    first = date(year, month, min(anchor.day, last_day))
+    issue = first - timedelta(days=draw(st.integers(min_value=1, max_value=400)))
+    maturity = first + timedelta(days=draw(st.integers(min_value=0, max_value=4000)))
+    closing = maturity - timedelta(days=draw(st.integers(min_value=0, max_value=4000)))
+    notes = NoteTerms(
+        principal=draw(_money),
+        rate=draw(st.decimals(min_value=0, max_value=Decimal("0.999999"), places=6)),
+        issue_date=issue,
+        maturity=maturity,
+        first_interest_date=first,
+        cycle_anchor=draw(st.sampled_from([None, anchor])),
+        interest_cycle=cycle,
+        stub=draw(st.sampled_from(STUBS)),
+        day_count=draw(st.sampled_from(DAY_COUNTS)),
+        business_days=draw(st.sampled_from(BUSINESS_DAYS)),
+    )
+    deal = DealTerms(closing_date=closing, purchase_price=draw(_money),
+                     transaction_fee=draw(_money))
+
+    def party(role: str, signs: bool) -> Party:
+        return Party(
+            role=role,
+            name=draw(_name),
+            defined_term=draw(_name),
+            jurisdiction=draw(_name),
+            address=draw(_addresses if signs else st.none() | _addresses),
+            copies=tuple(draw(st.lists(_addresses, max_size=2))),
+            signatory=draw(_name if signs else st.none() | _name),
+            title=draw(_name if signs else st.none() | _name),
+        )
+
+    parties = {
+        "company": party("company", True),
+        "purchaser": party("purchaser", True),
+        "guarantor": party("guarantor", False),
+    }
+    return TermSheet(deal=deal, notes=notes, parties=parties)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_term_sheets())
+def test_any_term_sheet_round_trips_through_toml_and_dict(terms: TermSheet) -> None:
+    """Every valid term sheet survives dump_toml/load_terms and terms_to_dict/terms_from_dict."""
+    assert load_terms(dump_toml(terms)) == terms
+    assert terms_from_dict(json.loads(json.dumps(terms_to_dict(terms)))) == terms
