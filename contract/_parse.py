@@ -63,6 +63,7 @@ def normalise(text: str) -> str:
 
 
 def _is_artifact(stripped: str) -> bool:
+    """Whether a stripped line is a page number, page marker or underline."""
     return bool(_PAGE_NUMBER.match(stripped) or _UNDERLINE.match(stripped))
 
 
@@ -100,6 +101,7 @@ def split_heading(text: str) -> tuple[str, str]:
 
 
 def _toc_title(raw: str) -> str:
+    """A heading as the table of contents prints it, its dot leader gone."""
     title = raw.strip()
     # The dot leader swallows the period of "etc."
     if title.lower().endswith(" etc"):
@@ -111,6 +113,7 @@ class _Builder:
     """The mutable state of one pass over the body."""
 
     def __init__(self) -> None:
+        """Start before the preamble."""
         self.units: list[dict[str, str | None]] = []
         self.own: dict[str, list[str]] = {}
         self.current: str | None = None
@@ -120,6 +123,7 @@ class _Builder:
         self.roman: str | None = None
 
     def open(self, key: str, parent: str | None, label: str, heading: str) -> None:
+        """Start a new unit and make it current."""
         if key in self.own:
             raise ValueError(f"agreement.txt: section {key} appears twice")
         self.units.append(
@@ -129,6 +133,7 @@ class _Builder:
         self.current = key
 
     def add(self, text: str) -> None:
+        """Add words to the current unit, opening the section's opening words if need be."""
         if self.current is None:
             if self.section is None:
                 raise ValueError(f"agreement.txt: text outside any section: {text[:40]!r}")
@@ -138,6 +143,7 @@ class _Builder:
             self.own[self.current].append(text)
 
     def paragraph(self, block: str, letter: str) -> None:
+        """Start a lettered paragraph of the current numbered section."""
         assert self.numbered is not None
         self.letter, self.roman = letter, None
         key = f"{self.numbered}({letter})"
@@ -146,6 +152,7 @@ class _Builder:
         self.add(rest)
 
     def subparagraph(self, block: str, roman: str) -> None:
+        """Start a romanette of the current lettered paragraph."""
         assert self.numbered is not None and self.letter is not None
         self.roman = roman
         parent = f"{self.numbered}({self.letter})"
@@ -154,6 +161,7 @@ class _Builder:
         self.add(rest)
 
     def numbered_section(self, block: str, key: str) -> None:
+        """Start a numbered section, splitting off a first paragraph on its line."""
         parent = self.section if self.section in self.own else None
         self.numbered, self.letter, self.roman = key, None, None
         heading, rest = split_heading(block[len(key) + 1 :])
@@ -164,14 +172,17 @@ class _Builder:
             self.add(rest)
 
     def next_letter(self) -> str:
+        """The letter the next paragraph would have."""
         return "a" if self.letter is None else chr(ord(self.letter) + 1)
 
     def next_roman(self) -> str | None:
+        """The romanette the next subparagraph would have, if a paragraph is open."""
         if self.letter is None:
             return None
         return "i" if self.roman is None else _ROMAN[_ROMAN.index(self.roman) + 1]
 
     def block(self, block: str) -> None:
+        """Place one paragraph of the body."""
         if self.current == "signature page":
             self.add(block)
             return
@@ -195,6 +206,7 @@ class _Builder:
         self.add(block)
 
     def freeze(self) -> tuple[Unit, ...]:
+        """The units read, as frozen values."""
         units = []
         for unit in self.units:
             key = unit["key"]

@@ -102,6 +102,7 @@ def _title_case(printed: str) -> str:
 
 
 def _heading(section: str) -> str:
+    """The heading of a section: the TOC, the section title, the printed one or ours."""
     parsed = agreement()
     unit = next(unit for unit in parsed.units if unit.key == section)
     written = _WRITTEN_HEADINGS.get(section)
@@ -121,6 +122,7 @@ def _heading(section: str) -> str:
 
 
 def _clause(section: str) -> Clause:
+    """Build the Clause for a section key."""
     reason = _NOT_OPERATIVE.get(section)
     return Clause(
         section=section,
@@ -205,6 +207,7 @@ _AGREEMENTS: Mapping[str, tuple[tuple[str, str], ...]] = FrozenMap(
 
 
 def _role(role: str) -> str:
+    """The role, refused unless it is one of ROLES."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}: expected one of {', '.join(ROLES)}")
     return role

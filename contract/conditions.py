@@ -43,6 +43,7 @@ class Condition:
 def _condition(
     section: str, kind: str, delivered_by: tuple[str, ...] = (), waivable: bool = True
 ) -> Condition:
+    """Build a Condition, its heading and protected party taken from the section."""
     return Condition(
         section=section,
         heading=clause(section).heading,

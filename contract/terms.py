@@ -53,11 +53,13 @@ class TermsError(ValueError):
     exit_code: ClassVar[int] = 2
 
     def __init__(self, field: str, message: str) -> None:
+        """Hold the key path and the message."""
         super().__init__(field, message)
         self.field = field
         self.message = message
 
     def __str__(self) -> str:
+        """The one line "terms: <field>: <message>"."""
         return f"terms: {self.field}: {self.message}"
 
 
@@ -65,20 +67,24 @@ class TermsError(ValueError):
 
 
 def _path(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """The dotted key path of an attribute: its class's table, then its name."""
     return f"{getattr(instance, 'table', '?')}.{attribute.name}"
 
 
 def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a date."""
     if type(value) is not date:
         raise TermsError(_path(instance, attribute), f"must be a date, not {_kind(value)}")
 
 
 def _is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a date or None."""
     if value is not None:
         _is_date(instance, attribute, value)
 
 
 def _is_money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate an amount of money: positive, at most 10^12, whole cents."""
     field = _path(instance, attribute)
     if not isinstance(value, Decimal) or not value.is_finite():
         raise TermsError(field, f"must be a decimal amount, not {_kind(value)}")
@@ -91,6 +97,7 @@ def _is_money(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def _is_rate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a rate: a decimal in [0, 1)."""
     field = _path(instance, attribute)
     if not isinstance(value, Decimal) or not value.is_finite():
         raise TermsError(field, f"must be a decimal rate, not {_kind(value)}")
@@ -99,6 +106,7 @@ def _is_rate(instance: object, attribute: attrs.Attribute[Any], value: object) -
 
 
 def _is_cycle(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate an interest cycle: "<n>M" or "<n>Y"."""
     if not isinstance(value, str) or not _CYCLE.match(value):
         raise TermsError(
             _path(instance, attribute),
@@ -107,7 +115,9 @@ def _is_cycle(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def _one_of(choices: tuple[str, ...], what: str) -> Callable[[object, Any, object], None]:
+    """A validator accepting only the given names."""
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse a value not among the choices."""
         if not isinstance(value, str) or value not in choices:
             raise TermsError(
                 _path(instance, attribute),
@@ -221,6 +231,7 @@ class NoteTerms:
 
 
 def _frozen_parties(parties: Mapping[str, Party]) -> Mapping[str, Party]:
+    """The parties as a read-only mapping."""
     if not isinstance(parties, Mapping):
         raise TermsError("parties", "must map each role to its party")
     return FrozenMap(parties)
@@ -256,10 +267,12 @@ class TermSheet:
 
 
 def _roles() -> str:
+    """The roles, for a message."""
     return ", ".join(ROLES)
 
 
 def _check_text(field: str, value: object, *, required: bool = True) -> None:
+    """Refuse a value that is not a string, or is blank when required."""
     if not isinstance(value, str):
         raise TermsError(field, f"must be a string, not {_kind(value)}")
     if required and not value.strip():
@@ -267,6 +280,7 @@ def _check_text(field: str, value: object, *, required: bool = True) -> None:
 
 
 def _check_address(field: str, address: object) -> None:
+    """Refuse an address whose fields are not strings."""
     if not isinstance(address, Address):
         raise TermsError(field, f"must be an Address, not {_kind(address)}")
     _check_text(f"{field}.name", address.name)
@@ -281,6 +295,7 @@ def _check_address(field: str, address: object) -> None:
 
 
 def _check_party(role: str, party: object) -> None:
+    """Refuse a party that does not fit its role."""
     field = f"parties.{role}"
     if not isinstance(party, Party):
         raise TermsError(field, f"must be a Party, not {_kind(party)}")
@@ -353,6 +368,7 @@ def _kind(value: object) -> str:
 
 
 def _to_date(value: object, field: str) -> date:
+    """Read a TOML date or a YYYY-MM-DD string."""
     if type(value) is date:
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
@@ -364,10 +380,12 @@ def _to_date(value: object, field: str) -> date:
 
 
 def _to_optional_date(value: object, field: str) -> date | None:
+    """Read a date, or None."""
     return None if value is None else _to_date(value, field)
 
 
 def _to_decimal(value: object, field: str, example: str) -> Decimal:
+    """Read a decimal from a string or a number."""
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, float) and math.isfinite(value):
@@ -378,30 +396,36 @@ def _to_decimal(value: object, field: str, example: str) -> Decimal:
 
 
 def _to_money(value: object, field: str) -> Decimal:
+    """Read an amount of money."""
     return _to_decimal(value, field, "7500000.00")
 
 
 def _to_rate(value: object, field: str) -> Decimal:
+    """Read a rate."""
     return _to_decimal(value, field, "0.105")
 
 
 def _to_str(value: object, field: str) -> str:
+    """Read a string."""
     if not isinstance(value, str):
         raise TermsError(field, f"must be a string, not {_kind(value)}")
     return value
 
 
 def _to_optional_str(value: object, field: str) -> str | None:
+    """Read a string, or None."""
     return None if value is None else _to_str(value, field)
 
 
 def _to_lines(value: object, field: str) -> tuple[str, ...]:
+    """Read an array of strings."""
     if not isinstance(value, list | tuple):
         raise TermsError(field, f"must be an array of strings, not {_kind(value)}")
     return tuple(_to_str(line, f"{field}[{index}]") for index, line in enumerate(value))
 
 
 def _table(value: object, field: str) -> Mapping[str, object]:
+    """Read a table."""
     if not isinstance(value, Mapping):
         raise TermsError(field, f"must be a table, not {_kind(value)}")
     for key in value:
@@ -411,6 +435,7 @@ def _table(value: object, field: str) -> Mapping[str, object]:
 
 
 def _only(table: Mapping[str, object], field: str, known: tuple[str, ...]) -> None:
+    """Refuse a key the table does not know."""
     for key in table:
         if key not in known:
             raise TermsError(f"{field}.{key}", f"unknown key: expected one of {', '.join(known)}")
@@ -420,9 +445,11 @@ class _Reader:
     """Reads one table: each key parsed if given, else kept from `base` (or refused)."""
 
     def __init__(self, table: Mapping[str, object], field: str, complete: bool) -> None:
+        """Read `table`, found at `field`."""
         self.table, self.field, self.complete = table, field, complete
 
     def get(self, key: str, parse: Callable[[object, str], T], base: T) -> T:
+        """The key read if given, else the base value (or refused, when data is complete)."""
         if key in self.table:
             return parse(self.table[key], f"{self.field}.{key}")
         if self.complete:
@@ -430,6 +457,7 @@ class _Reader:
         return base
 
     def need(self, key: str, parse: Callable[[object, str], T]) -> T:
+        """The key read; refused if left out."""
         if key not in self.table:
             raise TermsError(f"{self.field}.{key}", "missing")
         return parse(self.table[key], f"{self.field}.{key}")
@@ -442,6 +470,7 @@ _ADDRESS_KEYS = tuple(field.name for field in attrs.fields(Address))
 
 
 def _address(value: object, field: str, base: Address | None, complete: bool) -> Address:
+    """Read an address, keys left out kept from `base` if there is one."""
     table = _table(value, field)
     _only(table, field, _ADDRESS_KEYS)
     read = _Reader(table, field, complete)
@@ -462,15 +491,18 @@ def _address(value: object, field: str, base: Address | None, complete: bool) ->
 
 
 def _party(value: object, role: str, base: Party, complete: bool) -> Party:
+    """Read a party, keys left out kept from `base`."""
     field = f"parties.{role}"
     table = _table(value, field)
     _only(table, field, _PARTY_KEYS)
     read = _Reader(table, field, complete)
 
     def address(raw: object, path: str) -> Address | None:
+        """Read the party's notice address, or None."""
         return None if raw is None else _address(raw, path, base.address, complete)
 
     def copies(raw: object, path: str) -> tuple[Address, ...]:
+        """Read the copy recipients."""
         if not isinstance(raw, list | tuple):
             raise TermsError(path, f"must be an array of tables, not {_kind(raw)}")
         return tuple(
@@ -498,6 +530,7 @@ def _from_data(data: object, *, complete: bool) -> TermSheet:
     empty: Mapping[str, object] = {}
 
     def table_of(key: str) -> Mapping[str, object]:
+        """The top-level table of that name, empty if left out."""
         if key in root:
             return _table(root[key], key)
         if complete:
@@ -563,10 +596,12 @@ def load_terms(text: str) -> TermSheet:
 
 
 def _money_text(value: Decimal) -> str:
+    """An amount as a string in whole cents."""
     return format(_cents(value), "f")
 
 
 def _address_dict(address: Address) -> dict[str, Any]:
+    """An address as plain data."""
     return {
         "name": address.name,
         "lines": list(address.lines),
@@ -576,6 +611,7 @@ def _address_dict(address: Address) -> dict[str, Any]:
 
 
 def _party_dict(party: Party) -> dict[str, Any]:
+    """A party as plain data."""
     return {
         "name": party.name,
         "defined_term": party.defined_term,
@@ -639,10 +675,12 @@ def _toml_string(value: str) -> str:
 
 
 def _toml_lines(lines: tuple[str, ...]) -> str:
+    """A TOML array of strings."""
     return "[" + ", ".join(_toml_string(line) for line in lines) + "]"
 
 
 def _toml_address(address: Address) -> list[str]:
+    """The key lines of an address's TOML table."""
     return [
         f"name = {_toml_string(address.name)}",
         f"lines = {_toml_lines(address.lines)}",

@@ -24,10 +24,12 @@ class UnknownSection(KeyError):
     exit_code = 2
 
     def __init__(self, section: str) -> None:
+        """Hold the section key."""
         super().__init__(section)
         self.section = section
 
     def __str__(self) -> str:
+        """The one-line message."""
         return f"unknown section: {self.section!r}"
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from datetime import date, timedelta
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -80,6 +82,36 @@ def _body_without_artifacts() -> str:
         if not re.fullmatch(r"\s*(\d+|-+)\s*", line)
     ]
     return _words(" ".join(kept))
+
+
+# --- the package -----------------------------------------------------------
+
+
+def test_contract_imports_nothing_from_engine_storage_or_features() -> None:
+    """No module of contract imports engine, storage or features."""
+    import contract
+
+    for path in Path(contract.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] not in {"engine", "storage", "features"}, path
+
+
+def test_package_exports_its_public_names() -> None:
+    """contract re-exports the public names of its modules in __all__."""
+    import contract
+
+    for name in contract.__all__:
+        assert hasattr(contract, name), name
+    assert {"clause_text", "CLAUSES", "CONDITIONS", "TermSheet", "load_terms"} <= set(
+        contract.__all__
+    )
 
 
 # --- contract.text ---------------------------------------------------------
