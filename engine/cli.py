@@ -1,0 +1,392 @@
+"""npa: the command line. Parse, call Deal, print, exit; nothing else lives here.
+
+Exit status: 0 accepted (or done), 1 refused (or a check failed), 2 invalid
+input. Every error is one line naming the field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from engine.errors import InvalidAction, NpaError, UnknownDeal
+
+DB_HELP = "SQLite database file (default npa.db in the working directory)."
+JSON_HELP = "Print one JSON document."
+
+
+def _emit(data: Any, as_json: bool, render: Callable[[Any], str]) -> None:
+    """Print a result as JSON or as text for people."""
+    if as_json:
+        click.echo(json.dumps(data, indent=2, default=str))
+    else:
+        click.echo(render(data))
+
+
+def _fail(error: NpaError | ValueError, code: int | None = None) -> NoReturn:
+    """Print a one-line error and exit with its code."""
+    line = " ".join(str(error).split())
+    click.echo(f"npa: error: {line}", err=True)
+    raise SystemExit(code if code is not None else getattr(error, "exit_code", 2))
+
+
+@contextmanager
+def _store(db: str, *, must_exist: bool) -> Iterator[Any]:
+    """Open the SQLite store; a read that names a missing file finds no deal."""
+    from storage import SqliteStore
+
+    if must_exist and db != ":memory:" and not Path(db).exists():
+        raise UnknownDeal(f"no database at {db}", field="db")
+    store = SqliteStore(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _read_action_text(text: str) -> str:
+    """An action given inline, as @FILE, or as - for standard input."""
+    if text == "-":
+        return sys.stdin.read()
+    if text.startswith("@"):
+        try:
+            return Path(text[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidAction(f"cannot read {text[1:]} ({exc.__class__.__name__})",
+                                field="action") from None
+    return text
+
+
+def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default="npa.db", show_default=True, help=DB_HELP)(fn)
+
+
+def _json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help=JSON_HELP)(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """The 1997 Lexington Precision / Nomura Note Purchase Agreement, executable."""
+
+
+@cli.command()
+@click.argument("deal")
+@click.option("--terms", "terms_file", type=click.Path(dir_okay=False),
+              help="A term sheet (TOML); keys left out keep the 1997 values.")
+@_db_option
+@_json_option
+def new(deal: str, terms_file: str | None, db: str, as_json: bool) -> None:
+    """Make a new deal from the template, with an optional term sheet."""
+    from contract import load_terms
+    from engine.deal import Deal
+    from engine.ports import check_deal_id
+
+    check_deal_id(deal)
+    terms = None
+    if terms_file is not None:
+        try:
+            text = Path(terms_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidAction(f"cannot read {terms_file} ({exc.__class__.__name__})",
+                                field="terms") from None
+        terms = load_terms(text)
+    with _store(db, must_exist=False) as store:
+        made = Deal.create(store, deal, terms)
+        _emit(made.status(), as_json, lambda s: f"{deal}: {s['state']}")
+
+
+def _act(deal_id: str, text: str, db: str, as_json: bool, *, dry: bool) -> int:
+    """Take (or only test) one action and print its result; the exit code."""
+    from engine.codec import parse_action
+    from engine.deal import Deal
+    from engine.ports import check_deal_id
+
+    check_deal_id(deal_id)
+    action = parse_action(_read_action_text(text))
+    with _store(db, must_exist=True) as store:
+        deal = Deal.load(store, deal_id)
+        if dry:
+            reasons = deal.why_not(action)
+            data = {"allowed": not reasons, "state": deal.state.status.value,
+                    "reasons": [r.to_dict() for r in reasons]}
+            _emit(data, as_json, _render_reasons)
+            return 1 if reasons else 0
+        result = deal.act(action)
+        _emit(result.to_dict(), as_json, _render_result)
+        return 0 if result.accepted else 1
+
+
+@cli.command()
+@click.argument("deal")
+@click.argument("action_json")
+@_db_option
+@_json_option
+def act(deal: str, action_json: str, db: str, as_json: bool) -> None:
+    """Take one action (JSON, @FILE or -): exit 0 accepted, 1 refused, 2 invalid."""
+    raise SystemExit(_act(deal, action_json, db, as_json, dry=False))
+
+
+@cli.command("why-not")
+@click.argument("deal")
+@click.argument("action_json")
+@_db_option
+@_json_option
+def why_not(deal: str, action_json: str, db: str, as_json: bool) -> None:
+    """What stands in the way of an action, without taking it (exit 1 if anything)."""
+    raise SystemExit(_act(deal, action_json, db, as_json, dry=True))
+
+
+@cli.command()
+@click.argument("deal")
+@click.argument("scenario", type=click.Path(dir_okay=False))
+@_db_option
+@_json_option
+def run(deal: str, scenario: str, db: str, as_json: bool) -> None:
+    """Apply a file of actions in order; stop at the first refused or invalid one."""
+    from engine.deal import Deal
+
+    actions = _read_scenario(scenario)
+    results: list[dict[str, Any]] = []
+    with _store(db, must_exist=True) as store:
+        target = Deal.load(store, deal)
+        for position, action in enumerate(actions, start=1):
+            try:
+                result = target.act(action)
+            except InvalidAction as exc:
+                _emit_run(results, as_json, target)
+                _fail(InvalidAction(exc.message, field=f"action {position}: {exc.field}"))
+            results.append(result.to_dict())
+            if not result.accepted:
+                _emit_run(results, as_json, target)
+                click.echo(f"npa: action {position} refused", err=True)
+                raise SystemExit(1)
+        _emit_run(results, as_json, target)
+
+
+def _read_scenario(path: str) -> list[Any]:
+    """The actions of a scenario file: a JSON array, or one JSON object a line."""
+    from engine.codec import parse_json
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidAction(f"cannot read {path} ({exc.__class__.__name__})",
+                            field="scenario") from None
+    if text.lstrip().startswith("["):
+        try:
+            data = parse_json(text)
+        except InvalidAction as exc:
+            raise InvalidAction(exc.message, field="scenario") from None
+        if not isinstance(data, list):
+            raise InvalidAction("a scenario is a JSON array of actions", field="scenario")
+        return data
+    actions = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                actions.append(parse_json(line))
+            except InvalidAction as exc:
+                raise InvalidAction(exc.message, field=f"scenario line {number}") from None
+    return actions
+
+
+def _emit_run(results: list[dict[str, Any]], as_json: bool, deal: Any) -> None:
+    """Print what a run did so far."""
+    data = {"results": results, "state": deal.state.status.value}
+    _emit(data, as_json, lambda d: "\n".join(
+        [_render_result(r) for r in d["results"]] + [f"state: {d['state']}"]))
+
+
+@cli.command()
+@click.argument("deal")
+@click.option("--as-of", "as_of", help="A past time: the deal as it was; a later one: "
+              "as it will be if nothing else happens. Nothing is stored.")
+@_db_option
+@_json_option
+def status(deal: str, as_of: str | None, db: str, as_json: bool) -> None:
+    """State, conditions, settlement, holders and what is still missing."""
+    from engine.clock import parse_time
+    from engine.deal import Deal
+
+    moment = parse_time(as_of, "as-of") if as_of is not None else None
+    with _store(db, must_exist=True) as store:
+        data = Deal.load(store, deal).status(moment)
+    _emit(data, as_json, _render_status)
+
+
+@cli.command()
+@click.argument("deal")
+@_db_option
+@_json_option
+def timeline(deal: str, db: str, as_json: bool) -> None:
+    """The deal's event history, each event with its section."""
+    from engine.deal import Deal
+
+    with _store(db, must_exist=True) as store:
+        data = Deal.load(store, deal).timeline()
+    _emit(data, as_json, _render_timeline)
+
+
+@cli.command()
+@_db_option
+@_json_option
+def actions(db: str, as_json: bool) -> None:
+    """The action catalogue: each type, its fields, who may take it, its sections."""
+    from engine.actions import catalogue
+
+    _emit(catalogue(), as_json, _render_catalogue)
+
+
+@cli.command()
+@click.argument("deal")
+@_db_option
+@_json_option
+def verify(deal: str, db: str, as_json: bool) -> None:
+    """Re-check the stored log: sequence, hash chain, replay gives the stored status."""
+    from engine.deal import verify as check
+
+    with _store(db, must_exist=True) as store:
+        problems = check(store, deal)
+    data = {"deal": deal, "ok": not problems, "problems": problems}
+    _emit(data, as_json, lambda d: f"{deal}: sound" if d["ok"] else "\n".join(d["problems"]))
+    raise SystemExit(1 if problems else 0)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["mermaid"]), default="mermaid",
+              show_default=True)
+@_db_option
+@_json_option
+def diagram(fmt: str, db: str, as_json: bool) -> None:
+    """The lifecycle as mermaid text that mermaid's own parser accepts."""
+    from engine.lifecycle import mermaid
+
+    text = mermaid()
+    _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"))
+
+
+@cli.command()
+@click.option("--path", "story", type=click.Choice(["closing"]), default="closing",
+              show_default=True, help="Which story to run.")
+@click.option("--db", default=None, help="SQLite file to run it in (default: a fresh "
+              "temporary file).")
+@_json_option
+def demo(story: str, db: str | None, as_json: bool) -> None:
+    """Run the 1997 deal from signing to Outstanding on SQLite and print its timeline."""
+    from engine.deal import Deal
+    from engine.demo import SIGNING_TO_OUTSTANDING
+    from storage import SqliteStore
+
+    path = db or str(Path(tempfile.mkdtemp(prefix="npa-demo-")) / "demo.db")
+    with SqliteStore(path) as store:
+        deal = Deal.create(store, "lexington-1997")
+        for action in SIGNING_TO_OUTSTANDING:
+            result = deal.act(action)
+            if not result.accepted:  # pragma: no cover - the demo is a tested script
+                _emit(result.to_dict(), as_json, _render_result)
+                raise SystemExit(1)
+        data = {"db": path, "deal": deal.id, "state": deal.state.status.value,
+                "timeline": deal.timeline()}
+    _emit(data, as_json, lambda d: f"{_render_timeline(d['timeline'])}\n\n"
+                                   f"{d['deal']} is {d['state']} (stored in {d['db']})")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
+@_json_option
+def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
+    """Run Gherkin .feature files against the engine's step vocabulary."""
+    from features.runner import render, run_files
+
+    report = run_files([Path(p) for p in paths])
+    _emit(report, as_json, render)
+    raise SystemExit(0 if report["ok"] else 1)
+
+
+@cli.command()
+@_db_option
+@_json_option
+def steps(db: str, as_json: bool) -> None:
+    """The step vocabulary that features (and `npa spec`) may use."""
+    from features.steps import vocabulary
+
+    _emit(vocabulary(), as_json,
+          lambda v: "\n".join(f"{s['keyword']:5} {s['pattern']}" for s in v))
+
+
+# --- rendering for people --------------------------------------------------
+
+
+def _render_result(result: dict[str, Any]) -> str:
+    lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"]
+    lines += [f"  {c['summary']}" + (f" ({c['section']})" if c["section"] else "")
+              for c in result["consequences"]]
+    lines += [f"  {r['section']}: {r['message']}" for r in result["reasons"]]
+    lines += [f"  created {kind} {ident}" for kind, ident in result["created"].items()]
+    return "\n".join(lines)
+
+
+def _render_reasons(data: dict[str, Any]) -> str:
+    if data["allowed"]:
+        return f"nothing stands in the way ({data['state']})"
+    return "\n".join(f"{r['section']}: {r['message']}\n    \"{r['text'][:300]}\""
+                     for r in data["reasons"])
+
+
+def _render_status(s: dict[str, Any]) -> str:
+    lines = [f"{s['deal']}: {s['state']} as of {s['as_of'] or 'the start'}",
+             f"  Closing Date: {s['closing_date']}", "  conditions:"]
+    lines += [f"    {section:8} {value}" for section, value in s["conditions"].items()]
+    if s["holders"]:
+        lines.append("  holders: " + ", ".join(f"{k} {v}" for k, v in s["holders"].items()))
+    if s["missing"]:
+        lines.append("  missing:")
+        lines += [f"    {r['section']}: {r['message']}" for r in s["missing"]]
+    return "\n".join(lines)
+
+
+def _render_timeline(entries: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{e['seq']:4}  {e['at'] or '':25}  {e['summary']}"
+        + (f" ({e['section']})" if e["section"] else "")
+        for e in entries)
+
+
+def _render_catalogue(entries: list[dict[str, Any]]) -> str:
+    lines = []
+    for e in entries:
+        fields = ", ".join(f["name"] + ("" if f["required"] else "?")
+                           for f in e["fields"] if f["name"] not in ("actor", "at"))
+        lines.append(f"{e['type']:26} {e['who']:34} {', '.join(e['rests_on']):24} {fields}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run npa: every error is one line on stderr with its exit code."""
+    from contract import TermsError
+
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="npa",
+                 standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except click.Abort:
+        click.echo("npa: aborted", err=True)
+        raise SystemExit(1) from None
+    except click.UsageError as exc:
+        _fail(ValueError(exc.format_message()), 2)
+    except (NpaError, TermsError) as exc:
+        _fail(exc)
+    except BrokenPipeError:  # pragma: no cover - the reader went away
+        raise SystemExit(1) from None
+    except Exception as exc:  # never a traceback: a bug still gets one line
+        _fail(ValueError(f"internal error: {exc.__class__.__name__}: {exc}"), 70)

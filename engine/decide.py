@@ -1,0 +1,88 @@
+"""decide(state, action): the new events, or every reason against.
+
+Order of checks: time order and authority apply to every action; then the
+rule for the action's type; then the lifecycle, whose automatic triggers
+(execution once both have signed, settlement once delivery against payment
+is complete) fire after any accepted action whose events meet their guards.
+Nothing here writes anything: `Deal` appends what `decide` returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from engine import actions as act
+from engine.events import ClockAdvanced, Event, StateChanged
+from engine.lifecycle import AUTOMATIC, TABLE, fire
+from engine.rules import authority, closing, conditions, settlement, signing
+from engine.rules.common import Decision, accept, refuse
+from engine.state import DealState, evolve
+
+Rule = Callable[[DealState, Any], Decision]
+
+
+def _advance(state: DealState, action: act.Advance) -> Decision:
+    """Time passes: the clock moves to the action's time."""
+    return accept(ClockAdvanced(at=action.at))
+
+
+RULES: dict[type[act.Action], Rule] = {
+    act.Sign: signing.sign,
+    act.SatisfyCondition: conditions.satisfy_condition,
+    act.WaiveCondition: conditions.waive_condition,
+    act.RequestInstrument: conditions.request_instrument,
+    act.DeliverInstrument: conditions.deliver_instrument,
+    act.RecordProceeding: conditions.record_proceeding,
+    act.ResolveProceeding: conditions.resolve_proceeding,
+    act.RecordMisrepresentation: conditions.record_misrepresentation,
+    act.Close: closing.close,
+    act.Amend: closing.amend,
+    act.DeliverNotes: settlement.deliver_notes,
+    act.DeliverGuarantee: settlement.deliver_guarantee,
+    act.Pay: settlement.pay,
+    act.Advance: _advance,
+}
+
+
+def decide(state: DealState, action: act.Action) -> Decision:
+    """The events that follow from an action in this state, or every reason against it.
+
+    Raises:
+        InvalidAction: when the action names something the deal does not have
+            (an unknown request, proceeding or condition).
+    """
+    reasons = authority.in_time_order(state, action) + authority.may_take(state, action)
+    decision = RULES[type(action)](state, action)
+    reasons += decision.reasons
+    if isinstance(action, act.Close) and not reasons:
+        _, guard_reasons = fire("close", state, action)
+        reasons += guard_reasons
+    if reasons:
+        return refuse(reasons)
+    events = list(decision.events)
+    after = state
+    for event in events:
+        after = evolve(after, event)
+    if isinstance(action, act.Close):
+        moved = StateChanged(at=action.at, trigger="close", source=state.status.value,
+                             dest="Closed")
+        events.append(moved)
+        after = evolve(after, moved)
+    events += _automatic(after, action)
+    return Decision(events=tuple(events), created=decision.created)
+
+
+def _automatic(state: DealState, action: act.Action) -> list[Event]:
+    """The lifecycle moves that follow by themselves once their guards hold."""
+    moves: list[Event] = []
+    for row in TABLE:
+        if row.trigger not in AUTOMATIC or row.source is not state.status:
+            continue
+        dest, _ = fire(row.trigger, state, action)
+        if dest is not None:
+            moved = StateChanged(at=action.at, trigger=row.trigger, source=state.status.value,
+                                 dest=dest.value)
+            moves.append(moved)
+            state = evolve(state, moved)
+    return moves

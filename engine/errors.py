@@ -1,0 +1,66 @@
+"""The engine's exceptions: one root, few leaves, each with its exit code.
+
+Refusals are not exceptions (they are values: see `engine.explain.Reason`).
+Exceptions are kept for input that cannot be an action at all, for a log
+that cannot be trusted, and for bugs.
+"""
+
+from __future__ import annotations
+
+
+class NpaError(Exception):
+    """The root of every error the engine reports to a user."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        if self.field:
+            return f"{self.field}: {self.message}"
+        return self.message
+
+
+class InvalidAction(NpaError, ValueError):
+    """Input that is not a valid action: malformed, ill-typed, out of range."""
+
+    exit_code = 2
+
+
+class InvalidDealId(NpaError, ValueError):
+    """A deal id outside 1 to 64 letters, digits, '.', '_' or '-'."""
+
+    exit_code = 2
+
+
+class UnknownDeal(NpaError, LookupError):
+    """No deal with that id in the store."""
+
+    exit_code = 2
+
+
+class DealExists(NpaError, ValueError):
+    """A deal with that id is already in the store."""
+
+    exit_code = 2
+
+
+class BrokenLog(NpaError, RuntimeError):
+    """A stored log whose sequence, hash chain or contents cannot be trusted."""
+
+    exit_code = 1
+
+
+class StoreBusy(NpaError, RuntimeError):
+    """The store stayed locked by other writers through every retry."""
+
+    exit_code = 1
+
+
+class ConcurrencyConflict(NpaError, RuntimeError):
+    """Another writer appended to the deal after it was read; re-read and retry."""
+
+    exit_code = 1

@@ -1,0 +1,49 @@
+"""Money: exact dollars and cents, never floats (PRODUCT.md section 6)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from engine.errors import InvalidAction
+
+CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 12
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def parse_money(value: object, field: str) -> Decimal:
+    """Read an amount in dollars: a decimal string or number, at most two decimals.
+
+    Raises:
+        InvalidAction: naming `field`, for floats' inexactness is never guessed at,
+            for fractions of a cent, negatives and amounts over 10^12.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise InvalidAction("amounts are exact decimals: write them as strings, "
+                            "like \"7500000.00\"", field=field)
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, str) and _NUMBER.match(value.strip()):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:  # pragma: no cover - the pattern already checked
+            raise InvalidAction(f"not an amount: {value!r:.40}", field=field) from None
+    else:
+        raise InvalidAction(f"not an amount: {value!r:.40}", field=field)
+    if not amount.is_finite():
+        raise InvalidAction("not a finite amount", field=field)
+    if amount < 0:
+        raise InvalidAction("amounts cannot be negative", field=field)
+    if amount > MAX_AMOUNT:
+        raise InvalidAction("amounts are at most 1000000000000.00", field=field)
+    if amount != amount.quantize(CENT):
+        raise InvalidAction(f"{value} has fractions of a cent", field=field)
+    return amount.quantize(CENT)
+
+
+def dollars(amount: Decimal) -> str:
+    """An amount as the agreement would print it: $7,500,000.00."""
+    return f"${amount:,.2f}"

@@ -1,0 +1,37 @@
+"""Authority and time order: who may take an action, and when.
+
+PRODUCT.md section 11: every action checks that its actor may take it, a
+`holder:<name>` must hold Notes at that time, and one party never acts for
+another. Section 5: actions are processed in time order.
+"""
+
+from __future__ import annotations
+
+from engine.actions import Action
+from engine.clock import iso
+from engine.explain import Reason, refusal
+from engine.rules.common import name_of
+from engine.state import DealState
+
+
+def may_take(state: DealState, action: Action) -> list[Reason]:
+    """Whether the actor is one the action's catalogue entry allows.
+
+    A holder other than Purchaser holds Notes only by transfer (section 7).
+    """
+    section = action.RESTS_ON[0]
+    if action.actor.startswith("holder:") and action.actor not in state.holders:
+        return [refusal("7.1", f"{name_of(state, action.actor)} holds no Notes")]
+    if action.ACTORS is None or action.actor in action.ACTORS:
+        return []
+    return [refusal(section, f"{name_of(state, action.actor)} may not {action.TYPE}: "
+                             f"only {action.WHO}")]
+
+
+def in_time_order(state: DealState, action: Action) -> list[Reason]:
+    """An action dated before the deal's last recorded moment is refused."""
+    if state.clock is None or action.at >= state.clock:
+        return []
+    return [refusal(action.RESTS_ON[0],
+                    f"this action is dated {iso(action.at)}, before the deal's clock at "
+                    f"{iso(state.clock)}: actions are taken in time order")]

@@ -1,0 +1,108 @@
+"""Sections 2.1 and 8.4: when the Closing is held, and how its date may change.
+
+The Closing is held on October 27, 1997 (the Closing Date) "or such other
+date as the parties may mutually agree upon in writing"; under 8.4 no term
+changes but "by a written instrument signed by the Company and Purchaser".
+"""
+
+from __future__ import annotations
+
+from contract import CONDITIONS, PRE_CLOSING
+from engine.actions import Amend, Close
+from engine.clock import new_york_date, parse_date
+from engine.errors import InvalidAction
+from engine.events import ClosingHeld, ConditionSatisfied, TermsAmended
+from engine.explain import Reason, refusal
+from engine.rules.common import Decision, accept, name_of, refuse
+from engine.rules.conditions import unmet
+from engine.state import DealState, Status
+
+#: The terms an amendment may change, with how each new value is read.
+AMENDABLE = {"closing_date": "2.1"}
+SIGNATORIES = ("company", "purchaser")
+
+
+def on_the_closing_date(state: DealState, action: Close) -> list[Reason]:
+    """2.1 Closing Date: the Closing is held on the Closing Date, or an agreed one (8.4)."""
+    day = new_york_date(action.at)
+    if day == state.closing_date:
+        return []
+    agreed = " (as amended under 8.4)" if state.amendments else ""
+    return [refusal("2.1", f"the Closing is held on the Closing Date, "
+                           f"{state.closing_date.isoformat()}{agreed}, not on {day.isoformat()}")]
+
+
+def pre_closing_conditions(state: DealState) -> list[Reason]:
+    """5.1 and 5.2: every pre-closing condition satisfied or waived by the party it protects."""
+    reasons: list[Reason] = []
+    for cond in CONDITIONS:
+        if cond.section in PRE_CLOSING:
+            reasons.extend(unmet(state, cond))
+    return reasons
+
+
+def close(state: DealState, action: Close) -> Decision:
+    """2.1 and section 5: a party holds the Closing (the lifecycle guard does the rest).
+
+    The conditions met by the absence of anything against them (5.1(a), (e),
+    (h) and 5.2(a), (d), (f)) are judged at the Closing and recorded as
+    satisfied then: what is recorded afterwards no longer moves them.
+    """
+    judged = [
+        ConditionSatisfied(at=action.at, condition=cond.section, by=action.actor)
+        for cond in CONDITIONS
+        if cond.kind == "absence" and cond.section not in state.marked
+    ]
+    return accept(ClosingHeld(at=action.at, by=action.actor), *judged)
+
+
+def closing_guard(state: DealState, action: Close) -> list[Reason]:
+    """Everything the Closing needs: the right day and every pre-closing condition."""
+    return on_the_closing_date(state, action) + pre_closing_conditions(state)
+
+
+def amend(state: DealState, action: Amend) -> Decision:
+    """8.4 Entire Agreement; Amendment: only by a written instrument signed by both.
+
+    A term may not be "amended, waived, discharged or terminated orally, but
+    only by a written instrument signed by the Company and Purchaser". The
+    terms an amendment may change are those of `AMENDABLE` (the Closing Date
+    of 2.1, "or such other date as the parties may mutually agree upon in
+    writing").
+    """
+    changes = _read_changes(action)
+    reasons: list[Reason] = []
+    if not action.in_writing:
+        reasons.append(refusal("8.4", "no term may be amended orally: the amendment must be "
+                                      "a written instrument"))
+    for party in SIGNATORIES:
+        if party not in action.signed_by:
+            reasons.append(refusal("8.4", f"the written instrument is not signed by "
+                                          f"{name_of(state, party)}"))
+    if "closing_date" in changes and state.status not in (Status.Drafted,
+                                                          Status.ConditionsPending):
+        reasons.append(refusal("2.1", "the Closing has been held: its date can no longer "
+                                      "be changed"))
+    if reasons:
+        return refuse(reasons)
+    return accept(TermsAmended(at=action.at, changes=changes,
+                               signed_by=tuple(dict.fromkeys(action.signed_by))))
+
+
+def _read_changes(action: Amend) -> dict[str, str]:
+    """The amendment's changes, each term known and each value well formed."""
+    if not action.changes:
+        raise InvalidAction("an amendment must change at least one term", field="changes")
+    for party in action.signed_by:
+        if party not in ("company", "purchaser", "guarantor"):
+            raise InvalidAction(f"{party!r:.40} is not a party", field="signed_by")
+    changes: dict[str, str] = {}
+    for term, value in action.changes.items():
+        if term not in AMENDABLE:
+            raise InvalidAction(f"{term!r:.40} is not a term that can be amended "
+                                f"(known: {', '.join(AMENDABLE)})", field=f"changes.{term}")
+        changes[term] = parse_date(value, f"changes.{term}").isoformat()
+    return changes
+
+
+__all__ = ["amend", "close", "closing_guard", "pre_closing_conditions"]

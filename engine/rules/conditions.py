@@ -1,0 +1,229 @@
+"""Section 5: the conditions that each side's obligations depend on.
+
+5.1 protects Purchaser and 5.2 the Company: each condition is met by a
+delivery, met unless something is recorded against it, or met at the Closing
+itself (settlement); only the party it protects may waive it.
+"""
+
+from __future__ import annotations
+
+from contract import Condition, condition, head_of, whose_representation
+from engine.actions import (
+    DeliverInstrument,
+    RecordMisrepresentation,
+    RecordProceeding,
+    RequestInstrument,
+    ResolveProceeding,
+    SatisfyCondition,
+    WaiveCondition,
+)
+from engine.errors import InvalidAction
+from engine.events import (
+    ConditionSatisfied,
+    ConditionWaived,
+    InstrumentDelivered,
+    InstrumentRequested,
+    MisrepresentationRecorded,
+    ProceedingRecorded,
+    ProceedingResolved,
+)
+from engine.explain import Reason, refusal
+from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.state import DealState, Status
+
+BEFORE_CLOSING = (Status.Drafted, Status.ConditionsPending)
+
+#: 5.1(h) and 5.2(f): who may request other instruments, and which condition guards it.
+REQUEST_CONDITION = {"purchaser": "5.1(h)", "company": "5.2(f)"}
+OTHER_SIDE = {"company": "purchaser", "purchaser": "company"}
+
+
+def known_condition(section: str, field: str = "condition") -> Condition:
+    """The condition of 5.1 or 5.2 named by `section`, or InvalidAction naming the field."""
+    try:
+        return condition(section)
+    except KeyError:
+        raise InvalidAction(f"{section!r:.40} is not a condition of 5.1(a)-(h) or 5.2(a)-(f)",
+                            field=field) from None
+
+
+def still_open(state: DealState, cond: Condition) -> list[Reason]:
+    """Conditions are settled at the Closing; after it they can no longer move."""
+    if state.status in BEFORE_CLOSING:
+        return []
+    return [refusal(cond.section, f"the Closing has been held: {cond.section} was settled "
+                                  "at it")]
+
+
+def satisfy_condition(state: DealState, action: SatisfyCondition) -> Decision:
+    """5.1(b), (d), (f) and 5.2(b), (e): met when the delivering party delivers.
+
+    The officer's certificate and opinion of counsel come from the Company
+    (5.1(b), (d)), Purchaser's certificate from Purchaser (5.2(b)); the
+    consents of 5.1(f) and 5.2(e) are obtained by either party.
+    """
+    cond = known_condition(action.condition)
+    reasons = still_open(state, cond)
+    if cond.kind == "settlement":
+        reasons.append(refusal(cond.section, f"{cond.section} is met at the Closing itself, "
+                                             "by delivery against payment (1.2, 2.2)"))
+    elif cond.kind == "absence":
+        reasons.append(refusal(cond.section, f"{cond.section} is met unless something is "
+                                             "recorded against it; there is nothing to deliver"))
+    elif action.actor not in cond.delivered_by:
+        deliverers = " or ".join(name_of(state, p) for p in cond.delivered_by)
+        reasons.append(refusal(cond.section, f"{cond.section} is met by delivery from "
+                                             f"{deliverers}, not {name_of(state, action.actor)}"))
+    elif cond.section in state.marked:
+        reasons.append(refusal(cond.section, f"{cond.section} is already "
+                                             f"{state.marked[cond.section].status}"))
+    if reasons:
+        return refuse(reasons)
+    return accept(ConditionSatisfied(at=action.at, condition=cond.section, by=action.actor))
+
+
+def waive_condition(state: DealState, action: WaiveCondition) -> Decision:
+    """5.1 and 5.2, opening words: "at the option of" the protected party.
+
+    A condition of 5.1 protects Purchaser and one of 5.2 the Company; only
+    the party a condition protects may waive it. 5.1(c) and 5.2(c) are the
+    exchange of Notes for the Purchase Price itself (1.2) and cannot be waived.
+    """
+    cond = known_condition(action.condition)
+    reasons = still_open(state, cond)
+    head = head_of(cond.section)
+    if action.actor != cond.protects:
+        reasons.append(refusal(head, f"only {name_of(state, cond.protects)} may waive "
+                                     f"{cond.section}"))
+    if not cond.waivable:
+        reasons.append(refusal("1.2", f"{cond.section} is the purchase and sale itself and "
+                                      "cannot be waived"))
+    if state.marked.get(cond.section) is not None:
+        reasons.append(refusal(cond.section, f"{cond.section} is already "
+                                             f"{state.marked[cond.section].status}"))
+    if reasons:
+        return refuse(reasons)
+    return accept(ConditionWaived(at=action.at, condition=cond.section, by=action.actor))
+
+
+def request_instrument(state: DealState, action: RequestInstrument) -> Decision:
+    """5.1(h), 5.2(f) Other Instruments: a party may reasonably request others.
+
+    Purchaser requests them of the Company (5.1(h)), the Company of
+    Purchaser (5.2(f)); the condition fails until they are delivered.
+    """
+    section = REQUEST_CONDITION[action.actor]
+    reasons = still_open(state, condition(section))
+    if reasons:
+        return refuse(reasons)
+    request = next_id("R", state.requests)
+    return accept(
+        InstrumentRequested(at=action.at, request=request, by=action.actor,
+                            description=action.description),
+        created={"request": request},
+    )
+
+
+def deliver_instrument(state: DealState, action: DeliverInstrument) -> Decision:
+    """5.1(h), 5.2(f): the party asked delivers what was requested of it."""
+    request = state.requests.get(action.request)
+    if request is None:
+        raise InvalidAction(f"no request {action.request!r:.40} in this deal", field="request")
+    section = REQUEST_CONDITION[request.by]
+    reasons = still_open(state, condition(section))
+    if action.actor != OTHER_SIDE[request.by]:
+        reasons.append(refusal(section, f"request {request.id} was made of "
+                                        f"{name_of(state, OTHER_SIDE[request.by])}"))
+    if request.delivered_at is not None:
+        reasons.append(refusal(section, f"request {request.id} has already been delivered"))
+    if reasons:
+        return refuse(reasons)
+    return accept(InstrumentDelivered(at=action.at, request=request.id, by=action.actor))
+
+
+def record_proceeding(state: DealState, action: RecordProceeding) -> Decision:
+    """5.1(e), 5.2(d) Proceedings: one pending or threatened fails both conditions."""
+    reasons = still_open(state, condition("5.1(e)"))
+    if reasons:
+        return refuse(reasons)
+    proceeding = next_id("P", state.proceedings)
+    return accept(
+        ProceedingRecorded(at=action.at, proceeding=proceeding, by=action.actor,
+                           description=action.description),
+        created={"proceeding": proceeding},
+    )
+
+
+def resolve_proceeding(state: DealState, action: ResolveProceeding) -> Decision:
+    """5.1(e), 5.2(d): a proceeding no longer pending stops standing in the way."""
+    proceeding = state.proceedings.get(action.proceeding)
+    if proceeding is None:
+        raise InvalidAction(f"no proceeding {action.proceeding!r:.40} in this deal",
+                            field="proceeding")
+    reasons = still_open(state, condition("5.1(e)"))
+    if proceeding.resolved_at is not None:
+        reasons.append(refusal("5.1(e)", f"proceeding {proceeding.id} is already resolved"))
+    if reasons:
+        return refuse(reasons)
+    return accept(ProceedingResolved(at=action.at, proceeding=proceeding.id, by=action.actor))
+
+
+def record_misrepresentation(state: DealState, action: RecordMisrepresentation) -> Decision:
+    """5.1(a), 5.2(a) Representations, Etc.: an untrue representation fails the condition.
+
+    The Company's representations are in section 3 (and 8.7(a)), Purchaser's
+    in section 4 (and 8.7(b)); the condition of the other side fails while the
+    record stands and the protected party has not waived it.
+    """
+    of_party = whose_representation(action.section)
+    if of_party is None:
+        raise InvalidAction(f"{action.section!r:.40} holds no representation or warranty "
+                            "(sections 3.1-3.19, 4.1-4.4, 8.7(a)-(b))", field="section")
+    misrepresentation = next_id("M", state.misrepresentations)
+    return accept(
+        MisrepresentationRecorded(at=action.at, misrepresentation=misrepresentation,
+                                  by=action.actor, section=action.section, of_party=of_party,
+                                  description=action.description),
+        created={"misrepresentation": misrepresentation},
+    )
+
+
+def condition_status(state: DealState, cond: Condition) -> str:
+    """A condition's status: "pending", "satisfied" or "waived"."""
+    marked = state.marked.get(cond.section)
+    if marked is not None:
+        return marked.status
+    if cond.kind == "absence":
+        return "pending" if standing_against(state, cond) else "satisfied"
+    return "pending"
+
+
+def standing_against(state: DealState, cond: Condition) -> list[Reason]:
+    """What is recorded against a condition met unless something stands against it."""
+    section = cond.section
+    if section in ("5.1(a)", "5.2(a)"):
+        side = "company" if section == "5.1(a)" else "purchaser"
+        return [refusal(section, f"{name_of(state, side)}'s representation in {m.section} is "
+                                 f"recorded as untrue ({m.id}: {m.description})")
+                for m in state.misrepresentations.values() if m.of_party == side]
+    if section in ("5.1(e)", "5.2(d)"):
+        return [refusal(section, f"proceeding {p.id} is pending: {p.description}")
+                for p in state.proceedings.values() if p.resolved_at is None]
+    if section in ("5.1(h)", "5.2(f)"):
+        asker = "purchaser" if section == "5.1(h)" else "company"
+        return [refusal(section, f"request {r.id} of {name_of(state, asker)} is not yet "
+                                 f"delivered: {r.description}")
+                for r in state.requests.values() if r.by == asker and r.delivered_at is None]
+    return []
+
+
+def unmet(state: DealState, cond: Condition) -> list[Reason]:
+    """Why a pre-closing condition is not met, or nothing if satisfied or waived."""
+    if state.marked.get(cond.section) is not None:
+        return []
+    if cond.kind == "absence":
+        return standing_against(state, cond)
+    deliverers = " or ".join(name_of(state, p) for p in cond.delivered_by)
+    return [refusal(cond.section, f"{cond.section} {cond.heading} has not been delivered "
+                                  f"by {deliverers} nor waived by "
+                                  f"{name_of(state, cond.protects)}")]

@@ -1,0 +1,236 @@
+"""The deal's state: a fold of its events.
+
+`evolve(state, event)` is the only way a state changes, and `replay(events)`
+folds a whole log. Nothing here decides anything: `engine.decide` does.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from contract import DEFAULT_TERMS, TermSheet, terms_from_dict
+from engine import events as ev
+
+
+class Status(enum.Enum):
+    """The lifecycle states of PRODUCT.md section 4."""
+
+    Drafted = "Drafted"
+    ConditionsPending = "ConditionsPending"
+    Closed = "Closed"
+    Outstanding = "Outstanding"
+    Default = "Default"
+    Repaid = "Repaid"
+
+
+@attrs.frozen
+class Marked:
+    """A condition marked satisfied or waived, by whom and when."""
+
+    status: str
+    by: str
+    at: datetime | None
+
+
+@attrs.frozen
+class Request:
+    """A request for another instrument under 5.1(h) or 5.2(f)."""
+
+    id: str
+    by: str
+    description: str
+    requested_at: datetime | None
+    delivered_at: datetime | None = None
+
+
+@attrs.frozen
+class Proceeding:
+    """A proceeding seeking to enjoin or prevent the transactions (5.1(e), 5.2(d))."""
+
+    id: str
+    by: str
+    description: str
+    recorded_at: datetime | None
+    resolved_at: datetime | None = None
+
+
+@attrs.frozen
+class Misrepresentation:
+    """A representation or warranty recorded as untrue (5.1(a), 5.2(a))."""
+
+    id: str
+    by: str
+    section: str
+    of_party: str
+    description: str
+    at: datetime | None
+
+
+@attrs.frozen
+class DealState:
+    """Everything the rules need to know about one deal, as of its last event."""
+
+    deal_id: str = ""
+    terms: TermSheet = DEFAULT_TERMS
+    status: Status = Status.Drafted
+    seq: int = 0
+    clock: datetime | None = None
+    signed: frozenset[str] = frozenset()
+    marked: Mapping[str, Marked] = attrs.field(factory=dict)
+    requests: Mapping[str, Request] = attrs.field(factory=dict)
+    proceedings: Mapping[str, Proceeding] = attrs.field(factory=dict)
+    misrepresentations: Mapping[str, Misrepresentation] = attrs.field(factory=dict)
+    closing_date: date = DEFAULT_TERMS.deal.closing_date
+    amendments: tuple[ev.TermsAmended, ...] = ()
+    closed_at: datetime | None = None
+    denominations: tuple[Decimal, ...] = ()
+    guarantee_delivered_at: datetime | None = None
+    paid: Mapping[str, Decimal] = attrs.field(factory=dict)
+    holders: Mapping[str, Decimal] = attrs.field(factory=dict)
+
+    @property
+    def notes_delivered(self) -> bool:
+        """Whether the Notes have been delivered (1.2, 2.2)."""
+        return bool(self.denominations)
+
+    def paid_for(self, purpose: str) -> Decimal:
+        """What has been paid so far for a purpose."""
+        return self.paid.get(purpose, Decimal("0.00"))
+
+
+_Handler = Callable[[DealState, Any], DealState]
+_HANDLERS: dict[type[ev.Event], _Handler] = {}
+
+
+def _on(cls: type[ev.Event]) -> Callable[[_Handler], _Handler]:
+    """Register how an event changes the state."""
+
+    def register(fn: _Handler) -> _Handler:
+        _HANDLERS[cls] = fn
+        return fn
+
+    return register
+
+
+def evolve(state: DealState, event: ev.Event) -> DealState:
+    """The state after one more event: the fold's step."""
+    after = _HANDLERS[type(event)](state, event)
+    clock = state.clock if event.at is None or (
+        state.clock is not None and state.clock >= event.at) else event.at
+    return attrs.evolve(after, seq=state.seq + 1, clock=clock)
+
+
+def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealState:
+    """The state a log of events folds to."""
+    current = state if state is not None else DealState()
+    for event in events:
+        current = evolve(current, event)
+    return current
+
+
+@_on(ev.DealCreated)
+def _created(state: DealState, e: ev.DealCreated) -> DealState:
+    terms = terms_from_dict(e.terms)
+    return attrs.evolve(state, deal_id=e.deal_id, terms=terms,
+                        closing_date=terms.deal.closing_date)
+
+
+@_on(ev.Signed)
+def _signed(state: DealState, e: ev.Signed) -> DealState:
+    return attrs.evolve(state, signed=state.signed | {e.party})
+
+
+@_on(ev.ConditionSatisfied)
+def _satisfied(state: DealState, e: ev.ConditionSatisfied) -> DealState:
+    return attrs.evolve(state, marked={**state.marked,
+                                       e.condition: Marked("satisfied", e.by, e.at)})
+
+
+@_on(ev.ConditionWaived)
+def _waived(state: DealState, e: ev.ConditionWaived) -> DealState:
+    return attrs.evolve(state, marked={**state.marked,
+                                       e.condition: Marked("waived", e.by, e.at)})
+
+
+@_on(ev.InstrumentRequested)
+def _requested(state: DealState, e: ev.InstrumentRequested) -> DealState:
+    request = Request(e.request, e.by, e.description, e.at)
+    return attrs.evolve(state, requests={**state.requests, e.request: request})
+
+
+@_on(ev.InstrumentDelivered)
+def _delivered(state: DealState, e: ev.InstrumentDelivered) -> DealState:
+    request = attrs.evolve(state.requests[e.request], delivered_at=e.at)
+    return attrs.evolve(state, requests={**state.requests, e.request: request})
+
+
+@_on(ev.ProceedingRecorded)
+def _proceeding(state: DealState, e: ev.ProceedingRecorded) -> DealState:
+    proceeding = Proceeding(e.proceeding, e.by, e.description, e.at)
+    return attrs.evolve(state, proceedings={**state.proceedings, e.proceeding: proceeding})
+
+
+@_on(ev.ProceedingResolved)
+def _resolved(state: DealState, e: ev.ProceedingResolved) -> DealState:
+    proceeding = attrs.evolve(state.proceedings[e.proceeding], resolved_at=e.at)
+    return attrs.evolve(state, proceedings={**state.proceedings, e.proceeding: proceeding})
+
+
+@_on(ev.MisrepresentationRecorded)
+def _misrepresentation(state: DealState, e: ev.MisrepresentationRecorded) -> DealState:
+    record = Misrepresentation(e.misrepresentation, e.by, e.section, e.of_party,
+                               e.description, e.at)
+    return attrs.evolve(state, misrepresentations={**state.misrepresentations,
+                                                   e.misrepresentation: record})
+
+
+@_on(ev.TermsAmended)
+def _amended(state: DealState, e: ev.TermsAmended) -> DealState:
+    closing = e.changes.get("closing_date")
+    return attrs.evolve(
+        state,
+        amendments=(*state.amendments, e),
+        closing_date=date.fromisoformat(closing) if closing else state.closing_date,
+    )
+
+
+@_on(ev.ClosingHeld)
+def _closed(state: DealState, e: ev.ClosingHeld) -> DealState:
+    return attrs.evolve(state, closed_at=e.at)
+
+
+@_on(ev.NotesDelivered)
+def _notes(state: DealState, e: ev.NotesDelivered) -> DealState:
+    return attrs.evolve(state, denominations=e.denominations)
+
+
+@_on(ev.GuaranteeDelivered)
+def _guarantee(state: DealState, e: ev.GuaranteeDelivered) -> DealState:
+    return attrs.evolve(state, guarantee_delivered_at=e.at)
+
+
+@_on(ev.PaymentMade)
+def _paid(state: DealState, e: ev.PaymentMade) -> DealState:
+    return attrs.evolve(state, paid={**state.paid,
+                                     e.purpose: state.paid_for(e.purpose) + e.amount})
+
+
+@_on(ev.StateChanged)
+def _moved(state: DealState, e: ev.StateChanged) -> DealState:
+    dest = Status(e.dest)
+    holders = state.holders
+    if dest is Status.Outstanding and not holders:
+        # 1.2: the Notes are issued to Purchaser, which holds all the principal.
+        holders = {"purchaser": state.terms.notes.principal}
+    return attrs.evolve(state, status=dest, holders=holders)
+
+
+@_on(ev.ClockAdvanced)
+def _advanced(state: DealState, e: ev.ClockAdvanced) -> DealState:
+    return state
