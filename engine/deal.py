@@ -23,7 +23,7 @@ from engine.decide import decide
 from engine.errors import ConcurrencyConflict, StoreBusy
 from engine.events import DealCreated, Event
 from engine.explain import Reason
-from engine.ports import EventLog, MemoryLog, check_deal_id
+from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id
 from engine.state import DealState, evolve, replay
 from engine.status import describe, status_of
 
@@ -140,7 +140,7 @@ class Deal:
                 consequences.append({"event": event.TAG, "section": section, "summary": text})
             try:
                 self._store.append(self._id, self._state.seq, decision.events,
-                                   lambda state=after: status_of(state))
+                                   _snapshot(after))
             except ConcurrencyConflict:
                 self._reload()
                 continue
@@ -188,6 +188,11 @@ class Deal:
         """Re-read the log after another writer appended to it."""
         self._events = self._store.load(self._id)
         self._state = replay(self._events)
+
+
+def _snapshot(state: DealState) -> Snapshot:
+    """The status a store writes to its query tables, computed only if it asks."""
+    return lambda: status_of(state)
 
 
 def verify(store: EventLog, deal_id: str) -> list[str]:

@@ -65,7 +65,8 @@ def _guard(row: Transition) -> Callable[[EventData], bool]:
     """A transitions condition that records the guard's reasons on the model."""
 
     def check(event: EventData) -> bool:
-        run: _Run = event.model
+        run = event.model
+        assert isinstance(run, _Run)
         reasons = row.guard(run.deal, event.kwargs.get("action"))
         run.reasons.extend(reasons)
         return not reasons
@@ -89,7 +90,9 @@ MACHINE = Machine(
 _BY_TRIGGER = {row.trigger: row for row in TABLE}
 
 
-def fire(trigger: str, deal: DealState, action: object = None) -> tuple[Status | None, list[Reason]]:
+def fire(
+    trigger: str, deal: DealState, action: object = None
+) -> tuple[Status | None, list[Reason]]:
     """Fire a trigger on a deal: its new status, or every reason it may not move.
 
     A trigger not allowed from the deal's state (`MachineError`) and a guard

@@ -19,7 +19,7 @@ def parse_money(value: object, field: str) -> Decimal:
         InvalidAction: naming `field`, for floats' inexactness is never guessed at,
             for fractions of a cent, negatives and amounts over 10^12.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise InvalidAction("amounts are exact decimals: write them as strings, "
                             "like \"7500000.00\"", field=field)
     if isinstance(value, int):

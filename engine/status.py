@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from contract import CONDITIONS, PRE_CLOSING
@@ -88,7 +89,10 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
 
 def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
     """One line of the timeline for an event, and the section it rests on."""
-    who = lambda actor: name_of(state, actor)  # noqa: E731
+
+    def who(actor: str) -> str:
+        return name_of(state, actor)
+
     match event:
         case ev.DealCreated():
             return f"deal {event.deal_id} made from the 1997 template", "preamble"
@@ -118,7 +122,7 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.ClosingHeld():
             return "the Closing was held", "2.1"
         case ev.NotesDelivered():
-            total = dollars(sum(event.denominations))
+            total = dollars(sum(event.denominations, Decimal("0.00")))
             return (f"the Company delivered the Notes: {len(event.denominations)} "
                     f"instrument(s) totalling {total}", "2.2")
         case ev.GuaranteeDelivered():
