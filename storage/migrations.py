@@ -1,0 +1,72 @@
+"""Named schema steps, applied in order once per database and recorded.
+
+The steps are a `sqlite_utils.Migrations` set: sqlite-utils records each
+applied step in its `_sqlite_migrations` table, so opening a database runs
+only the steps it has not seen. Add a step at the end; never edit or reorder
+one that a release has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+#: The schema of the npa store, one named step at a time.
+MIGRATIONS = Migrations("npa.storage")
+
+
+@MIGRATIONS(name="0001_events")
+def events_table(db: Database) -> None:
+    """The event log: one row per event, keyed by deal and sequence, STRICT."""
+    db.table("events").create(
+        {
+            "deal_id": str,
+            "seq": int,
+            "type": str,
+            "v": int,
+            "at": str,
+            "data": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk=("deal_id", "seq"),
+        not_null=("deal_id", "seq", "type", "v", "data", "prev_hash", "hash"),
+        strict=True,
+    )
+
+
+@MIGRATIONS(name="0002_events_append_only")
+def events_append_only(db: Database) -> None:
+    """Triggers that make the database itself refuse UPDATE and DELETE on events."""
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER events_no_{verb.lower()} BEFORE {verb} ON events "
+            "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+        )
+
+
+@MIGRATIONS(name="0003_query_tables")
+def query_tables(db: Database) -> None:
+    """The query tables: one row per deal and one per condition of each deal."""
+    db.table("deals").create(
+        {"deal_id": str, "state": str, "seq": int, "head": str, "status": str},
+        pk="deal_id",
+        not_null=("state", "seq", "head", "status"),
+        strict=True,
+    )
+    db.table("conditions").create(
+        {"deal_id": str, "section": str, "status": str},
+        pk=("deal_id", "section"),
+        not_null=("deal_id", "section", "status"),
+        foreign_keys=[("deal_id", "deals", "deal_id")],
+        strict=True,
+    )
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending step; the caller holds a write transaction."""
+    MIGRATIONS.apply(db)
+
+
+def pending(db: Database) -> list[str]:
+    """The names of the steps this database has not applied yet."""
+    return [step.name for step in MIGRATIONS.pending(db)]
