@@ -328,6 +328,7 @@ class SqliteStore:
         self._conn.close()
 
     def __enter__(self) -> Self:
+        """The store itself, closed when the block ends."""
         return self
 
     def __exit__(
@@ -336,6 +337,7 @@ class SqliteStore:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        """Close the store."""
         self.close()
 
     def _in_write(self, work: Callable[[], T]) -> T:
