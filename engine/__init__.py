@@ -16,6 +16,7 @@ from engine.errors import (
     InvalidAction,
     InvalidDealId,
     NpaError,
+    StorageError,
     StoreBusy,
     UnknownDeal,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "NpaError",
     "Reason",
     "Status",
+    "StorageError",
     "StoreBusy",
     "UnknownDeal",
     "verify",

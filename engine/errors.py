@@ -64,3 +64,9 @@ class ConcurrencyConflict(NpaError, RuntimeError):
     """Another writer appended to the deal after it was read; re-read and retry."""
 
     exit_code = 1
+
+
+class StorageError(NpaError, RuntimeError):
+    """The database failed in a way no retry can mend: unreadable, full, closed."""
+
+    exit_code = 1

@@ -33,7 +33,7 @@ from engine.errors import (
     BrokenLog,
     ConcurrencyConflict,
     DealExists,
-    NpaError,
+    StorageError,
     StoreBusy,
     UnknownDeal,
 )
@@ -62,12 +62,6 @@ _CHAIN = "SELECT seq, data, prev_hash, hash FROM events WHERE deal_id = ? ORDER 
 _ROWS = "SELECT seq, type, v, at, data, prev_hash, hash FROM events WHERE deal_id = ? ORDER BY seq"
 
 _Row = tuple[str, int, str | None, str]  # type, v, at, data: an event ready to chain
-
-
-class StorageError(NpaError, RuntimeError):
-    """The database failed in a way no retry can mend: unreadable, full, closed."""
-
-    exit_code = 1
 
 
 def link_hash(prev_hash: str, deal_id: str, seq: int, data: str) -> str:
