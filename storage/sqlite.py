@@ -33,6 +33,7 @@ from engine.errors import (
     BrokenLog,
     ConcurrencyConflict,
     DealExists,
+    NpaError,
     StorageError,
     StoreBusy,
     UnknownDeal,
