@@ -1,0 +1,91 @@
+"""Documentation that tests check: the README, command help, and the features' quotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from contract import SECTIONS, clause_text
+from engine.actions import ACTION_TYPES
+from engine.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+FEATURES = sorted((ROOT / "features").glob("*.feature"))
+
+
+def squash(text: str) -> str:
+    """Text with its whitespace collapsed, for comparing quotes."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_and_a_place_in_the_readme(name: str) -> None:
+    """A command without help text or README documentation is not done."""
+    command = cli.commands[name]
+    assert command.help and command.help.strip()
+    assert f"npa {name}" in README
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_takes_db_and_printing_ones_take_json(name: str) -> None:
+    """`--db` on every command, `--json` on every command that prints."""
+    options = {opt for param in cli.commands[name].params
+               if isinstance(param, click.Option) for opt in param.opts}
+    assert "--db" in options
+    assert "--json" in options
+
+
+def test_the_readme_lists_every_action_type() -> None:
+    """The README's action table names every type the engine implements."""
+    listed = set(re.findall(r"^\| `([a-z_]+)`(?: / `([a-z_]+)`)?", README, re.M))
+    names = {name for pair in listed for name in pair if name}
+    assert names == set(ACTION_TYPES)
+
+
+def test_the_readme_gives_the_two_commands_first() -> None:
+    """`make demo` and `make test` come before anything else."""
+    first_section = README.split("\n## ")[1]
+    assert "make demo" in first_section and "make test" in first_section
+
+
+def test_the_readme_has_the_benchmark_figures() -> None:
+    """The figures of `make bench` are in the README, as ratios."""
+    bench = README.split("## Benchmarks")[1].split("\n## ")[0]
+    assert "ratio" in bench and "BENCH-TABLE" not in bench
+
+
+def _feature_section(path: Path) -> tuple[str, list[str]]:
+    """The section a feature file is about, and the quotes in its description."""
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^Feature:\s*(.+)$", text, re.M)
+    assert title, f"{path.name} has no Feature: title"
+    heading = title.group(1)
+    section = "signature page" if "signature" in heading.lower() else heading.split()[0]
+    description = text[title.end():].split("\n\n")[0]
+    for keyword in ("Background:", "Rule:", "Example:", "Scenario:"):
+        description = description.split(keyword)[0]
+    quotes = re.findall(r"\"([^\"]+)\"", description.replace("\n", " "))
+    return section, quotes
+
+
+@pytest.mark.parametrize("path", FEATURES, ids=[p.name for p in FEATURES])
+def test_every_feature_quotes_its_clause_exactly(path: Path) -> None:
+    """A feature's title names a section and its description quotes that clause's words."""
+    section, quotes = _feature_section(path)
+    assert section in SECTIONS, f"{path.name}: {section} is not a section"
+    assert quotes, f"{path.name} quotes nothing from {section}"
+    for quote in quotes:
+        assert squash(quote) in squash(clause_text(section)), (path.name, quote)
+
+
+@pytest.mark.parametrize("path", FEATURES, ids=[p.name for p in FEATURES])
+def test_every_feature_is_tagged_with_its_section(path: Path) -> None:
+    """`pytest -m section_5_1` runs the 5.1 feature."""
+    section, _ = _feature_section(path)
+    slug = re.sub(r"[^0-9a-z]+", "_", section.lower()).strip("_")
+    tag = "@signature_page" if section == "signature page" else f"@section_{slug}"
+    assert tag in path.read_text(encoding="utf-8").split("Feature:")[0]
