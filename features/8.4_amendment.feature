@@ -1,0 +1,54 @@
+@section_8_4
+Feature: 8.4 Entire Agreement; Amendment
+  The written agreement is the whole agreement, and it changes only in writing:
+  "This Agreement and the other documents delivered pursuant hereto constitute the
+  full and entire understanding and agreement between the parties with regard to
+  the subject matter hereof and thereof" and "Neither this Agreement nor any term
+  hereof may be amended, waived, discharged or terminated orally, but only by a
+  written instrument signed by the Company and Purchaser."
+
+  Background:
+    Given the 1997 deal, signed by the Company and the Purchaser
+    And every condition of 5.1 and 5.2 is met
+
+  Example: A written amendment signed by the Company and Purchaser moves the Closing Date
+    When the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    Then the action is accepted
+    And the Closing Date is October 28, 1997
+
+  Example: After a written amendment signed by both, the Closing is held on the new date
+    Given the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    When the Company closes on October 28, 1997 at 10:00
+    Then the deal is Closed
+
+  Example: After a written amendment signed by both, the Closing is not held on the old date
+    Given the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    When the Company closes on October 27, 1997 at 10:00
+    Then the action is refused under 2.1
+    And the deal is ConditionsPending
+
+  Example: An oral agreement does not move the Closing Date
+    When the Company and Purchaser agree orally, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    Then the action is refused under 8.4
+    And the Closing Date is October 27, 1997
+    When the Company closes on October 28, 1997 at 10:00
+    Then the action is refused under 2.1
+    And the deal is ConditionsPending
+
+  Example: A written amendment signed by the Company alone does not move the Closing Date
+    When the Company alone signs a written amendment, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    Then the action is refused under 8.4
+    And the Closing Date is October 27, 1997
+    When the Company closes on October 28, 1997 at 10:00
+    Then the action is refused under 2.1
+
+  Example: A written amendment signed by Purchaser alone does not move the Closing Date
+    When Purchaser alone signs a written amendment, on October 24, 1997 at 09:00, to move the Closing Date to October 28, 1997
+    Then the action is refused under 8.4
+    And the Closing Date is October 27, 1997
+
+  Example: Once the Closing has been held, its date can no longer be amended
+    Given the Company closes on October 27, 1997 at 10:00
+    When the Company and Purchaser agree in writing, signed by both, on October 28, 1997 at 09:00, to move the Closing Date to October 30, 1997
+    Then the action is refused under 2.1
+    And the deal is Closed
