@@ -1,0 +1,256 @@
+"""Tests of `npa spec` (`features.runner`) and `npa steps` (`features.steps.vocabulary`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from engine.cli import cli
+from features.runner import render, run_files
+from features.steps import REGISTRY, vocabulary
+
+FEATURES = Path(__file__).resolve().parent.parent / "features"
+
+PASSING = """\
+Feature: A passing feature
+  Example: Both signatures execute the agreement
+    Given the 1997 deal
+    When the Company signs on October 20, 1997 at 09:00
+    And Purchaser signs on October 20, 1997 at 10:00
+    Then the deal is ConditionsPending
+"""
+
+FAILING = """\
+Feature: A failing feature
+  Example: One signature is taken for two
+    Given the 1997 deal
+    When the Company signs on October 20, 1997 at 09:00
+    Then the deal is ConditionsPending
+    And the deal is Drafted
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _shipped_steps() -> list[tuple[str, str]]:
+    """Every (keyword, text) of every step of the shipped features, as the pickles give them."""
+    from gherkin.parser import Parser
+    from gherkin.pickles.compiler import Compiler
+    from gherkin.token_scanner import TokenScanner
+
+    keywords = {"Context": "given", "Action": "when", "Outcome": "then"}
+    steps = []
+    for path in sorted(FEATURES.glob("*.feature")):
+        document = Parser().parse(TokenScanner(path.read_text(encoding="utf-8")))
+        document["uri"] = str(path)
+        for pickle in Compiler().compile(document):
+            steps += [(keywords[step["type"]], step["text"]) for step in pickle["steps"]]
+    return steps
+
+
+def test_shipped_features_all_pass() -> None:
+    """Every scenario of the shipped features passes under `npa spec`."""
+    report = run_files([FEATURES])
+    assert report["errors"] == []
+    assert report["counts"]["failed"] == 0
+    assert report["counts"]["undefined"] == 0
+    assert report["counts"]["passed"] == len(report["scenarios"]) > 100
+    assert report["ok"] is True
+    assert len(report["files"]) == len(list(FEATURES.glob("*.feature")))
+
+
+def test_every_shipped_step_has_exactly_one_definition() -> None:
+    """No shipped step matches two definitions, so pytest-bdd and `npa spec` run the same one."""
+    ambiguous = []
+    for keyword, text in _shipped_steps():
+        matches = [e.pattern for e in REGISTRY
+                   if e.keyword == keyword and e.match(text) is not None]
+        if len(matches) != 1:
+            ambiguous.append((keyword, text, matches))
+    assert ambiguous == []
+
+
+def test_failing_step_reports_its_file_and_line(tmp_path: Path) -> None:
+    """A failing step is reported with its text, file, line and a one-line error."""
+    path = _write(tmp_path, "failing.feature", FAILING)
+    report = run_files([path])
+    [scenario] = report["scenarios"]
+    assert scenario["status"] == "failed"
+    assert (scenario["file"], scenario["line"]) == (str(path), 2)
+    assert scenario["step"] == {"keyword": "Then ", "text": "the deal is ConditionsPending",
+                                "file": str(path), "line": 5}
+    assert scenario["error"] == "the deal is Drafted, not ConditionsPending"
+    assert report["ok"] is False
+    assert report["counts"] == {"passed": 0, "failed": 1, "undefined": 0}
+
+
+def test_steps_after_a_failure_are_skipped(tmp_path: Path) -> None:
+    """The steps after a failed step are skipped, not run."""
+    report = run_files([_write(tmp_path, "failing.feature", FAILING)])
+    statuses = [step["status"] for step in report["scenarios"][0]["steps"]]
+    assert statuses == ["passed", "passed", "failed", "skipped"]
+
+
+def test_undefined_step_is_reported_with_a_hint(tmp_path: Path) -> None:
+    """A step that matches no definition is undefined, with its line and the closest patterns."""
+    path = _write(tmp_path, "typo.feature", PASSING.replace("Purchaser signs", "Purchaser sings"))
+    report = run_files([path])
+    [scenario] = report["scenarios"]
+    assert scenario["status"] == "undefined"
+    assert scenario["step"]["line"] == 5
+    assert scenario["step"]["text"] == "Purchaser sings on October 20, 1997 at 10:00"
+    assert "<Party> signs on <Date> at <Time>" in scenario["hint"]
+    assert report["counts"]["undefined"] == 1
+    assert report["ok"] is False
+
+
+def test_a_step_with_a_wrong_value_fails_and_says_why(tmp_path: Path) -> None:
+    """A step of the right shape with an impossible date fails with a message naming it."""
+    text = PASSING.replace("October 20, 1997 at 09:00", "February 30, 1998 at 09:00")
+    report = run_files([_write(tmp_path, "date.feature", text)])
+    [scenario] = report["scenarios"]
+    assert scenario["status"] == "failed"
+    assert scenario["error"] == "February 30, 1998 is not a date"
+
+
+def test_syntax_error_in_one_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    """A file that does not parse is reported with its line, and the other files still run."""
+    broken = _write(tmp_path, "a_broken.feature",
+                    "Feature: Broken\n  Example: x\n    Given the 1997 deal\n"
+                    "      | a |\n      | b | c |\n")
+    good = _write(tmp_path, "b_good.feature", PASSING)
+    report = run_files([tmp_path])
+    [error] = report["errors"]
+    assert (error["file"], error["line"]) == (str(broken), 5)
+    assert "inconsistent cell count" in error["message"]
+    assert [s["file"] for s in report["scenarios"]] == [str(good)]
+    assert report["counts"]["passed"] == 1
+    assert report["ok"] is False
+
+
+def test_scenarios_with_the_same_name_each_run(tmp_path: Path) -> None:
+    """Two scenarios with the same name in one file both run, each with its own line."""
+    text = PASSING + "\n" + FAILING.split("\n", 1)[1].replace(
+        "One signature is taken for two", "Both signatures execute the agreement")
+    report = run_files([_write(tmp_path, "twice.feature", text)])
+    assert [(s["name"], s["line"], s["status"]) for s in report["scenarios"]] == [
+        ("Both signatures execute the agreement", 2, "passed"),
+        ("Both signatures execute the agreement", 8, "failed"),
+    ]
+
+
+def test_background_and_outline_rows_each_run(tmp_path: Path) -> None:
+    """The Background runs before each scenario and each Examples row runs as its own scenario."""
+    text = """\
+Feature: Outline
+  Background:
+    Given the 1997 deal
+
+  Scenario Outline: A party alone does not execute the agreement
+    When <party> signs on October 20, 1997 at 09:00
+    Then the deal is <state>
+
+    Examples:
+      | party       | state             |
+      | the Company | Drafted           |
+      | Purchaser   | ConditionsPending |
+"""
+    report = run_files([_write(tmp_path, "outline.feature", text)])
+    assert [(s["line"], s["status"]) for s in report["scenarios"]] == [
+        (11, "passed"), (12, "failed")]
+    assert report["scenarios"][1]["step"]["line"] == 7
+
+
+def test_a_refused_given_fails_the_scenario(tmp_path: Path) -> None:
+    """An action under Given sets the scene: if the engine refuses it, the scenario fails there."""
+    text = ("Feature: Given\n  Example: x\n    Given the 1997 deal\n"
+            "    And LCI signs on October 20, 1997 at 09:00\n    Then the deal is Drafted\n")
+    [scenario] = run_files([_write(tmp_path, "given.feature", text)])["scenarios"]
+    assert (scenario["status"], scenario["step"]["line"]) == ("failed", 4)
+    assert scenario["error"].startswith("the action was refused: signature page: ")
+
+
+def test_an_invalid_action_fails_the_next_outcome_unless_expected(tmp_path: Path) -> None:
+    """A When that is not a valid action fails the next Then, unless that Then expects it."""
+    when = ("Feature: Invalid\n  Example: x\n    Given the 1997 deal\n"
+            "    When Purchaser records that the representation in 2.1 was untrue"
+            " on October 24, 1997 at 09:00\n")
+    unexpected = _write(tmp_path, "a.feature", when + "    Then the deal is Drafted\n")
+    expected = _write(tmp_path, "b.feature", when + "    Then the action is rejected as invalid\n"
+                      "    And the deal is Drafted\n")
+    first, second = run_files([unexpected, expected])["scenarios"]
+    assert first["status"] == "failed"
+    assert first["error"].startswith("the last action was not a valid action: section: ")
+    assert second["status"] == "passed"
+
+
+def test_a_missing_path_is_an_error(tmp_path: Path) -> None:
+    """A path that does not exist is reported as an error, not silently skipped."""
+    report = run_files([tmp_path / "nowhere.feature"])
+    assert report["errors"] == [{"file": str(tmp_path / "nowhere.feature"), "line": None,
+                                 "message": "no such file or directory"}]
+    assert report["ok"] is False
+
+
+def test_render_prints_a_line_per_scenario_and_the_totals(tmp_path: Path) -> None:
+    """`render` gives one line per scenario and closes with the counts."""
+    _write(tmp_path, "a.feature", PASSING)
+    _write(tmp_path, "b.feature", FAILING)
+    text = render(run_files([tmp_path]))
+    lines = text.splitlines()
+    assert lines[0].startswith("passed")
+    assert lines[0].endswith("Both signatures execute the agreement")
+    assert lines[1].startswith("failed") and "b.feature:2" in lines[1]
+    assert lines[-1] == "1 passed, 1 failed, 0 undefined"
+
+
+def test_npa_spec_exits_zero_when_every_scenario_passes(tmp_path: Path) -> None:
+    """`npa spec` exits 0 when every scenario passes."""
+    result = CliRunner().invoke(cli, ["spec", str(_write(tmp_path, "a.feature", PASSING))])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == "1 passed, 0 failed, 0 undefined"
+
+
+def test_npa_spec_exits_non_zero_on_a_failure(tmp_path: Path) -> None:
+    """`npa spec` exits non-zero when a scenario fails, and names the step's line."""
+    path = _write(tmp_path, "b.feature", FAILING)
+    result = CliRunner().invoke(cli, ["spec", str(path)])
+    assert result.exit_code == 1
+    assert "line 5: Then the deal is ConditionsPending" in result.output
+
+
+def test_npa_spec_json_is_the_report(tmp_path: Path) -> None:
+    """`npa spec --json` prints the report as one JSON document."""
+    path = _write(tmp_path, "a.feature", PASSING)
+    result = CliRunner().invoke(cli, ["spec", "--json", str(path)])
+    assert json.loads(result.output) == run_files([path])
+
+
+def test_npa_spec_runs_the_shipped_features() -> None:
+    """`npa spec features/` passes on the shipped features."""
+    result = CliRunner().invoke(cli, ["spec", str(FEATURES)])
+    assert result.exit_code == 0, result.output
+
+
+def test_npa_steps_lists_the_vocabulary() -> None:
+    """`npa steps --json` lists every step with its keyword, pattern and doc."""
+    result = CliRunner().invoke(cli, ["steps", "--json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.output)
+    assert listed == vocabulary()
+    assert {"keyword": "then", "pattern": "the action is refused under <Section>"} in [
+        {k: s[k] for k in ("keyword", "pattern")} for s in listed]
+    assert all(s["doc"] for s in listed)
+
+
+def test_a_star_step_matches_any_keyword(tmp_path: Path) -> None:
+    """A "*" step is matched against the Given, When and Then steps alike."""
+    text = "Feature: Stars\n  Example: x\n    * the 1997 deal\n    * the deal is Drafted\n"
+    report = run_files([_write(tmp_path, "star.feature", text)])
+    assert report["counts"] == {"passed": 1, "failed": 0, "undefined": 0}
