@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from gherkin.parser import Parser
 from gherkin.token_scanner import TokenScanner
 from pytest_bdd import scenarios
@@ -28,6 +29,12 @@ register_pytest_bdd(globals())
 _BEFORE = set(globals())
 scenarios(".")
 BOUND = sorted(name for name in set(globals()) - _BEFORE if name.startswith("test_"))
+
+#: Scenarios written as the contract means them that the engine does not yet meet.
+#: Name of the bound test -> "engine bug: ..."; each is marked xfail(strict=True).
+ENGINE_BUGS: dict[str, str] = {}
+for _name, _reason in ENGINE_BUGS.items():
+    globals()[_name] = pytest.mark.xfail(strict=True, reason=_reason)(globals()[_name])
 
 
 def _features() -> list[tuple[Path, dict[str, Any]]]:

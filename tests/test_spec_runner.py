@@ -54,14 +54,21 @@ def _shipped_steps() -> list[tuple[str, str]]:
     return steps
 
 
-def test_shipped_features_all_pass() -> None:
-    """Every scenario of the shipped features passes under `npa spec`."""
+#: Shipped scenarios the engine does not yet meet (tests/test_features.py marks them xfail).
+#: (file name, scenario name) of each.
+ENGINE_BUGS: list[tuple[str, str]] = []
+
+
+def test_shipped_features_all_pass_but_the_known_engine_bugs() -> None:
+    """Every shipped scenario passes under `npa spec`, but those the engine does not yet meet."""
     report = run_files([FEATURES])
     assert report["errors"] == []
-    assert report["counts"]["failed"] == 0
     assert report["counts"]["undefined"] == 0
-    assert report["counts"]["passed"] == len(report["scenarios"]) > 100
-    assert report["ok"] is True
+    failed = [(Path(s["file"]).name, s["name"]) for s in report["scenarios"]
+              if s["status"] == "failed"]
+    assert failed == ENGINE_BUGS
+    assert report["counts"]["passed"] == len(report["scenarios"]) - len(ENGINE_BUGS) > 100
+    assert report["ok"] is (not ENGINE_BUGS)
     assert len(report["files"]) == len(list(FEATURES.glob("*.feature")))
 
 
@@ -233,9 +240,10 @@ def test_npa_spec_json_is_the_report(tmp_path: Path) -> None:
 
 
 def test_npa_spec_runs_the_shipped_features() -> None:
-    """`npa spec features/` passes on the shipped features."""
+    """`npa spec features/` runs every shipped feature (exit 0 once no engine bug is left)."""
     result = CliRunner().invoke(cli, ["spec", str(FEATURES)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == (1 if ENGINE_BUGS else 0), result.output
+    assert result.output.splitlines()[-1].endswith(f"{len(ENGINE_BUGS)} failed, 0 undefined")
 
 
 def test_npa_steps_lists_the_vocabulary() -> None:
