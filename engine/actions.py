@@ -22,7 +22,12 @@ PARTIES = frozenset({"company", "purchaser"})
 
 
 def action(
-    name: str, *, who: str, rests_on: tuple[str, ...], actors: frozenset[str] | None
+    name: str,
+    *,
+    who: str,
+    rests_on: tuple[str, ...],
+    actors: frozenset[str] | None,
+    cites: str | None = None,
 ) -> Callable[[type[A]], type[A]]:
     """Register an action class under its public type name with its catalogue entry.
 
@@ -31,6 +36,8 @@ def action(
         who: who may take it, in words, for the catalogue.
         rests_on: the sections it rests on; a refusal on authority cites the first.
         actors: the actors allowed outright, or None when the rule decides (who owes).
+        cites: the section a refusal on authority cites, when not the first of `rests_on`
+            (the Notes are delivered by the Company under 2.2; the Guarantee by LCI, 5.1(c)).
     """
 
     def register(cls: type[A]) -> type[A]:
@@ -38,6 +45,7 @@ def action(
         cls.WHO = who
         cls.RESTS_ON = rests_on
         cls.ACTORS = actors
+        cls.CITES = cites or rests_on[0]
         ACTION_TYPES[name] = cls
         return cls
 
@@ -52,6 +60,7 @@ class Action:
     WHO: ClassVar[str] = ""
     RESTS_ON: ClassVar[tuple[str, ...]] = ()
     ACTORS: ClassVar[frozenset[str] | None] = None
+    CITES: ClassVar[str] = ""
     actor: str
     at: datetime
 
@@ -132,7 +141,7 @@ class Close(Action):
     """A party holds the Closing."""
 
 
-@action("deliver_notes", who="company", rests_on=("1.2", "2.2"),
+@action("deliver_notes", who="company", rests_on=("1.2", "2.2"), cites="2.2",
         actors=frozenset({"company"}))
 @attrs.frozen
 class DeliverNotes(Action):
@@ -141,7 +150,7 @@ class DeliverNotes(Action):
     denominations: tuple[Decimal, ...]
 
 
-@action("deliver_guarantee", who="guarantor", rests_on=("3.3", "5.1(c)"),
+@action("deliver_guarantee", who="guarantor", rests_on=("3.3", "5.1(c)"), cites="5.1(c)",
         actors=frozenset({"guarantor"}))
 @attrs.frozen
 class DeliverGuarantee(Action):

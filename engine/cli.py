@@ -20,6 +20,8 @@ from engine.errors import InvalidAction, NpaError, UnknownDeal
 
 DB_HELP = "SQLite database file (default npa.db in the working directory)."
 JSON_HELP = "Print one JSON document."
+#: A scenario file holds many actions, each at most 1 MiB; the file at most this.
+SCENARIO_BYTES = 256 * 1024 * 1024
 
 
 def _emit(data: Any, as_json: bool, render: Callable[[Any], str]) -> None:
@@ -182,7 +184,7 @@ def _read_scenario(path: str) -> list[Any]:
                             field="scenario") from None
     if text.lstrip().startswith("["):
         try:
-            data = parse_json(text)
+            data = parse_json(text, limit=SCENARIO_BYTES)
         except InvalidAction as exc:
             raise InvalidAction(exc.message, field="scenario") from None
         if not isinstance(data, list):

@@ -95,6 +95,10 @@ def _text(value: Any, _: Any) -> str:
         raise InvalidAction(f"expected text, got {type(value).__name__}")
     if len(value) > MAX_TEXT:
         raise InvalidAction(f"text is longer than {MAX_TEXT} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidAction("text is not valid Unicode (a lone surrogate)") from None
     return value
 
 
@@ -167,6 +171,8 @@ def parse_action(data: Any) -> Action:
         return data
     if isinstance(data, str | bytes):
         data = parse_json(data)
+    elif isinstance(data, dict) and _too_big(data):
+        raise InvalidAction("an action is at most 1 MiB of JSON", field="action")
     if not isinstance(data, dict):
         raise InvalidAction("an action is a JSON object", field="action")
     kind = data.get("type")
@@ -179,7 +185,7 @@ def parse_action(data: Any) -> Action:
     actor = data.get("actor")
     if actor is None:
         raise InvalidAction("required field missing", field="actor")
-    if not isinstance(actor, str) or not _ACTOR.match(actor):
+    if not isinstance(actor, str) or not _ACTOR.fullmatch(actor):
         raise InvalidAction(f"unknown actor {actor!r:.60} (company, purchaser, guarantor, "
                             "court or holder:<name>)", field="actor")
     fields = {key: value for key, value in data.items() if key != "type"}
@@ -196,19 +202,27 @@ def parse_action(data: Any) -> Action:
     return parsed
 
 
-def parse_json(text: str | bytes) -> Any:
+def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:
     """JSON text to plain values, with numbers read exactly as Decimals.
 
     Raises:
-        InvalidAction: for text over 1 MiB or that is not JSON.
+        InvalidAction: for text over `limit` (1 MiB, one action) or that is not JSON.
     """
-    if len(text) > MAX_ACTION_BYTES:
-        raise InvalidAction("an action is at most 1 MiB of JSON", field="action")
+    if len(text) > limit:
+        raise InvalidAction(f"at most {limit // (1024 * 1024)} MiB of JSON", field="action")
     try:
         return json.loads(text, parse_float=Decimal)
     except (ValueError, RecursionError) as exc:
         raise InvalidAction(f"malformed JSON ({str(exc).splitlines()[0]:.80})",
                             field="action") from None
+
+
+def _too_big(data: dict[str, Any]) -> bool:
+    """Whether an action given as an object would be over 1 MiB as JSON."""
+    try:
+        return len(json.dumps(data, default=str)) > MAX_ACTION_BYTES
+    except (ValueError, RecursionError):
+        return False  # structure checks will name what is wrong with it
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:

@@ -52,7 +52,11 @@ def decide(state: DealState, action: act.Action) -> Decision:
         InvalidAction: when the action names something the deal does not have
             (an unknown request, proceeding or condition).
     """
-    reasons = authority.in_time_order(state, action) + authority.may_take(state, action)
+    reasons = authority.in_time_order(state, action)
+    unauthorised = authority.may_take(state, action)
+    if unauthorised:
+        # The rules may rely on who the actor is: one without authority goes no further.
+        return refuse(reasons + unauthorised)
     decision = RULES[type(action)](state, action)
     reasons += decision.reasons
     if isinstance(action, act.Close) and not reasons:

@@ -19,9 +19,12 @@ class NpaError(Exception):
         self.field = field
 
     def __str__(self) -> str:
+        message = " ".join(self.message.split())
         if self.field:
-            return f"{self.field}: {self.message}"
-        return self.message
+            field = " ".join(self.field.split())
+            field = field if len(field) <= 80 else field[:77] + "..."
+            return f"{field}: {message}"
+        return message
 
 
 class InvalidAction(NpaError, ValueError):

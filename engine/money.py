@@ -40,8 +40,14 @@ def parse_money(value: object, field: str) -> Decimal:
     if amount > MAX_AMOUNT:
         raise InvalidAction("amounts are at most 1000000000000.00", field=field)
     if amount != amount.quantize(CENT):
-        raise InvalidAction(f"{value} has fractions of a cent", field=field)
+        raise InvalidAction(f"{_show(value)} has fractions of a cent", field=field)
     return amount.quantize(CENT)
+
+
+def _show(value: object) -> str:
+    """A user's value on one short line, for an error message."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def dollars(amount: Decimal) -> str:

@@ -23,7 +23,7 @@ Snapshot = Callable[[], Mapping[str, Any]]
 
 def check_deal_id(deal_id: object) -> str:
     """A valid deal id, or InvalidDealId naming the field `deal`."""
-    if not isinstance(deal_id, str) or not DEAL_ID.match(deal_id):
+    if not isinstance(deal_id, str) or not DEAL_ID.fullmatch(deal_id):
         raise InvalidDealId(
             f"{deal_id!r:.80} is not a deal id (1 to 64 letters, digits, '.', '_' or '-')",
             field="deal",

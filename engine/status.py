@@ -15,7 +15,7 @@ from engine import events as ev
 from engine.clock import iso
 from engine.explain import Reason
 from engine.money import dollars
-from engine.rules.closing import pre_closing_conditions
+from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
 from engine.rules.settlement import settlement_complete
@@ -28,7 +28,7 @@ def missing(state: DealState) -> list[Reason]:
     if state.status is Status.Drafted:
         return both_signed(state)
     if state.status is Status.ConditionsPending:
-        return pre_closing_conditions(state)
+        return closing_date_passed(state) + pre_closing_conditions(state)
     if state.status is Status.Closed:
         return settlement_complete(state)
     return []

@@ -46,7 +46,7 @@ Feature: 2.2 Transactions at Closing; Delivery
     When Purchaser delivers the Notes in these denominations on October 27, 1997 at 11:00
       | denomination  |
       | $7,500,000.00 |
-    Then the action is refused under 1.2
+    Then the action is refused under 2.2
 
   Example: The Notes are delivered once
     Given the Company closes on October 27, 1997 at 10:00
@@ -71,7 +71,7 @@ Feature: 2.2 Transactions at Closing; Delivery
 
   Example: Only LCI delivers the Guarantee
     When the Company delivers the Guarantee on October 24, 1997 at 09:00
-    Then the action is refused under 3.3
+    Then the action is refused under 5.1(c)
 
   Example: The Transaction Fee is $75,000
     Given the Company closes on October 27, 1997 at 10:00

@@ -132,8 +132,9 @@ def _compile(path: Path) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]
                    _without_location(str(p)))
             for p in problems
         ]) from None
-    document["uri"] = str(path)
-    return Compiler().compile(document), dict(_nodes(document.get("feature") or {}))
+    with_uri: Any = {**document, "uri": str(path)}
+    pickles: list[dict[str, Any]] = [dict(pickle) for pickle in Compiler().compile(with_uri)]
+    return pickles, dict(_nodes(with_uri.get("feature") or {}))
 
 
 def _without_location(message: str) -> str:

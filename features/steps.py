@@ -571,11 +571,11 @@ def delivers_notes(world: World, party: str, date: str, time: str,
     A first row that is not an amount ("denomination") is a heading.
     """
     rows = [row[0].strip() for row in datatable if row]
-    if rows and not re.fullmatch(_money.pattern, rows[0]):  # type: ignore[attr-defined]
+    if rows and not re.fullmatch(_money.pattern, rows[0]):
         rows = rows[1:]
     denominations = []
     for cell in rows:
-        if not re.fullmatch(_money.pattern, cell):  # type: ignore[attr-defined]
+        if not re.fullmatch(_money.pattern, cell):
             raise StepError(f"{cell!r} is not an amount like $5,000,000.00")
         denominations.append(_money(cell))
     world.act({"type": "deliver_notes", "actor": party, "at": _at(date, time),

@@ -151,8 +151,6 @@ def test_new_refuses_a_bad_deal_id(
     assert one_error_line(err).startswith("npa: error: deal: ")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: DEAL_ID uses re.match with '$', which "
-                   "matches before a trailing newline, so 'x\\n' passes as a deal id")
 def test_new_refuses_a_deal_id_ending_in_a_newline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -338,9 +336,6 @@ def test_act_bad_input_exits_2_naming_the_field_and_stores_nothing(
     assert history(capsys, db) == before
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the actor pattern uses re.match with '$', "
-                   "so 'company\\n' passes as an actor and is refused (exit 1) instead of "
-                   "being an unknown actor (exit 2)")
 def test_act_actor_with_a_trailing_newline_is_an_unknown_actor(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -350,9 +345,6 @@ def test_act_actor_with_a_trailing_newline_is_an_unknown_actor(
     assert one_error_line(err).startswith("npa: error: actor: ")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a lone surrogate in a text field is stored, "
-                   "then printing the result fails with exit 70 (UnicodeEncodeError), and the "
-                   "deal's text timeline fails the same way ever after")
 def test_act_lone_surrogate_in_text_is_bad_input(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -526,9 +518,6 @@ def test_run_a_missing_scenario_exits_2(
     assert history(capsys, db) == before
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: `run` applies the 1 MiB limit of one action "
-                   "to a whole JSON-array scenario, refusing small actions as 'an action is at "
-                   "most 1 MiB'")
 def test_run_a_scenario_over_1_mib_of_small_actions(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

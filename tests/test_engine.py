@@ -275,7 +275,7 @@ def test_a_deal_that_never_closes_says_what_is_missing(signed: Deal) -> None:
     status = signed.status()
     assert status["state"] == "ConditionsPending"
     assert [m["section"] for m in status["missing"]] == [
-        "5.1(b)", "5.1(d)", "5.1(f)", "5.2(b)", "5.2(e)"]
+        "2.1", "5.1(b)", "5.1(d)", "5.1(f)", "5.2(b)", "5.2(e)"]
 
 
 def test_an_action_before_the_clock_is_refused(signed: Deal) -> None:

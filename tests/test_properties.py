@@ -11,7 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -92,9 +91,6 @@ def test_why_not_gives_reasons_or_invalid_action(steps: int, action: Any) -> Non
                  "changes": {"x\ny": "1"}, "signed_by": ["company"], "in_writing": True})
 @example(action={"type": "pay", "actor": "company", "at": "1997-10-27T09:00",
                  "purpose": "interest", "amount": "1.001\n"})
-@pytest.mark.xfail(strict=True, reason="engine bug: InvalidAction repeats user text "
-                   "verbatim (an unknown field's key, an amended term's key, an amount with "
-                   "a fraction of a cent), so a line break in it makes str() two lines")
 def test_invalid_action_is_one_line(action: Any) -> None:
     """An InvalidAction's message is a single line, whatever the input's keys hold."""
     got = outcome(Deal.create(None, DEAL), action)

@@ -19,7 +19,7 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
 
     A holder other than Purchaser holds Notes only by transfer (section 7).
     """
-    section = action.RESTS_ON[0]
+    section = action.CITES
     if action.actor.startswith("holder:") and action.actor not in state.holders:
         return [refusal("7.1", f"{name_of(state, action.actor)} holds no Notes")]
     if action.ACTORS is None or action.actor in action.ACTORS:

@@ -32,6 +32,14 @@ def on_the_closing_date(state: DealState, action: Close) -> list[Reason]:
                            f"{state.closing_date.isoformat()}{agreed}, not on {day.isoformat()}")]
 
 
+def closing_date_passed(state: DealState) -> list[Reason]:
+    """2.1: once the Closing Date is past, only a date agreed in writing (8.4) can close."""
+    if state.clock is None or new_york_date(state.clock) <= state.closing_date:
+        return []
+    return [refusal("2.1", f"the Closing Date, {state.closing_date.isoformat()}, has passed: "
+                           "the Closing needs another date agreed in writing (8.4)")]
+
+
 def pre_closing_conditions(state: DealState) -> list[Reason]:
     """5.1 and 5.2: every pre-closing condition satisfied or waived by the party it protects."""
     reasons: list[Reason] = []

@@ -1,0 +1,552 @@
+"""`make bench`: the speed figures of PRODUCT.md section 10, each against a baseline.
+
+Every figure is a ratio against a baseline measured in the same run, never an
+absolute number checked by a test: this machine has 2 noisy cores. Each
+measurement and its baseline are interleaved (A, B, A, B, ...) so that noise
+falls on both alike, after a warm-up, timed with `time.perf_counter_ns`, and
+summarised by the MEDIAN of the samples (every figure here is a median; none is
+a minimum). The five rows:
+
+1. one action on an in-memory deal, given as a dict (parsing included), against
+   a bare `transitions` trigger going back and forth between two states;
+2. `npa act` from the shell, startup included, beside `python -c pass`;
+3. an accepted action stored in SQLite (WAL, synchronous FULL) against a bare
+   `sqlite3` insert and commit of the same row into a same-keyed table;
+4. `Deal.load` of a 10,000-event deal against a plain `sqlite3` fetch of its rows;
+5. `status` of one deal in a database of 10,000 deals against the same deal in
+   a database of one, in process (5a) and through the CLI (5b).
+
+The Markdown table (for the README) and a JSON of the raw samples go to
+bench-results/. A target that is not met says "no", with a line under the
+table on what dominates (a cProfile of the measured work, function by function).
+
+Usage: python tests/bench.py [--quick] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import json
+import os
+import platform
+import pstats
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from transitions import Machine
+
+from engine.deal import Deal
+from engine.demo import SIGNING_TO_OUTSTANDING
+from storage import SqliteStore
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = Path(sys.executable)
+NPA = PYTHON.with_name("npa")
+DEAL = "lexington-1997"
+START = datetime(1997, 10, 28)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much each measurement does; `--quick` shrinks every one of them."""
+
+    action_rounds: int  # batches of engine actions, each followed by a batch of triggers
+    action_batch: int  # engine actions per batch
+    trigger_batch: int  # bare triggers per batch
+    cli_runs: int  # subprocess runs of each command (after warm-up)
+    store_rounds: int  # stored actions, each followed by one bare insert and commit
+    load_events: int  # events of the deal that Deal.load replays
+    load_rounds: int  # loads, each followed by one plain fetch
+    deals: int  # deals in the many-deals database
+    status_rounds: int  # in-process status reads of each database
+    warmup: int  # untimed runs of everything before its samples
+
+
+FULL = Sizes(action_rounds=31, action_batch=1000, trigger_batch=2000, cli_runs=15,
+             store_rounds=61, load_events=10_000, load_rounds=15, deals=10_000,
+             status_rounds=101, warmup=3)
+QUICK = Sizes(action_rounds=3, action_batch=50, trigger_batch=100, cli_runs=3,
+              store_rounds=5, load_events=200, load_rounds=3, deals=50,
+              status_rounds=5, warmup=1)
+
+
+@dataclass
+class Row:
+    """One line of the table, with the raw samples behind it (nanoseconds)."""
+
+    key: str
+    what: str
+    unit: str  # "µs" or "ms"
+    measured_ns: float
+    baseline_ns: float
+    target: str
+    met: bool
+    baseline_what: str
+    samples: dict[str, list[int]] = field(default_factory=dict)
+    dominant: str = ""  # what the time goes to, filled in when the target is not met
+
+    @property
+    def ratio(self) -> float:
+        return self.measured_ns / self.baseline_ns
+
+
+class Clock:
+    """Increasing action times, one minute apart, for `advance` actions."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self._next = start
+
+    def action(self) -> dict[str, str]:
+        at = self._next
+        self._next += timedelta(minutes=1)
+        return {"type": "advance", "actor": "company", "at": at.isoformat()}
+
+
+def median(samples: list[int]) -> float:
+    return float(statistics.median(samples))
+
+
+def log(text: str) -> None:
+    """Progress, on stderr, so that stdout is the table alone."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def demo_deal(store: SqliteStore | None, deal_id: str = DEAL) -> Deal:
+    """A deal taken from signing to Outstanding by the demo script."""
+    deal = Deal.create(store, deal_id)
+    for action in SIGNING_TO_OUTSTANDING:
+        result = deal.act(action)
+        if not result.accepted:
+            raise RuntimeError(f"demo action refused: {result}")
+    return deal
+
+
+def interleave(a: Callable[[], int], b: Callable[[], int], rounds: int,
+               warmup: int) -> tuple[list[int], list[int]]:
+    """Samples of `a` and `b` taken in turn (A, B, A, B, ...) after a warm-up of each."""
+    for _ in range(warmup):
+        a()
+        b()
+    gc.collect()
+    samples_a, samples_b = [], []
+    for _ in range(rounds):
+        samples_a.append(a())
+        samples_b.append(b())
+    return samples_a, samples_b
+
+
+def profile(work: Callable[[], object], top: int = 6) -> str:
+    """The functions `work` spends its own time in (cProfile tottime), largest first."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    work()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    entries = stats.stats
+    total = sum(tt for _, _, tt, _, _ in entries.values()) or 1.0
+    ranked = sorted(entries.items(), key=lambda item: item[1][2], reverse=True)[:top]
+    parts = []
+    for (filename, _, name), (_, _, tt, _, _) in ranked:
+        parts.append(f"{_label(filename, name)} {100 * tt / total:.0f}%")
+    return "cProfile, own time: " + ", ".join(parts)
+
+
+def _label(filename: str, name: str) -> str:
+    """A profiled function as `module.function` (or `Class.method` for C code)."""
+    method = re.fullmatch(r"<method '(\w+)' of '([\w.]+)' objects>", name)
+    if method:
+        return f"{method.group(2)}.{method.group(1)}"
+    if name.startswith("<built-in method "):
+        return name[len("<built-in method "):-1]
+    if filename.startswith("<"):  # code generated at run time, such as attrs' __init__
+        return f"{filename.strip('<>').split()[-1]}.{name}"
+    parts = Path(filename).with_suffix("").parts
+    roots = [i for i, part in enumerate(parts)
+             if part == "site-packages" or part.startswith("python3.")]
+    if roots:  # the standard library or an installed package
+        start = roots[-1] + 1
+    elif Path(filename).is_relative_to(ROOT):  # the project's own code
+        start = len(ROOT.parts)
+    else:
+        start = len(parts) - 1
+    module = list(parts[start:])
+    if module and module[-1] == "__init__":
+        module.pop()
+    return ".".join([*module, name])
+
+
+# --- 1. one action in process against a bare transitions trigger ------------
+
+
+class _Tiny:
+    """The smallest model a bare trigger can move."""
+
+    def __init__(self) -> None:
+        self.state = "A"
+
+
+def bench_action(sizes: Sizes) -> Row:
+    deal = demo_deal(None)
+    clock = Clock()
+    machine = Machine(model=None, states=["A", "B"], initial="A", auto_transitions=False,
+                      transitions=[{"trigger": "go", "source": "A", "dest": "B"},
+                                   {"trigger": "back", "source": "B", "dest": "A"}])
+    go, back = machine.events["go"].trigger, machine.events["back"].trigger
+    model = _Tiny()
+
+    def engine_batch() -> int:
+        actions = [clock.action() for _ in range(sizes.action_batch)]
+        seq = deal.state.seq
+        start = time.perf_counter_ns()
+        for action in actions:
+            deal.act(action)
+        elapsed = time.perf_counter_ns() - start
+        if deal.state.seq != seq + sizes.action_batch:
+            raise RuntimeError("an advance action was refused")
+        return elapsed // sizes.action_batch
+
+    def trigger_batch() -> int:
+        start = time.perf_counter_ns()
+        for _ in range(sizes.trigger_batch // 2):
+            go(model)
+            back(model)
+        elapsed = time.perf_counter_ns() - start
+        if model.state != "A":
+            raise RuntimeError("the bare machine did not come back")
+        return elapsed // (sizes.trigger_batch // 2 * 2)
+
+    engine, bare = interleave(engine_batch, trigger_batch, sizes.action_rounds, 1)
+    row = Row("1", "one `advance` action in process (dict in, in-memory deal)", "µs",
+              median(engine), median(bare), "≤ 10x", False,
+              "bare `transitions` trigger, two states",
+              {"engine_per_action": engine, "bare_per_trigger": bare})
+    row.met = row.ratio <= 10
+    if not row.met:
+        row.dominant = profile(lambda: [deal.act(clock.action()) for _ in range(2000)])
+    return row
+
+
+# --- 2. npa act from the shell ----------------------------------------------
+
+
+def run_ns(argv: list[str], expect: int = 0) -> int:
+    """Wall time of one subprocess, startup included; fails on an unexpected exit code."""
+    start = time.perf_counter_ns()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter_ns() - start
+    if done.returncode != expect:
+        raise RuntimeError(f"{argv[:3]} exited {done.returncode}: {done.stderr.decode()[:500]}")
+    return elapsed
+
+
+def bench_cli_act(sizes: Sizes, tmp: Path) -> tuple[Row, dict[str, Any]]:
+    path = tmp / "cli.db"
+    with SqliteStore(path, synchronous="OFF") as store:
+        demo_deal(store)
+    clock = Clock()
+
+    def act() -> int:
+        return run_ns([str(NPA), "act", DEAL, json.dumps(clock.action()), "--db", str(path)])
+
+    def bare() -> int:
+        return run_ns([str(PYTHON), "-c", "pass"])
+
+    npa, python = interleave(act, bare, sizes.cli_runs, sizes.warmup)
+    imports = [run_ns([str(PYTHON), "-c", "import engine.cli, engine.deal, storage"])
+               for _ in range(sizes.cli_runs)]
+    row = Row("2", "`npa act` from the shell, startup included", "ms", median(npa),
+              median(python), "median ≤ 200 ms", False, "`python -c pass` (venv)",
+              {"npa_act": npa, "python_c_pass": python, "python_c_imports": imports})
+    row.met = row.measured_ns <= 200e6
+    startup, imported = median(python), median(imports)
+    breakdown = {"interpreter_ms": startup / 1e6, "imports_ms": (imported - startup) / 1e6,
+                 "rest_ms": (median(npa) - imported) / 1e6}
+    if not row.met:
+        row.dominant = (f"interpreter start {breakdown['interpreter_ms']:.0f} ms, importing "
+                        f"engine.cli, engine.deal and storage {breakdown['imports_ms']:.0f} ms, "
+                        f"the rest (open store, load, act, fsync, print) "
+                        f"{breakdown['rest_ms']:.0f} ms")
+    return row, breakdown
+
+
+# --- 3. an accepted action stored in SQLite ---------------------------------
+
+
+def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], Callable[[], int],
+                                                             int, Callable[[], None]]:
+    """A timed engine action on a SqliteStore and a timed bare insert + commit, both in `mode`.
+
+    Returns the two, the length of the stored JSON, and a function that closes both.
+    """
+    store = SqliteStore(tmp / f"act-{mode}.db", synchronous=mode)  # WAL for a file
+    deal = demo_deal(store)
+    clock = Clock()
+    for _ in range(warmup):
+        deal.act(clock.action())
+    # the bare table: the very CREATE TABLE of the events log (same key, STRICT)
+    reader = sqlite3.connect(tmp / f"act-{mode}.db")
+    schema, last = reader.execute(
+        "SELECT (SELECT sql FROM sqlite_master WHERE name = 'events'), "
+        "(SELECT json_array(type, v, at, data, prev_hash, hash) FROM events "
+        " WHERE deal_id = ? ORDER BY seq DESC LIMIT 1)", (DEAL,)).fetchone()
+    reader.close()
+    kind, version, at, data, prev_hash, digest = json.loads(last)
+    bare = sqlite3.connect(tmp / f"bare-{mode}.db")
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute(f"PRAGMA synchronous={mode}")
+    bare.execute(schema)
+    bare.commit()
+    seq = iter(range(1, 10**9))
+    insert = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+    def engine_act() -> int:
+        action = clock.action()
+        start = time.perf_counter_ns()
+        result = deal.act(action)
+        elapsed = time.perf_counter_ns() - start
+        if not result.accepted:
+            raise RuntimeError("an advance action was refused")
+        return elapsed
+
+    def bare_insert() -> int:
+        row = (DEAL, next(seq), kind, version, at, data, prev_hash, digest)
+        start = time.perf_counter_ns()
+        bare.execute(insert, row)
+        bare.commit()
+        return time.perf_counter_ns() - start
+
+    def close() -> None:
+        store.close()
+        bare.close()
+
+    return engine_act, bare_insert, len(data), close
+
+
+def bench_store(sizes: Sizes, tmp: Path) -> Row:
+    engine_act, bare_insert, size, close = _store_pair(tmp, "FULL", sizes.warmup)
+    engine, plain = interleave(engine_act, bare_insert, sizes.store_rounds, sizes.warmup)
+    row = Row("3", "one accepted action stored (SQLite file, WAL, synchronous FULL)", "ms",
+              median(engine), median(plain), "≤ 2x", False,
+              f"bare `sqlite3` insert + commit of the same row ({size} B JSON), same mode",
+              {"engine_act": engine, "bare_insert_commit": plain})
+    row.met = row.ratio <= 2
+    # the same pair without fsync: how much of each figure is the disk's
+    off_act, off_insert, _, close_off = _store_pair(tmp, "OFF", sizes.warmup)
+    engine_off, plain_off = interleave(off_act, off_insert, sizes.store_rounds, sizes.warmup)
+    row.samples |= {"engine_act_sync_off": engine_off, "bare_insert_commit_sync_off": plain_off}
+    if not row.met:
+        row.dominant = (
+            f"with synchronous OFF the engine takes {show(median(engine_off), 'ms')} and the "
+            f"bare insert {show(median(plain_off), 'ms')}, so fsync costs about "
+            f"{show(median(engine) - median(engine_off), 'ms')} against "
+            f"{show(median(plain) - median(plain_off), 'ms')} (the engine's transaction also "
+            f"rewrites the deals and conditions rows: more WAL pages to sync); "
+            + profile(lambda: [engine_act() for _ in range(20)]))
+    close()
+    close_off()
+    return row
+
+
+# --- 4. Deal.load of a long deal --------------------------------------------
+
+
+def bench_load(sizes: Sizes, tmp: Path) -> tuple[Row, float]:
+    path = tmp / "long.db"
+    started = time.perf_counter()
+    with SqliteStore(path, synchronous="OFF") as building:
+        deal = demo_deal(building)
+        clock = Clock()
+        while deal.state.seq < sizes.load_events:
+            deal.act(clock.action())
+    built = time.perf_counter() - started
+    log(f"  built a {sizes.load_events}-event deal in {built:.1f} s")
+    store = SqliteStore(path)
+    conn = sqlite3.connect(path)
+    query = "SELECT * FROM events WHERE deal_id = ? ORDER BY seq"
+
+    def load() -> int:
+        start = time.perf_counter_ns()
+        loaded = Deal.load(store, DEAL)
+        elapsed = time.perf_counter_ns() - start
+        if len(loaded.events) != sizes.load_events:
+            raise RuntimeError("Deal.load read the wrong number of events")
+        return elapsed
+
+    def fetch() -> int:
+        start = time.perf_counter_ns()
+        rows = conn.execute(query, (DEAL,)).fetchall()
+        elapsed = time.perf_counter_ns() - start
+        if len(rows) != sizes.load_events:
+            raise RuntimeError("the plain fetch read the wrong number of rows")
+        return elapsed
+
+    loads, fetches = interleave(load, fetch, sizes.load_rounds, sizes.warmup)
+    row = Row("4", f"`Deal.load` of a {sizes.load_events:,}-event deal", "ms", median(loads),
+              median(fetches), "≤ 10x", False,
+              "plain `sqlite3` SELECT * ... ORDER BY seq, fetchall",
+              {"deal_load": loads, "sqlite3_fetchall": fetches})
+    row.met = row.ratio <= 10
+    if not row.met:
+        row.dominant = profile(lambda: Deal.load(store, DEAL))
+    store.close()
+    conn.close()
+    return row, built
+
+
+# --- 5. status of one deal among many ---------------------------------------
+
+
+def build_many(path: Path, deals: int) -> float:
+    """`deals` deals through the API, each taken to Outstanding; the target in the middle."""
+    started = time.perf_counter()
+    with SqliteStore(path, synchronous="OFF") as store:
+        for number in range(deals):
+            demo_deal(store, DEAL if number == deals // 2 else f"deal-{number:05d}")
+            if number and number % 2000 == 0:
+                log(f"  {number} deals in {time.perf_counter() - started:.0f} s")
+    return time.perf_counter() - started
+
+
+def bench_status(sizes: Sizes, tmp: Path) -> tuple[Row, Row, float]:
+    many, one = tmp / "many.db", tmp / "one.db"
+    built = build_many(many, sizes.deals)
+    log(f"  built {sizes.deals} deals in {built:.1f} s")
+    build_many(one, 1)
+    stores = SqliteStore(many), SqliteStore(one)
+    if Deal.load(stores[0], DEAL).status() != Deal.load(stores[1], DEAL).status():
+        raise RuntimeError("the deal's status differs between the two databases")
+
+    def status_of(store: SqliteStore) -> Callable[[], int]:
+        def read() -> int:
+            start = time.perf_counter_ns()
+            Deal.load(store, DEAL).status()
+            return time.perf_counter_ns() - start
+        return read
+
+    in_many, in_one = interleave(status_of(stores[0]), status_of(stores[1]),
+                                 sizes.status_rounds, sizes.warmup)
+    inproc = Row("5a", f"`status` in process, 1 deal among {sizes.deals:,}", "µs",
+                 median(in_many), median(in_one), "≤ 1.5x", False,
+                 "the same in a database of 1 deal",
+                 {"status_many": in_many, "status_one": in_one})
+    inproc.met = inproc.ratio <= 1.5
+    if not inproc.met:
+        inproc.dominant = profile(lambda: [Deal.load(stores[0], DEAL).status()
+                                           for _ in range(200)])
+
+    def cli(path: Path) -> Callable[[], int]:
+        return lambda: run_ns([str(NPA), "status", DEAL, "--json", "--db", str(path)])
+
+    cli_many, cli_one = interleave(cli(many), cli(one), sizes.cli_runs, sizes.warmup)
+    shell = Row("5b", f"`npa status --json` from the shell, 1 deal among {sizes.deals:,}", "ms",
+                median(cli_many), median(cli_one), "≤ 1.5x", False,
+                "the same in a database of 1 deal",
+                {"cli_status_many": cli_many, "cli_status_one": cli_one})
+    shell.met = shell.ratio <= 1.5
+    if not shell.met:
+        shell.dominant = "the CLI's figure is its startup; see 5a for the store's share"
+    for store in stores:
+        store.close()
+    return inproc, shell, built
+
+
+# --- the report -------------------------------------------------------------
+
+
+def show(ns: float, unit: str) -> str:
+    value = ns / (1e3 if unit == "µs" else 1e6)
+    digits = 0 if value >= 100 else 1 if value >= 10 else 2
+    return f"{value:.{digits}f} {unit}"
+
+
+def table(rows: list[Row], header: str) -> str:
+    lines = [header, "",
+             "| what | measured | baseline | ratio | target | met |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for row in rows:
+        lines.append(f"| {row.key}. {row.what} | {show(row.measured_ns, row.unit)} | "
+                     f"{show(row.baseline_ns, row.unit)} ({row.baseline_what}) | "
+                     f"{row.ratio:.2f}x | {row.target} | {'yes' if row.met else 'no'} |")
+    notes = [f"- {row.key} not met; what dominates: {row.dominant}"
+             for row in rows if not row.met]
+    if notes:
+        lines += ["", *notes]
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    return {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "cpus": os.cpu_count(), "platform": platform.platform(),
+            "tmp": tempfile.gettempdir()}
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def steps(self, sizes: Sizes, tmp: Path) -> Iterator[str]:
+        yield "1. one action in process"
+        self.rows.append(bench_action(sizes))
+        yield "2. npa act from the shell"
+        row, breakdown = bench_cli_act(sizes, tmp)
+        self.rows.append(row)
+        self.extra["npa_act_breakdown_ms"] = breakdown
+        yield "3. an action stored in SQLite"
+        self.rows.append(bench_store(sizes, tmp))
+        yield "4. Deal.load of a long deal"
+        row, built = bench_load(sizes, tmp)
+        self.rows.append(row)
+        self.extra["build_long_deal_s"] = built
+        yield "5. status among many deals"
+        inproc, shell, built = bench_status(sizes, tmp)
+        self.rows += [inproc, shell]
+        self.extra["build_many_deals_s"] = built
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes, to check that the benchmark runs (figures mean little)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results",
+                        help="where the table and the raw JSON go (default bench-results/)")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    mode = "quick" if args.quick else "full"
+    started = time.perf_counter()
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="npa-bench-") as tmp:
+        for step in report.steps(sizes, Path(tmp)):
+            log(f"{step} ({time.perf_counter() - started:.0f} s so far)")
+    wall = time.perf_counter() - started
+    info = machine()
+    header = (f"npa bench ({mode}): Python {info['python']}, SQLite {info['sqlite']}, "
+              f"{info['cpus']} CPUs; every figure a median of interleaved samples; "
+              f"run took {wall:.0f} s")
+    text = table(report.rows, header)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if mode == "full" else "-quick"
+    (args.out / f"bench{suffix}.md").write_text(text + "\n", encoding="utf-8")
+    raw = {"mode": mode, "machine": info, "sizes": asdict(sizes), "wall_s": wall,
+           **report.extra,
+           "rows": [{**asdict(row), "ratio": row.ratio} for row in report.rows]}
+    (args.out / f"bench{suffix}.json").write_text(json.dumps(raw, indent=1) + "\n",
+                                                  encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
