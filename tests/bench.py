@@ -154,7 +154,7 @@ def profile(work: Callable[[], object], top: int = 6) -> str:
     work()
     profiler.disable()
     stats = pstats.Stats(profiler)
-    entries = stats.stats
+    entries = stats.stats  # type: ignore[attr-defined]  # (typeshed omits it)
     total = sum(tt for _, _, tt, _, _ in entries.values()) or 1.0
     ranked = sorted(entries.items(), key=lambda item: item[1][2], reverse=True)[:top]
     parts = []
@@ -267,7 +267,7 @@ def bench_cli_act(sizes: Sizes, tmp: Path) -> tuple[Row, dict[str, Any]]:
     imports = [run_ns([str(PYTHON), "-c", "import engine.cli, engine.deal, storage"])
                for _ in range(sizes.cli_runs)]
     row = Row("2", "`npa act` from the shell, startup included", "ms", median(npa),
-              median(python), "median ≤ 200 ms", False, "`python -c pass` (venv)",
+              median(python), "median ≤ 200 ms", False, "`python -c pass`, the venv's python",
               {"npa_act": npa, "python_c_pass": python, "python_c_imports": imports})
     row.met = row.measured_ns <= 200e6
     startup, imported = median(python), median(imports)
@@ -471,7 +471,16 @@ def show(ns: float, unit: str) -> str:
     return f"{value:.{digits}f} {unit}"
 
 
-def table(rows: list[Row], header: str) -> str:
+def method(sizes: Sizes) -> str:
+    """How many samples stand behind each median."""
+    return (f"Medians, each measurement alternating with its baseline after a warm-up: "
+            f"1: of {sizes.action_rounds} batch means ({sizes.action_batch:,} actions, "
+            f"{sizes.trigger_batch:,} triggers a batch); 2 and 5b: of {sizes.cli_runs} runs; "
+            f"3: of {sizes.store_rounds} single commits; 4: of {sizes.load_rounds} loads; "
+            f"5a: of {sizes.status_rounds} reads.")
+
+
+def table(rows: list[Row], header: str, footer: str) -> str:
     lines = [header, "",
              "| what | measured | baseline | ratio | target | met |",
              "| --- | --- | --- | --- | --- | --- |"]
@@ -481,6 +490,7 @@ def table(rows: list[Row], header: str) -> str:
                      f"{row.ratio:.2f}x | {row.target} | {'yes' if row.met else 'no'} |")
     notes = [f"- {row.key} not met; what dominates: {row.dominant}"
              for row in rows if not row.met]
+    lines += ["", footer]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines)
@@ -535,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     header = (f"npa bench ({mode}): Python {info['python']}, SQLite {info['sqlite']}, "
               f"{info['cpus']} CPUs; every figure a median of interleaved samples; "
               f"run took {wall:.0f} s")
-    text = table(report.rows, header)
+    text = table(report.rows, header, method(sizes))
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if mode == "full" else "-quick"

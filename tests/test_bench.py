@@ -1,0 +1,40 @@
+"""`tests/bench.py --quick` runs and reports every row: no timing is asserted here.
+
+The figures themselves are for `make bench` on a quiet machine (PRODUCT.md
+section 10); this test only keeps the benchmark from rotting.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).with_name("bench.py")
+ROWS = ("1", "2", "3", "4", "5a", "5b")
+
+
+def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert "| what | measured | baseline | ratio | target | met |" in lines
+    rows = {line.split(".", 1)[0].removeprefix("| "): line
+            for line in lines if line.startswith("| ") and line[2].isdigit()}
+    assert sorted(rows) == sorted(ROWS), done.stdout
+    for line in rows.values():
+        cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+        assert len(cells) == 6, line
+        assert cells[3].endswith("x") and cells[5] in ("yes", "no"), line
+        if cells[5] == "no":  # an unmet target comes with what dominates, under the table
+            key = line.split(".", 1)[0].removeprefix("| ")
+            assert any(note.startswith(f"- {key} not met") for note in lines), done.stdout
+    assert (tmp_path / "bench-quick.md").read_text(encoding="utf-8").strip() \
+        == done.stdout.strip()
+    raw = json.loads((tmp_path / "bench-quick.json").read_text(encoding="utf-8"))
+    assert [row["key"] for row in raw["rows"]] == list(ROWS)
+    assert all(row["samples"] and row["measured_ns"] > 0 for row in raw["rows"])
