@@ -132,11 +132,10 @@ class Deal:
             decision = decide(self._state, parsed)
             if not decision.accepted:
                 return ActionResult(False, self._state.status.value, reasons=decision.reasons)
-            after = self._state
+            after = decision.after or replay(decision.events, self._state)
             consequences = []
             for event in decision.events:
                 text, section = describe(after, event)
-                after = evolve(after, event)
                 consequences.append({"event": event.TAG, "section": section, "summary": text})
             try:
                 self._store.append(self._id, self._state.seq, decision.events,

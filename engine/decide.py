@@ -73,8 +73,10 @@ def decide(state: DealState, action: act.Action) -> Decision:
                              dest="Closed")
         events.append(moved)
         after = evolve(after, moved)
-    events += _automatic(after, action)
-    return Decision(events=tuple(events), created=decision.created)
+    for move in _automatic(after, action):
+        events.append(move)
+        after = evolve(after, move)
+    return Decision(events=tuple(events), created=decision.created, after=after)
 
 
 def _automatic(state: DealState, action: act.Action) -> list[Event]:

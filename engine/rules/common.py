@@ -18,6 +18,8 @@ class Decision:
     events: tuple[Event, ...] = ()
     reasons: tuple[Reason, ...] = ()
     created: Mapping[str, str] = attrs.field(factory=dict)
+    #: The state the events fold to, once `decide` has folded them (None before).
+    after: DealState | None = None
 
     @property
     def accepted(self) -> bool:
