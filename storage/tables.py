@@ -23,6 +23,13 @@ _UPSERT_DEAL = (
 )
 
 
+_UPSERT_CONDITION = (
+    "INSERT INTO conditions (deal_id, section, status) VALUES (?, ?, ?) "
+    "ON CONFLICT (deal_id, section) DO UPDATE SET status = excluded.status "
+    "WHERE status != excluded.status"
+)
+
+
 def write(
     conn: sqlite3.Connection, deal_id: str, seq: int, head: str, status: Mapping[str, Any]
 ) -> None:
@@ -41,11 +48,12 @@ def write(
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
     conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, canonical(status)))
-    conn.execute("DELETE FROM conditions WHERE deal_id = ?", (deal_id,))
-    conn.executemany(
-        "INSERT INTO conditions (deal_id, section, status) VALUES (?, ?, ?)",
-        [(deal_id, section, value) for section, value in conditions.items()],
-    )
+    # Only the conditions whose status moved are written: most actions move none.
+    conn.execute(
+        "DELETE FROM conditions WHERE deal_id = ? AND section NOT IN "
+        f"({', '.join('?' * len(conditions)) or 'NULL'})", (deal_id, *conditions))
+    conn.executemany(_UPSERT_CONDITION,
+                     [(deal_id, section, value) for section, value in conditions.items()])
 
 
 def status(conn: sqlite3.Connection, deal_id: str) -> dict[str, Any] | None:
