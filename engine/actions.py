@@ -178,6 +178,41 @@ class Amend(Action):
     in_writing: bool
 
 
+@attrs.frozen
+class NoticeSpec:
+    """How a notice travels (8.5): method, the time its method needs, address, copies.
+
+    `delivered_at` for "hand", `postmarked_at` for "registered_mail" and
+    "certified_mail", `confirmed_at` for "fax". Left out, `address` is the
+    recipient's current address (or fax number) and `copies` all its copy
+    recipients. Any other method is recorded as no notice under 8.5.
+    """
+
+    method: str
+    delivered_at: datetime | None = None
+    postmarked_at: datetime | None = None
+    confirmed_at: datetime | None = None
+    address: str | None = None
+    copies: tuple[str, ...] | None = None
+    return_receipt_requested: bool = True
+
+
+NOTICE_KINDS = ("covenant_breach", "default", "change_of_address", "other")
+
+
+@action("send_notice", who="any party or holder", rests_on=("8.5", "6.2(a)(i)"),
+        actors=None)
+@attrs.frozen
+class SendNotice(Action):
+    """A party or holder sends a notice to another party, by a method of 8.5."""
+
+    to: str
+    kind: str
+    notice: NoticeSpec
+    new_address: str | None = None
+    new_fax: str | None = None
+
+
 @action("advance", who="anyone", rests_on=("time passing",), actors=None)
 @attrs.frozen
 class Advance(Action):
@@ -204,6 +239,8 @@ def _type_name(tp: object) -> str:
         "str": "text", "datetime": "time", "Decimal": "amount", "bool": "boolean",
         "tuple[Decimal, ...]": "list of amounts", "tuple[str, ...]": "list of text",
         "dict[str, str]": "object of text", "str | None": "text (optional)",
+        "NoticeSpec": "notice: {method, delivered_at | postmarked_at | confirmed_at, "
+                      "address?, copies?, return_receipt_requested?}",
     }
     if isinstance(tp, str):
         text = tp

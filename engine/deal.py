@@ -19,6 +19,7 @@ from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
 from engine.actions import Action
 from engine.clock import iso, parse_time
 from engine.codec import parse_action, to_record
+from engine.deadlines import fire_until
 from engine.decide import decide
 from engine.errors import ConcurrencyConflict, StoreBusy
 from engine.events import DealCreated, Event
@@ -162,10 +163,12 @@ class Deal:
         if as_of is None:
             return status_of(self._state)
         moment = parse_time(as_of, "as_of")
-        if self._state.clock is not None and moment < self._state.clock:
-            then = replay(e for e in self._events if e.at is None or e.at <= moment)
-            return status_of(then, moment)
-        return status_of(self._state, moment)
+        state = self._state
+        if state.clock is not None and moment < state.clock:
+            state = replay(e for e in self._events if e.at is None or e.at <= moment)
+        # Whatever falls due by then fires, as it would if time simply passed.
+        _, then = fire_until(state, moment)
+        return status_of(then, moment)
 
     def timeline(self) -> list[dict[str, Any]]:
         """The event history: one entry per event, with its summary and section."""

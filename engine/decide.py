@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from engine import actions as act
+from engine.deadlines import fire_until
 from engine.events import ClockAdvanced, Event, StateChanged
 from engine.lifecycle import AUTOMATIC, TABLE, fire
-from engine.rules import authority, closing, conditions, settlement, signing
+from engine.rules import authority, closing, conditions, notices, settlement, signing
 from engine.rules.common import Decision, accept, refuse
 from engine.state import DealState, evolve
 
@@ -41,6 +42,7 @@ RULES: dict[type[act.Action], Rule] = {
     act.DeliverNotes: settlement.deliver_notes,
     act.DeliverGuarantee: settlement.deliver_guarantee,
     act.Pay: settlement.pay,
+    act.SendNotice: notices.send_notice,
     act.Advance: _advance,
 }
 
@@ -53,10 +55,14 @@ def decide(state: DealState, action: act.Action) -> Decision:
             (an unknown request, proceeding or condition).
     """
     reasons = authority.in_time_order(state, action)
+    if reasons:
+        return refuse(reasons + authority.may_take(state, action))
+    # Time has passed up to the action: every deadline due by then fires first.
+    fired, state = fire_until(state, action.at)
     unauthorised = authority.may_take(state, action)
     if unauthorised:
         # The rules may rely on who the actor is: one without authority goes no further.
-        return refuse(reasons + unauthorised)
+        return refuse(unauthorised)
     decision = RULES[type(action)](state, action)
     reasons += decision.reasons
     if isinstance(action, act.Close) and not reasons:
@@ -64,10 +70,13 @@ def decide(state: DealState, action: act.Action) -> Decision:
         reasons += guard_reasons
     if reasons:
         return refuse(reasons)
-    events = list(decision.events)
+    events = fired + list(decision.events)
     after = state
-    for event in events:
+    for event in decision.events:
         after = evolve(after, event)
+    # What the action itself made due at once (a notice delivered by hand as it is sent).
+    at_once, after = fire_until(after, action.at)
+    events += at_once
     if isinstance(action, act.Close):
         moved = StateChanged(at=action.at, trigger="close", source=state.status.value,
                              dest="Closed")

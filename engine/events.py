@@ -185,3 +185,47 @@ class StateChanged(Event):
 @attrs.frozen
 class ClockAdvanced(Event):
     """Time passed to this moment with nothing else happening."""
+
+
+@event("notice_sent")
+@attrs.frozen
+class NoticeSent(Event):
+    """A notice was sent (8.5): how, where, when it takes effect, and its defects.
+
+    `effective_at` is None for a notice that is not duly given under 8.5: it
+    is recorded with its `defects` and has no effect.
+    """
+
+    notice: str
+    sender: str
+    to: str
+    kind: str
+    method: str
+    address: str | None
+    copies: tuple[str, ...] | None
+    delivered_at: datetime | None
+    postmarked_at: datetime | None
+    confirmed_at: datetime | None
+    effective_at: datetime | None
+    defects: tuple[str, ...]
+    new_address: tuple[str, ...] | None = None
+    new_fax: str | None = None
+
+
+@event("notice_took_effect")
+@attrs.frozen
+class NoticeTookEffect(Event):
+    """A duly given notice took effect (8.5), at `at`."""
+
+    notice: str
+
+
+@event("address_changed")
+@attrs.frozen
+class AddressChanged(Event):
+    """A party's address for notices changed, by its own notice taking effect (8.5)."""
+
+    party: str
+    notice: str
+    lines: tuple[str, ...] | None
+    fax: str | None

@@ -6,6 +6,7 @@ folds a whole log. Nothing here decides anything: `engine.decide` does.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from contract import DEFAULT_TERMS, TermSheet, terms_from_dict
+from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
 
 
@@ -73,6 +74,32 @@ class Misrepresentation:
 
 
 @attrs.frozen
+class Deadline:
+    """Something time-bound the deal tracks: when it falls due, and under which section."""
+
+    due: datetime
+    key: str
+    kind: str
+    section: str
+    description: str
+
+
+@attrs.frozen
+class NoticeRecord:
+    """A notice as sent (8.5), and whether it has taken effect."""
+
+    id: str
+    kind: str
+    sender: str
+    to: str
+    method: str
+    sent_at: datetime | None
+    effective_at: datetime | None
+    defects: tuple[str, ...]
+    took_effect: bool = False
+
+
+@attrs.frozen
 class DealState:
     """Everything the rules need to know about one deal, as of its last event."""
 
@@ -93,6 +120,13 @@ class DealState:
     guarantee_delivered_at: datetime | None = None
     paid: Mapping[str, Decimal] = attrs.field(factory=dict)
     holders: Mapping[str, Decimal] = attrs.field(factory=dict)
+    addresses: Mapping[str, Address] = attrs.field(factory=dict)
+    notices: Mapping[str, NoticeRecord] = attrs.field(factory=dict)
+    #: Pending deadlines, sorted by (due, key): the first is the next to fall due.
+    deadlines: tuple[Deadline, ...] = ()
+    #: Changes of address waiting on their notice: notice id -> (party, lines, fax).
+    address_changes: Mapping[str, tuple[str, tuple[str, ...] | None, str | None]] = attrs.field(
+        factory=dict)
 
     @property
     def notes_delivered(self) -> bool:
@@ -137,8 +171,10 @@ def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealSt
 @_on(ev.DealCreated)
 def _created(state: DealState, e: ev.DealCreated) -> DealState:
     terms = terms_from_dict(e.terms)
+    addresses = {role: party.address for role, party in terms.parties.items()
+                 if party.address is not None}
     return attrs.evolve(state, deal_id=e.deal_id, terms=terms,
-                        closing_date=terms.deal.closing_date)
+                        closing_date=terms.deal.closing_date, addresses=addresses)
 
 
 @_on(ev.Signed)
@@ -234,3 +270,51 @@ def _moved(state: DealState, e: ev.StateChanged) -> DealState:
 @_on(ev.ClockAdvanced)
 def _advanced(state: DealState, e: ev.ClockAdvanced) -> DealState:
     return state
+
+
+def with_deadline(state: DealState, deadline: Deadline) -> tuple[Deadline, ...]:
+    """The pending deadlines with one more, kept in order of (due, key)."""
+    pending = list(state.deadlines)
+    bisect.insort(pending, deadline, key=lambda d: (d.due, d.key))
+    return tuple(pending)
+
+
+def without_deadline(state: DealState, key: str) -> tuple[Deadline, ...]:
+    """The pending deadlines less the one with `key` (usually the first)."""
+    if state.deadlines and state.deadlines[0].key == key:
+        return state.deadlines[1:]
+    return tuple(d for d in state.deadlines if d.key != key)
+
+
+@_on(ev.NoticeSent)
+def _notice_sent(state: DealState, e: ev.NoticeSent) -> DealState:
+    record = NoticeRecord(e.notice, e.kind, e.sender, e.to, e.method, e.at, e.effective_at,
+                          e.defects)
+    deadlines = state.deadlines
+    changes = state.address_changes
+    if e.kind == "change_of_address" and e.effective_at is not None:
+        changes = {**changes, e.notice: (e.sender, e.new_address, e.new_fax)}
+    if e.effective_at is not None:
+        deadlines = with_deadline(state, Deadline(
+            due=e.effective_at, key=f"notice:{e.notice}", kind="notice_effective",
+            section="8.5", description=f"notice {e.notice} ({e.kind.replace('_', ' ')}) "
+                                       "takes effect"))
+    return attrs.evolve(state, notices={**state.notices, e.notice: record},
+                        deadlines=deadlines, address_changes=changes)
+
+
+@_on(ev.NoticeTookEffect)
+def _notice_effective(state: DealState, e: ev.NoticeTookEffect) -> DealState:
+    record = attrs.evolve(state.notices[e.notice], took_effect=True)
+    return attrs.evolve(state, notices={**state.notices, e.notice: record},
+                        deadlines=without_deadline(state, f"notice:{e.notice}"))
+
+
+@_on(ev.AddressChanged)
+def _address_changed(state: DealState, e: ev.AddressChanged) -> DealState:
+    current = state.addresses[e.party]
+    changed = attrs.evolve(current, lines=e.lines if e.lines is not None else current.lines,
+                           fax=e.fax if e.fax is not None else current.fax)
+    changes = {k: v for k, v in state.address_changes.items() if k != e.notice}
+    return attrs.evolve(state, addresses={**state.addresses, e.party: changed},
+                        address_changes=changes)

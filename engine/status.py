@@ -77,8 +77,24 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
         ],
         "missing": [reason.to_dict() for reason in missing(state)],
         "obligations": [],
-        "deadlines": [],
-        "notices": [],
+        "deadlines": [
+            {"due": iso(d.due), "kind": d.kind, "section": d.section,
+             "description": d.description}
+            for d in state.deadlines
+        ],
+        "notices": [
+            {"id": n.id, "kind": n.kind, "from": n.sender, "to": n.to, "method": n.method,
+             "sent_at": iso(n.sent_at) if n.sent_at else None,
+             "effective_at": iso(n.effective_at) if n.effective_at else None,
+             "status": ("effective" if n.took_effect else
+                        "pending" if n.effective_at else "no effect"),
+             "defects": list(n.defects)}
+            for n in state.notices.values()
+        ],
+        "addresses": {
+            role: {"lines": list(a.lines), "attention": a.attention, "fax": a.fax}
+            for role, a in state.addresses.items()
+        },
         "events_of_default": [],
         "holders": {name: str(amount) for name, amount in state.holders.items()},
         "balances": {"principal_outstanding": str(principal) if principal is not None
@@ -135,6 +151,20 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             return f"the deal moved from {event.source} to {event.dest}", {
                 "execute": "signature page", "close": "2.1", "settle": "2.2"}.get(
                     event.trigger, "")
+        case ev.NoticeSent():
+            what = f"notice {event.notice} ({event.kind.replace('_', ' ')}) sent by " \
+                   f"{who(event.sender)} to {who(event.to)} by {event.method.replace('_', ' ')}"
+            if event.defects:
+                return f"{what}: no effect ({'; '.join(event.defects)})", "8.5"
+            when = f"takes effect {iso(event.effective_at)}" if event.effective_at else ""
+            return f"{what}, {when}", "8.5"
+        case ev.NoticeTookEffect():
+            return f"notice {event.notice} took effect", "8.5"
+        case ev.AddressChanged():
+            new = ", ".join(event.lines) if event.lines else ""
+            fax = f"facsimile {event.fax}" if event.fax else ""
+            return (f"{who(event.party)}'s address for notices is now "
+                    f"{'; '.join(p for p in (new, fax) if p)}", "8.5")
         case ev.ClockAdvanced():
             return "time passed", ""
     return event.TAG, ""  # pragma: no cover - every event type is described above

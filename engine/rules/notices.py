@@ -1,0 +1,181 @@
+"""8.5 Notices, etc.: how a notice is duly given, where it must go, when it takes effect.
+
+"All notices, claims, demands and other communications ... shall be deemed to
+have been duly given or served if in writing and delivered by hand (effective
+upon delivery) or sent by registered or certified mail, return receipt
+requested (effective five days following the time of postmark), or by
+facsimile (effective upon receipt of confirmation of transmission) to the
+parties (and other persons or entities receiving copies thereof) at the
+following addresses or facsimile numbers (or to such other address or
+facsimile number as a party may have specified by notice given to the other
+party pursuant to this provision)".
+
+A notice that is not duly given is recorded with its defects and has no
+effect; one that is takes effect at its time, through the deadline registry.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from contract import Address
+from engine.actions import NOTICE_KINDS, NoticeSpec, SendNotice
+from engine.clock import iso
+from engine.errors import InvalidAction
+from engine.events import NoticeSent
+from engine.explain import refusal
+from engine.periods import same_wall_time_days_later
+from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.state import DealState
+
+#: The methods of 8.5 and the time each needs.
+METHODS = {"hand": "delivered_at", "registered_mail": "postmarked_at",
+           "certified_mail": "postmarked_at", "fax": "confirmed_at"}
+MAIL = ("registered_mail", "certified_mail")
+#: "effective five days following the time of postmark".
+MAIL_DAYS = 5
+#: The parties 8.5 gives addresses for.
+ADDRESSED = ("company", "purchaser")
+SENDERS = ("company", "purchaser")
+
+
+def effective_time(spec: NoticeSpec) -> datetime | None:
+    """8.5: when a notice sent this way takes effect, or None if it never does.
+
+    By hand upon delivery; by registered or certified mail five days after
+    the postmark, at the same New York wall-clock time; by facsimile upon
+    confirmation of transmission (no confirmation, no notice).
+    """
+    if spec.method == "hand":
+        return spec.delivered_at
+    if spec.method in MAIL and spec.postmarked_at is not None:
+        return same_wall_time_days_later(spec.postmarked_at, MAIL_DAYS)
+    if spec.method == "fax":
+        return spec.confirmed_at
+    return None
+
+
+def check_times(spec: NoticeSpec, sent_at: datetime) -> None:
+    """The time a method of 8.5 needs is there, and no time precedes the sending.
+
+    Raises:
+        InvalidAction: naming `notice.<field>`.
+    """
+    needed = METHODS.get(spec.method)
+    if needed in ("delivered_at", "postmarked_at") and getattr(spec, needed) is None:
+        raise InvalidAction(f"a notice by {spec.method.replace('_', ' ')} needs its {needed}",
+                            field=f"notice.{needed}")
+    for name in ("delivered_at", "postmarked_at", "confirmed_at"):
+        moment: datetime | None = getattr(spec, name)
+        if moment is not None and moment < sent_at:
+            raise InvalidAction(f"{iso(moment)} is before the notice was sent ({iso(sent_at)})",
+                                field=f"notice.{name}")
+
+
+def _words(text: str) -> str:
+    """An address reduced to its words, for comparing what was written with 8.5."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _digits(text: str) -> str:
+    """A facsimile number reduced to its digits."""
+    return re.sub(r"\D", "", text)
+
+
+def defects(state: DealState, to: str, spec: NoticeSpec) -> list[str]:
+    """8.5: every way this notice falls short of being duly given (none: duly given).
+
+    The method must be one of 8.5's; mail must ask for a return receipt; a
+    facsimile needs its confirmation; the notice must go to the recipient's
+    current address (or facsimile number), and to each of its copy recipients.
+    """
+    found: list[str] = []
+    recipient = name_of(state, to)
+    if spec.method not in METHODS:
+        found.append(f"{spec.method!r} is not a way of giving notice under 8.5 (by hand, "
+                     "registered or certified mail with return receipt requested, or "
+                     "facsimile)")
+    if spec.method in MAIL and not spec.return_receipt_requested:
+        found.append(f"sent by {spec.method.replace('_', ' ')} without return receipt "
+                     "requested")
+    if spec.method == "fax" and spec.confirmed_at is None:
+        found.append("no confirmation of transmission was received")
+    current: Address | None = state.addresses.get(to)
+    if current is not None and spec.address is not None:
+        if spec.method == "fax":
+            if _digits(spec.address) != _digits(current.fax):
+                found.append(f"sent to facsimile {spec.address}, not {recipient}'s number "
+                             f"for notices, {current.fax}")
+        elif _words(spec.address) not in {_words(", ".join(current.lines)),
+                                          _words(", ".join((current.name, *current.lines)))}:
+            found.append(f"sent to {spec.address}, not {recipient}'s address for notices, "
+                         f"{', '.join(current.lines)}")
+    if spec.copies is not None:
+        sent = {_words(name) for name in spec.copies}
+        found += [f"no copy to {copy.name}" for copy in state.terms.parties[to].copies
+                  if _words(copy.name) not in sent]
+    return found
+
+
+def send_notice(state: DealState, action: SendNotice) -> Decision:
+    """8.5: a party (or a holder) sends a notice; it is recorded, duly given or not.
+
+    A change of address is a party's own: it names the new address and/or
+    facsimile number, and takes effect when its notice does (the deadline
+    registry applies it then), and only from then.
+    """
+    spec = action.notice
+    if action.to not in ADDRESSED:
+        raise InvalidAction(f"{action.to!r:.40} has no address under 8.5 (company or "
+                            "purchaser)", field="to")
+    if action.kind not in NOTICE_KINDS:
+        raise InvalidAction(f"{action.kind!r:.40} is not a kind of notice "
+                            f"({', '.join(NOTICE_KINDS)})", field="kind")
+    new_lines = _read_change(action)
+    check_times(spec, action.at)
+    reasons = []
+    if action.actor not in SENDERS and not action.actor.startswith("holder:"):
+        reasons.append(refusal("8.5", f"{name_of(state, action.actor)} is not a party or "
+                                      "holder: notices under 8.5 pass between the parties"))
+    if action.actor == action.to:
+        reasons.append(refusal("8.5", "a notice goes to the other party"))
+    if action.kind == "change_of_address" and action.actor not in SENDERS:
+        reasons.append(refusal("8.5", "8.5 keeps addresses for the Company and Purchaser "
+                                      "only; each changes its own"))
+    if reasons:
+        return refuse(reasons)
+    found = defects(state, action.to, spec)
+    notice = next_id("N", state.notices)
+    return accept(
+        NoticeSent(at=action.at, notice=notice, sender=action.actor, to=action.to,
+                   kind=action.kind, method=spec.method, address=spec.address,
+                   copies=spec.copies, delivered_at=spec.delivered_at,
+                   postmarked_at=spec.postmarked_at, confirmed_at=spec.confirmed_at,
+                   effective_at=None if found else effective_time(spec),
+                   defects=tuple(found), new_address=new_lines, new_fax=action.new_fax),
+        created={"notice": notice},
+    )
+
+
+def _read_change(action: SendNotice) -> tuple[str, ...] | None:
+    """The new address lines of a change of address, checked against its kind."""
+    changing = action.kind == "change_of_address"
+    if not changing:
+        for field in ("new_address", "new_fax"):
+            if getattr(action, field) is not None:
+                raise InvalidAction("only a change_of_address notice names a new address",
+                                    field=field)
+        return None
+    if action.new_address is None and action.new_fax is None:
+        raise InvalidAction("a change of address names a new_address and/or a new_fax",
+                            field="new_address")
+    if action.new_fax is not None and not _digits(action.new_fax):
+        raise InvalidAction(f"{action.new_fax!r:.40} is not a facsimile number",
+                            field="new_fax")
+    if action.new_address is None:
+        return None
+    lines = tuple(part.strip() for part in action.new_address.split(",") if part.strip())
+    if not lines:
+        raise InvalidAction("the new address is empty", field="new_address")
+    return lines
