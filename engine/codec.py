@@ -197,7 +197,8 @@ def parse_action(data: Any) -> Action:
         path = path.lstrip(".")
         if "\x00" in text:
             inner, text = text.split("\x00", 1)
-            path = f"{path}{inner}" if inner.startswith("[") else inner or path
+            joint = "" if inner.startswith("[") or not path else "."
+            path = f"{path}{joint}{inner}"
         raise InvalidAction(text, field=path or "action") from None
     return parsed
 
