@@ -107,8 +107,39 @@ descriptions = st.text(min_size=1, max_size=40)
 parties = st.sampled_from(KNOWN_ACTORS[:4])
 conditions = st.sampled_from(SECTIONS)
 
+@st.composite
+def notices(draw: st.DrawFn) -> dict[str, Any]:
+    """A send_notice by a random method, with its time on or after the sending (mostly)."""
+    at = draw(near_times)
+    method = draw(st.sampled_from(["hand", "registered_mail", "certified_mail", "fax",
+                                   "email", "courier"]))
+    later = datetime.fromisoformat(at) + timedelta(minutes=draw(st.integers(-5, 60 * 24 * 8)))
+    field = {"hand": "delivered_at", "registered_mail": "postmarked_at",
+             "certified_mail": "postmarked_at", "fax": "confirmed_at"}.get(method)
+    spec: dict[str, Any] = {"method": method}
+    if field is not None and draw(st.integers(0, 9)):
+        spec[field] = iso(later)
+    if draw(st.booleans()):
+        spec["copies"] = draw(st.sampled_from([[], ["Nixon, Hargrave, Devans & Doyle LLP"],
+                                               ["Robinson, Silverman, Pearce, Aronsohn & "
+                                                "Berman LLP"]]))
+    if draw(st.integers(0, 4)) == 0:
+        spec["address"] = draw(st.sampled_from(["1 Main Street", "(212) 319-4659",
+                                                "767 Third Avenue, 29th Floor, New York, "
+                                                "New York 10017-2023"]))
+    kind = draw(st.sampled_from(["other", "default", "covenant_breach", "change_of_address"]))
+    action: dict[str, Any] = {"type": "send_notice",
+                              "actor": draw(st.sampled_from(("company", "purchaser", "court"))),
+                              "at": at, "to": draw(st.sampled_from(PARTIES)), "kind": kind,
+                              "notice": spec}
+    if kind == "change_of_address":
+        action["new_address"] = "10 Main Street, New York, New York 10001"
+    return action
+
+
 #: Actions shaped as the catalogue says, from random parties at random times near 1997-10-27.
 valid_looking_actions = st.one_of(
+    notices(),
     _action("sign", parties),
     _action("satisfy_condition", parties, condition=conditions),
     _action("waive_condition", parties, condition=conditions),
