@@ -17,9 +17,24 @@ from engine import events as ev
 from engine.state import Deadline, DealState, evolve
 
 Firing = Callable[[DealState, Deadline], list[ev.Event]]
+OnEffect = Callable[[DealState, str, datetime], list[ev.Event]]
 
 #: What each kind of deadline does when it falls due.
 FIRES: dict[str, Firing] = {}
+
+#: What a notice of each kind does when it takes effect, besides taking effect
+#: (a change of address now; an acceleration, a cure period, a transfer later).
+ON_EFFECT: dict[str, OnEffect] = {}
+
+
+def on_effect(kind: str) -> Callable[[OnEffect], OnEffect]:
+    """Register what a kind of notice does when it takes effect (8.5)."""
+
+    def register(fn: OnEffect) -> OnEffect:
+        ON_EFFECT[kind] = fn
+        return fn
+
+    return register
 
 
 def fires(kind: str) -> Callable[[Firing], Firing]:
@@ -55,11 +70,18 @@ def fire_until(state: DealState, until: datetime) -> tuple[list[ev.Event], DealS
 
 @fires("notice_effective")
 def notice_takes_effect(state: DealState, deadline: Deadline) -> list[ev.Event]:
-    """8.5: a duly given notice takes effect at its time; a change of address with it."""
+    """8.5: a duly given notice takes effect at its time, with what its kind does then."""
     notice_id = deadline.key.removeprefix("notice:")
     events: list[ev.Event] = [ev.NoticeTookEffect(at=deadline.due, notice=notice_id)]
-    change = state.address_changes.get(notice_id)
-    if change is not None:
-        events.append(ev.AddressChanged(at=deadline.due, party=change[0], notice=notice_id,
-                                        lines=change[1], fax=change[2]))
+    then = ON_EFFECT.get(state.notices[notice_id].kind)
+    if then is not None:
+        events += then(state, notice_id, deadline.due)
     return events
+
+
+@on_effect("change_of_address")
+def address_changes(state: DealState, notice_id: str, at: datetime) -> list[ev.Event]:
+    """8.5: "such other address or facsimile number as a party may have specified by
+    notice": the sender's address book entry changes when its notice takes effect."""
+    party, lines, fax = state.address_changes[notice_id]
+    return [ev.AddressChanged(at=at, party=party, notice=notice_id, lines=lines, fax=fax)]

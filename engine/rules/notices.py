@@ -145,17 +145,37 @@ def send_notice(state: DealState, action: SendNotice) -> Decision:
                                       "only; each changes its own"))
     if reasons:
         return refuse(reasons)
-    found = defects(state, action.to, spec)
-    notice = next_id("N", state.notices)
-    return accept(
-        NoticeSent(at=action.at, notice=notice, sender=action.actor, to=action.to,
-                   kind=action.kind, method=spec.method, address=spec.address,
-                   copies=spec.copies, delivered_at=spec.delivered_at,
-                   postmarked_at=spec.postmarked_at, confirmed_at=spec.confirmed_at,
-                   effective_at=None if found else effective_time(spec),
-                   defects=tuple(found), new_address=new_lines, new_fax=action.new_fax),
-        created={"notice": notice},
-    )
+    sent = give_notice(state, at=action.at, sender=action.actor, to=action.to,
+                       kind=action.kind, spec=spec, new_address=new_lines,
+                       new_fax=action.new_fax)
+    return accept(sent, created={"notice": sent.notice})
+
+
+def give_notice(
+    state: DealState,
+    *,
+    at: datetime,
+    sender: str,
+    to: str,
+    kind: str,
+    spec: NoticeSpec,
+    new_address: tuple[str, ...] | None = None,
+    new_fax: str | None = None,
+) -> NoticeSent:
+    """8.5: the record of a notice sent by any action that travels by notice.
+
+    Duly given, it carries the time it takes effect (the deadline registry
+    makes it effective then, with what its kind does); not duly given, it
+    carries its defects and no effective time.
+    """
+    check_times(spec, at)
+    found = defects(state, to, spec)
+    return NoticeSent(at=at, notice=next_id("N", state.notices), sender=sender, to=to,
+                      kind=kind, method=spec.method, address=spec.address, copies=spec.copies,
+                      delivered_at=spec.delivered_at, postmarked_at=spec.postmarked_at,
+                      confirmed_at=spec.confirmed_at,
+                      effective_at=None if found else effective_time(spec),
+                      defects=tuple(found), new_address=new_address, new_fax=new_fax)
 
 
 def _read_change(action: SendNotice) -> tuple[str, ...] | None:
