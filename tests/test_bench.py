@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).with_name("bench.py")
-ROWS = ("1", "2", "3", "4", "5a", "5b")
+ROWS = ("1", "2", "3", "4", "5a", "5b", "6")
 
 
 def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
@@ -29,10 +29,14 @@ def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
     for line in rows.values():
         cells = [cell.strip() for cell in line.strip("|").split(" | ")]
         assert len(cells) == 6, line
-        assert cells[3].endswith("x") and cells[5] in ("yes", "no"), line
+        assert cells[3].endswith("x") and cells[5] in ("yes", "no", "n/a"), line
+        key = line.split(".", 1)[0].removeprefix("| ")
         if cells[5] == "no":  # an unmet target comes with what dominates, under the table
-            key = line.split(".", 1)[0].removeprefix("| ")
             assert any(note.startswith(f"- {key} not met") for note in lines), done.stdout
+        if cells[5] == "n/a":  # so does a row without a target (row 6)
+            assert cells[4] == "—", line
+            assert any(note.startswith(f"- {key} (no target); what dominates:")
+                       for note in lines), done.stdout
     assert (tmp_path / "bench-quick.md").read_text(encoding="utf-8").strip() \
         == done.stdout.strip()
     raw = json.loads((tmp_path / "bench-quick.json").read_text(encoding="utf-8"))
