@@ -28,6 +28,17 @@ Parse types, defined once here (`TYPES`):
 - Standing (of a condition): pending, satisfied, waived
 - Deliverable: "its officer's certificate", "the opinion of counsel",
   "the consents of third parties"
+- NoticeKind: "covenant breach", "default", "claim"
+- Method (of sending a notice, 8.5): "by hand", "by registered mail",
+  "by certified mail", "by facsimile"; and, none of them notice under 8.5,
+  "by e-mail", "by ordinary mail", "by courier"
+- Delivery (the moment a method of 8.5 turns on): "delivered" (by hand),
+  "postmarked" (by mail), "confirmed" (by facsimile)
+- Particulars (of a notice, each after a comma): "addressed to <address>",
+  "to facsimile number <number>", "with a copy to <name>", "with no copy to
+  <name>", "without return receipt requested", "with no confirmation of
+  transmission", "with no time of delivery", "with no postmark"
+- NoticeStatus: pending, effective
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ import functools
 import inspect
 import re
 import sys
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -171,6 +183,101 @@ def _deliverable(text: str) -> str:
     return text
 
 
+#: The kinds of notice a feature names, and the engine's kind.
+NOTICE_KINDS: Mapping[str, str] = {
+    "covenant breach": "covenant_breach",
+    "default": "default",
+    "claim": "other",
+}
+
+#: How a notice is sent, by the words a feature uses, and the engine's method.
+#: Only the first four are methods of 8.5; the others are recorded as no notice.
+METHODS: Mapping[str, str] = {
+    "by hand": "hand",
+    "by registered mail": "registered_mail",
+    "by certified mail": "certified_mail",
+    "by facsimile": "fax",
+    "by e-mail": "e-mail",
+    "by ordinary mail": "ordinary mail",
+    "by courier": "courier",
+}
+
+#: The moment each method of 8.5 turns on, and the notice field that holds it.
+DELIVERIES: Mapping[str, str] = {
+    "delivered": "delivered_at",
+    "postmarked": "postmarked_at",
+    "confirmed": "confirmed_at",
+}
+
+#: What a notice's particular says is missing, and the field left out.
+_ABSENT: Mapping[str, str] = {
+    "with no time of delivery": "delivered_at",
+    "with no postmark": "postmarked_at",
+    "with no confirmation of transmission": "confirmed_at",
+}
+_PARTICULARS = ("addressed to ", "to facsimile number ", "with a copy to ", "with no copy to ",
+                "without return receipt requested", *_ABSENT)
+_PARTICULAR_START = rf"(?:{_alternatives(_PARTICULARS)})"
+
+NOTICE_STATUSES = ("pending", "effective")
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """What a notice step says of the notice beyond its method and moment."""
+
+    address: str | None = None
+    copies: tuple[str, ...] = ()
+    no_copy_to: tuple[str, ...] = ()
+    return_receipt_requested: bool = True
+    absent: frozenset[str] = frozenset()
+
+
+@_parse_type(_alternatives(NOTICE_KINDS), "covenant breach")
+def _notice_kind(text: str) -> str:
+    return NOTICE_KINDS[text]
+
+
+@_parse_type(_alternatives(METHODS), "by registered mail")
+def _method(text: str) -> str:
+    return METHODS[text]
+
+
+@_parse_type(_alternatives(DELIVERIES), "postmarked")
+def _delivery(text: str) -> str:
+    return DELIVERIES[text]
+
+
+@_parse_type(rf"{_PARTICULAR_START}.*", "addressed to 1 Main Street, New York, New York")
+def _particulars(text: str) -> Particulars:
+    address: str | None = None
+    copies: list[str] = []
+    no_copy_to: list[str] = []
+    receipt = True
+    absent: set[str] = set()
+    for part in re.split(rf", (?={_PARTICULAR_START})", text):
+        if part.startswith(("addressed to ", "to facsimile number ")):
+            if address is not None:
+                raise StepError(f"the notice is addressed twice: {address!r} and {part!r}")
+            address = part.removeprefix("addressed to ").removeprefix("to facsimile number ")
+        elif part.startswith("with a copy to "):
+            copies.append(part.removeprefix("with a copy to "))
+        elif part.startswith("with no copy to "):
+            no_copy_to.append(part.removeprefix("with no copy to "))
+        elif part == "without return receipt requested":
+            receipt = False
+        elif part in _ABSENT:
+            absent.add(_ABSENT[part])
+        else:
+            raise StepError(f"{part!r} is not a particular of a notice")
+    return Particulars(address, tuple(copies), tuple(no_copy_to), receipt, frozenset(absent))
+
+
+@_parse_type("|".join(NOTICE_STATUSES), "effective")
+def _notice_status(text: str) -> str:
+    return text
+
+
 TYPES: Mapping[str, Callable[[str], Any]] = {
     "Party": _party,
     "Date": _date,
@@ -181,6 +288,11 @@ TYPES: Mapping[str, Callable[[str], Any]] = {
     "State": _state,
     "Standing": _standing,
     "Deliverable": _deliverable,
+    "NoticeKind": _notice_kind,
+    "Method": _method,
+    "Delivery": _delivery,
+    "Particulars": _particulars,
+    "NoticeStatus": _notice_status,
 }
 
 #: Example words for an untyped field, used to suggest a step for a misspelt one.
@@ -327,7 +439,12 @@ def vocabulary() -> list[dict[str, str]]:
 
 @dataclass
 class World:
-    """One scenario's deal, the result of its last action, and its last invalid action."""
+    """One scenario's deal, the result of its last action, and its last invalid action.
+
+    It also keeps the ids of what the scenario's actions created: requested
+    instruments, proceedings and notices, so that a later step can say "the
+    requested instrument" or "the notice" (the last notice sent).
+    """
 
     named: frozenset[str] = frozenset()
     deal: Any = None
@@ -338,6 +455,7 @@ class World:
     clock: str | None = None
     requests: list[str] = field(default_factory=list)
     proceedings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     def need_deal(self) -> Any:
         """The scenario's deal; a step before "Given the 1997 deal" cannot run."""
@@ -363,6 +481,7 @@ class World:
             self.clock = action["at"]
             self.requests += [v for k, v in result.created.items() if k == "request"]
             self.proceedings += [v for k, v in result.created.items() if k == "proceeding"]
+            self.notices += [v for k, v in result.created.items() if k == "notice"]
         elif self.keyword == GIVEN:
             raise AssertionError(f"the action was refused: {_reasons(result)}")
         return result
@@ -455,6 +574,34 @@ def every_other_condition_met(world: World) -> None:
 def every_condition_met_except(world: World, sections: tuple[str, ...]) -> None:
     """As "every condition of 5.1 and 5.2 is met", except the conditions listed."""
     _meet_every_condition(world, sections)
+
+
+@step(GIVEN, p("the 1997 deal, closed on October 27, 1997, with the Notes outstanding"))
+def the_outstanding_1997_deal(world: World) -> None:
+    """The 1997 deal, signed, closed and settled on the Closing Date, October 27, 1997.
+
+    Every condition of 5.1 and 5.2 is met; the Company holds the Closing at
+    10:00; at 11:00 it delivers a Note of $7,500,000.00, LCI delivers the
+    Guarantee, Purchaser pays the Purchase Price and the Company pays the
+    Transaction Fee. The deal is Outstanding, and Purchaser holds the Notes.
+    """
+    the_signed_1997_deal(world)
+    _meet_every_condition(world, ())
+    settlement = "1997-10-27T11:00"
+    for action in (
+        {"type": "close", "actor": "company", "at": "1997-10-27T10:00"},
+        {"type": "deliver_notes", "actor": "company", "at": settlement,
+         "denominations": ["7500000.00"]},
+        {"type": "deliver_guarantee", "actor": "guarantor", "at": settlement},
+        {"type": "pay", "actor": "purchaser", "at": settlement, "purpose": "purchase_price",
+         "amount": "7500000.00"},
+        {"type": "pay", "actor": "company", "at": settlement, "purpose": "transaction_fee",
+         "amount": "75000.00"},
+    ):
+        world.act(action)
+    state = world.status()["state"]
+    if state != "Outstanding":
+        raise AssertionError(f"the deal is {state} after the Closing, not Outstanding")
 
 
 # --- actions: Given (must be accepted) or When (may be refused) --------------
@@ -632,6 +779,137 @@ def amend_signed_by_one(world: World, party: str, date: str, time: str, new_date
     _amend(world, party, date, time, new_date, [party], True)
 
 
+def _copy_recipients(world: World, party: str) -> list[str]:
+    """The names of the persons 8.5 says receive copies of notices to the party."""
+    for record in world.need_deal().records():
+        if "terms" in record:
+            found = record["terms"]["parties"].get(party, {}).get("copies", [])
+            return [str(copy["name"]) for copy in found]
+    return []  # pragma: no cover - every deal's first record holds its terms
+
+
+def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at: str,
+                 moments: Mapping[str, str], particulars: Particulars,
+                 change: Mapping[str, str] | None = None) -> None:
+    """Send a notice under 8.5 as the step describes it; the engine says if it is duly given."""
+    notice: dict[str, Any] = {"method": method}
+    for name, moment in moments.items():
+        if name in particulars.absent:
+            raise StepError(f"the step gives the notice's {name.removesuffix('_at')} time "
+                            "and says it has none")
+        notice[name] = moment
+    if particulars.address is not None:
+        notice["address"] = particulars.address
+    if particulars.no_copy_to:
+        recipients = _copy_recipients(world, to)
+        for name in particulars.no_copy_to:
+            if name not in recipients:
+                raise StepError(f"{name} is not named in 8.5 to receive copies of notices to "
+                                f"{NAMES.get(to, to)} ({'; '.join(recipients) or 'nobody is'})")
+        notice["copies"] = [name for name in recipients if name not in particulars.no_copy_to]
+        notice["copies"] += list(particulars.copies)
+    elif particulars.copies:
+        notice["copies"] = list(particulars.copies)
+    if not particulars.return_receipt_requested:
+        notice["return_receipt_requested"] = False
+    world.act({"type": "send_notice", "actor": sender, "at": at, "to": to, "kind": kind,
+               "notice": notice, **(change or {})})
+
+
+@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def sends_notice(world: World, sender: str, recipient: str, kind: str, method: str,
+                 delivery: str, date: str, time: str) -> None:
+    """A notice under 8.5, sent at the moment its method turns on.
+
+    "delivered" (by hand), "postmarked" (by registered or certified mail,
+    return receipt requested) or "confirmed" (by facsimile: the confirmation
+    of transmission). It goes to the recipient's current address or
+    facsimile number, with a copy to each person 8.5 names for it.
+    """
+    sends_notice_with(world, sender, recipient, kind, method, delivery, date, time,
+                      Particulars())
+
+
+@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def sends_notice_with(world: World, sender: str, recipient: str, kind: str, method: str,
+                      delivery: str, date: str, time: str, particulars: Particulars) -> None:
+    """A notice under 8.5, as above, but as the particulars after the time say.
+
+    "addressed to <address>" or "to facsimile number <number>" (instead of the
+    recipient's current one); "with a copy to <name>" (only the copies named);
+    "with no copy to <name>" (every copy 8.5 names but that one);
+    "without return receipt requested" (by mail).
+    """
+    at = _at(date, time)
+    _send_notice(world, sender, recipient, kind, method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method} on {date:Date} at {time:Time}"))
+def sends_notice_on(world: World, sender: str, recipient: str, kind: str, method: str,
+                    date: str, time: str) -> None:
+    """A notice sent at that moment, with no time of delivery, postmark or confirmation.
+
+    For e-mail, ordinary mail or a courier, none of them a method of 8.5.
+    """
+    sends_notice_on_with(world, sender, recipient, kind, method, date, time, Particulars())
+
+
+@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method} on {date:Date} at {time:Time}, {particulars:Particulars}"))
+def sends_notice_on_with(world: World, sender: str, recipient: str, kind: str, method: str,
+                         date: str, time: str, particulars: Particulars) -> None:
+    """A notice sent at that moment, with no time of its method, as the particulars say.
+
+    "with no confirmation of transmission" (a facsimile never confirmed),
+    "with no time of delivery" (by hand), "with no postmark" (by mail) say
+    so for the reader; the notice has none of those times anyway.
+    """
+    _send_notice(world, sender, recipient, kind, method, _at(date, time), {}, particulars)
+
+
+def _other_party(party: str) -> str:
+    others = {"company": "purchaser", "purchaser": "company"}
+    if party not in others:
+        raise StepError(f"{NAMES.get(party, party)} has no address for notices under 8.5")
+    return others[party]
+
+
+@step(ACTION, p("{party:Party} gives notice of its new address, {address}, {method:Method}, "
+                "{delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_new_address(world: World, party: str, address: str, method: str, delivery: str,
+                      date: str, time: str) -> None:
+    """The party specifies another address for notices, by notice to the other party (8.5).
+
+    The address is written as its lines joined by commas. The address book
+    changes when, and only if, the notice takes effect.
+    """
+    gives_new_address_with(world, party, address, method, delivery, date, time, Particulars())
+
+
+@step(ACTION, p("{party:Party} gives notice of its new address, {address}, {method:Method}, "
+                "{delivery:Delivery} on {date:Date} at {time:Time}, {particulars:Particulars}"))
+def gives_new_address_with(world: World, party: str, address: str, method: str, delivery: str,
+                           date: str, time: str, particulars: Particulars) -> None:
+    """A notice of a new address for notices, as the particulars after the time say."""
+    at = _at(date, time)
+    _send_notice(world, party, _other_party(party), "change_of_address", method, at,
+                 {delivery: at}, particulars, {"new_address": address})
+
+
+@step(ACTION, p("{party:Party} gives notice of its new facsimile number, {fax}, "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_new_fax(world: World, party: str, fax: str, method: str, delivery: str, date: str,
+                  time: str) -> None:
+    """The party specifies another facsimile number for notices, by notice (8.5)."""
+    at = _at(date, time)
+    _send_notice(world, party, _other_party(party), "change_of_address", method, at,
+                 {delivery: at}, Particulars(), {"new_fax": fax})
+
+
 @step(ACTION, p("time passes to {date:Date} at {time:Time}"))
 def time_passes_to_moment(world: World, date: str, time: str) -> None:
     """Nothing happens until that moment, New York time."""
@@ -732,6 +1010,120 @@ def closing_date_is(world: World, date: str) -> None:
     actual = world.status()["closing_date"]
     if actual != date:
         raise AssertionError(f"the Closing Date is {actual}, not {date}")
+
+
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+
+
+def _in_words(moment: str) -> str:
+    """A time of the engine's ("1998-04-05T10:00:00-04:00") as a feature writes it."""
+    local = datetime.datetime.fromisoformat(moment).astimezone(NEW_YORK)
+    return f"{MONTHS[local.month - 1]} {local.day}, {local.year} at {local:%H:%M}"
+
+
+def _the_notice(world: World, status: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The last notice the scenario sent, as the deal's status records it."""
+    world.outcome()
+    if not world.notices:
+        raise StepError("no notice has been sent in this scenario")
+    notices = (status or world.status())["notices"]
+    for notice in notices:
+        if notice["id"] == world.notices[-1]:
+            found: dict[str, Any] = notice
+            return found
+    raise AssertionError(f"notice {world.notices[-1]} is not recorded")
+
+
+def _notice_standing(notice: Mapping[str, Any]) -> str:
+    """A notice's status in words, with why it has no effect or when it takes effect."""
+    if notice["status"] == "no effect":
+        return "of no effect (" + "; ".join(notice["defects"]) + ")"
+    return f"{notice['status']} (taking effect on {_in_words(notice['effective_at'])})"
+
+
+@step(THEN, p("the notice takes effect on {date:Date} at {time:Time}"))
+def notice_takes_effect(world: World, date: str, time: str) -> None:
+    """The last notice sent is duly given and takes effect at that minute, New York time."""
+    notice = _the_notice(world)
+    if notice["effective_at"] is None:
+        raise AssertionError(f"the notice never takes effect: it is {_notice_standing(notice)}")
+    expected = datetime.datetime.fromisoformat(_at(date, time)).replace(tzinfo=NEW_YORK)
+    actual = datetime.datetime.fromisoformat(notice["effective_at"])
+    if actual != expected:
+        raise AssertionError(f"the notice takes effect on {_in_words(notice['effective_at'])}, "
+                             f"not on {_in_words(expected.isoformat())}")
+
+
+@step(THEN, p("the notice has no effect"))
+def notice_has_no_effect(world: World) -> None:
+    """The last notice sent is recorded, but is not duly given under 8.5 and has no effect."""
+    notice = _the_notice(world)
+    if notice["status"] != "no effect":
+        raise AssertionError(f"the notice is {_notice_standing(notice)}")
+
+
+def _plain(text: str) -> str:
+    """Words without quotation marks and extra spaces, for comparing a reason with a defect."""
+    return " ".join(re.sub(r"[\"'](?!s\b)", "", text).split())
+
+
+@step(THEN, p("the notice has no effect because {reason}"))
+def notice_has_no_effect_because(world: World, reason: str) -> None:
+    """The last notice sent has no effect, and one of its defects says that.
+
+    The words are compared with the defects' as written, but for spacing and
+    quotation marks: "because e-mail is not a way of giving notice under 8.5".
+    """
+    notice = _the_notice(world)
+    if notice["status"] != "no effect":
+        raise AssertionError(f"the notice is {_notice_standing(notice)}")
+    if not any(_plain(reason) in _plain(defect) for defect in notice["defects"]):
+        raise AssertionError(f"the notice has no effect because "
+                             f"{'; '.join(notice['defects'])}, not because {reason}")
+
+
+@step(THEN, p("the notice is {status:NoticeStatus}"))
+def notice_is(world: World, status: str) -> None:
+    """The last notice sent is pending (duly given, not yet in effect) or effective, now."""
+    notice = _the_notice(world)
+    if notice["status"] != status:
+        raise AssertionError(f"the notice is {_notice_standing(notice)}, not {status}")
+
+
+@step(THEN, p("as of {date:Date} at {time:Time} the notice is {status:NoticeStatus}"))
+def notice_is_as_of(world: World, date: str, time: str, status: str) -> None:
+    """As the deal will stand at that moment if nothing else happens; nothing is stored."""
+    world.outcome()
+    notice = _the_notice(world, world.need_deal().status(as_of=_at(date, time)))
+    if notice["status"] != status:
+        moment = datetime.datetime.fromisoformat(_at(date, time)).replace(tzinfo=NEW_YORK)
+        raise AssertionError(f"as of {_in_words(moment.isoformat())} the notice is "
+                             f"{_notice_standing(notice)}, not {status}")
+
+
+@step(THEN, p("{party:Party}'s address for notices is {address}"))
+def address_for_notices(world: World, party: str, address: str) -> None:
+    """The party's address for notices under 8.5, its lines joined by commas, is that one."""
+    world.outcome()
+    book = world.status()["addresses"]
+    if party not in book:
+        raise StepError(f"{NAMES.get(party, party)} has no address for notices under 8.5")
+    actual = ", ".join(book[party]["lines"])
+    if " ".join(actual.split()) != " ".join(address.split()):
+        raise AssertionError(f"{NAMES[party]}'s address for notices is {actual}, not {address}")
+
+
+@step(THEN, p("{party:Party}'s facsimile number for notices is {fax}"))
+def fax_for_notices(world: World, party: str, fax: str) -> None:
+    """The party's facsimile number for notices under 8.5 is that one (the digits count)."""
+    world.outcome()
+    book = world.status()["addresses"]
+    if party not in book:
+        raise StepError(f"{NAMES.get(party, party)} has no facsimile number under 8.5")
+    actual = book[party]["fax"] or ""
+    if re.sub(r"\D", "", actual) != re.sub(r"\D", "", fax):
+        raise AssertionError(f"{NAMES[party]}'s facsimile number for notices is "
+                             f"{actual or 'none'}, not {fax}")
 
 
 # --- pytest-bdd --------------------------------------------------------------
