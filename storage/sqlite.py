@@ -24,9 +24,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, NoReturn, Self, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 from engine.codec import canonical, from_record, to_record
 from engine.errors import (
@@ -40,7 +38,10 @@ from engine.errors import (
 )
 from engine.events import Event
 from engine.ports import Snapshot, check_deal_id
-from storage import migrations, tables
+from storage import schema, tables
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["GENESIS", "SqliteStore", "StorageError", "link_hash"]
 
@@ -104,13 +105,29 @@ class SqliteStore:
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {self.path!r}: {_one_line(exc)}") from None
         try:
-            self.db = self._retry(lambda: Database(self._conn, execute_plugins=False))
+            self._db: Database | None = None
             self._retry(lambda: self._set_pragmas(mode))
-            if self._retry(lambda: migrations.pending(self.db)):
-                self._retry(lambda: self._in_write(lambda: migrations.migrate(self.db)))
+            if not self._retry(lambda: schema.current(self._conn)):
+                self._migrate()
         except BaseException:
             self._conn.close()
             raise
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database over this store's connection (made when first asked)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn, execute_plugins=False)
+        return self._db
+
+    def _migrate(self) -> None:
+        """Apply the schema steps this database lacks, through sqlite-utils' Migrations."""
+        from storage import migrations
+
+        if self._retry(lambda: migrations.pending(self.db)):
+            self._retry(lambda: self._in_write(lambda: migrations.migrate(self.db)))
 
     def _set_pragmas(self, synchronous: str) -> None:
         """WAL (for a file), the synchronous mode and foreign keys, on this connection."""

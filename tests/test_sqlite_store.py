@@ -395,3 +395,25 @@ def test_the_stored_data_is_the_canonical_record(store: SqliteStore) -> None:
         record = json.loads(data)
         assert codec.canonical(record) == data
         assert (record["type"], record["v"], record["at"]) == (kind, version, at)
+
+
+def test_the_light_schema_check_names_every_migration_step() -> None:
+    """storage.schema.STEPS is exactly the steps storage.migrations declares, in order."""
+    from storage import migrations, schema
+
+    assert migrations.MIGRATIONS.name == schema.SET
+    assert tuple(step.name for step in migrations.MIGRATIONS._migrations) == schema.STEPS
+
+
+def test_a_current_database_opens_without_importing_sqlite_utils(tmp_path: Path) -> None:
+    """Once the schema is in place, opening the store spares the sqlite-utils import."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "light.db"
+    SqliteStore(path).close()
+    code = ("import sys; from storage import SqliteStore; SqliteStore(sys.argv[1]).close(); "
+            "print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == "False"
