@@ -18,12 +18,18 @@ class NpaError(Exception):
         self.message = message
         self.field = field
 
+    @property
+    def shown_field(self) -> str:
+        """The field as an error line names it: as typed, or quoted if it has odd characters."""
+        field = self.field or ""
+        if not field.isprintable() or field != field.strip():
+            field = repr(field)
+        return field if len(field) <= 80 else field[:77] + "..."
+
     def __str__(self) -> str:
         message = " ".join(self.message.split())
         if self.field:
-            field = " ".join(self.field.split())
-            field = field if len(field) <= 80 else field[:77] + "..."
-            return f"{field}: {message}"
+            return f"{self.shown_field}: {message}"
         return message
 
 

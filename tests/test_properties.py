@@ -69,7 +69,8 @@ def test_act_gives_a_result_or_invalid_action(steps: int, action: Any) -> None:
     if isinstance(got, InvalidAction):
         assert isinstance(got.field, str)
         assert got.field
-        assert str(got).startswith(f"{got.field}: ")
+        assert str(got).startswith(f"{got.shown_field}: ")
+        assert "\n" not in str(got) and "\r" not in str(got)
 
 
 @SOME
