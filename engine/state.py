@@ -138,7 +138,8 @@ class DealState:
         return self.paid.get(purpose, Decimal("0.00"))
 
 
-_Handler = Callable[[DealState, Any], DealState]
+#: A fold step's changes to the state's fields (one `attrs.evolve` applies them all).
+_Handler = Callable[[DealState, Any], dict[str, Any]]
 _HANDLERS: dict[type[ev.Event], _Handler] = {}
 
 
@@ -154,10 +155,10 @@ def _on(cls: type[ev.Event]) -> Callable[[_Handler], _Handler]:
 
 def evolve(state: DealState, event: ev.Event) -> DealState:
     """The state after one more event: the fold's step."""
-    after = _HANDLERS[type(event)](state, event)
+    changes = _HANDLERS[type(event)](state, event)
     clock = state.clock if event.at is None or (
         state.clock is not None and state.clock >= event.at) else event.at
-    return attrs.evolve(after, seq=state.seq + 1, clock=clock)
+    return attrs.evolve(state, seq=state.seq + 1, clock=clock, **changes)
 
 
 def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealState:
@@ -169,107 +170,106 @@ def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealSt
 
 
 @_on(ev.DealCreated)
-def _created(state: DealState, e: ev.DealCreated) -> DealState:
+def _created(state: DealState, e: ev.DealCreated) -> dict[str, Any]:
     terms = terms_from_dict(e.terms)
     addresses = {role: party.address for role, party in terms.parties.items()
                  if party.address is not None}
-    return attrs.evolve(state, deal_id=e.deal_id, terms=terms,
+    return dict(deal_id=e.deal_id, terms=terms,
                         closing_date=terms.deal.closing_date, addresses=addresses)
 
 
 @_on(ev.Signed)
-def _signed(state: DealState, e: ev.Signed) -> DealState:
-    return attrs.evolve(state, signed=state.signed | {e.party})
+def _signed(state: DealState, e: ev.Signed) -> dict[str, Any]:
+    return dict(signed=state.signed | {e.party})
 
 
 @_on(ev.ConditionSatisfied)
-def _satisfied(state: DealState, e: ev.ConditionSatisfied) -> DealState:
-    return attrs.evolve(state, marked={**state.marked,
+def _satisfied(state: DealState, e: ev.ConditionSatisfied) -> dict[str, Any]:
+    return dict(marked={**state.marked,
                                        e.condition: Marked("satisfied", e.by, e.at)})
 
 
 @_on(ev.ConditionWaived)
-def _waived(state: DealState, e: ev.ConditionWaived) -> DealState:
-    return attrs.evolve(state, marked={**state.marked,
+def _waived(state: DealState, e: ev.ConditionWaived) -> dict[str, Any]:
+    return dict(marked={**state.marked,
                                        e.condition: Marked("waived", e.by, e.at)})
 
 
 @_on(ev.InstrumentRequested)
-def _requested(state: DealState, e: ev.InstrumentRequested) -> DealState:
+def _requested(state: DealState, e: ev.InstrumentRequested) -> dict[str, Any]:
     request = Request(e.request, e.by, e.description, e.at)
-    return attrs.evolve(state, requests={**state.requests, e.request: request})
+    return dict(requests={**state.requests, e.request: request})
 
 
 @_on(ev.InstrumentDelivered)
-def _delivered(state: DealState, e: ev.InstrumentDelivered) -> DealState:
+def _delivered(state: DealState, e: ev.InstrumentDelivered) -> dict[str, Any]:
     request = attrs.evolve(state.requests[e.request], delivered_at=e.at)
-    return attrs.evolve(state, requests={**state.requests, e.request: request})
+    return dict(requests={**state.requests, e.request: request})
 
 
 @_on(ev.ProceedingRecorded)
-def _proceeding(state: DealState, e: ev.ProceedingRecorded) -> DealState:
+def _proceeding(state: DealState, e: ev.ProceedingRecorded) -> dict[str, Any]:
     proceeding = Proceeding(e.proceeding, e.by, e.description, e.at)
-    return attrs.evolve(state, proceedings={**state.proceedings, e.proceeding: proceeding})
+    return dict(proceedings={**state.proceedings, e.proceeding: proceeding})
 
 
 @_on(ev.ProceedingResolved)
-def _resolved(state: DealState, e: ev.ProceedingResolved) -> DealState:
+def _resolved(state: DealState, e: ev.ProceedingResolved) -> dict[str, Any]:
     proceeding = attrs.evolve(state.proceedings[e.proceeding], resolved_at=e.at)
-    return attrs.evolve(state, proceedings={**state.proceedings, e.proceeding: proceeding})
+    return dict(proceedings={**state.proceedings, e.proceeding: proceeding})
 
 
 @_on(ev.MisrepresentationRecorded)
-def _misrepresentation(state: DealState, e: ev.MisrepresentationRecorded) -> DealState:
+def _misrepresentation(state: DealState, e: ev.MisrepresentationRecorded) -> dict[str, Any]:
     record = Misrepresentation(e.misrepresentation, e.by, e.section, e.of_party,
                                e.description, e.at)
-    return attrs.evolve(state, misrepresentations={**state.misrepresentations,
+    return dict(misrepresentations={**state.misrepresentations,
                                                    e.misrepresentation: record})
 
 
 @_on(ev.TermsAmended)
-def _amended(state: DealState, e: ev.TermsAmended) -> DealState:
+def _amended(state: DealState, e: ev.TermsAmended) -> dict[str, Any]:
     closing = e.changes.get("closing_date")
-    return attrs.evolve(
-        state,
+    return dict(
         amendments=(*state.amendments, e),
         closing_date=date.fromisoformat(closing) if closing else state.closing_date,
     )
 
 
 @_on(ev.ClosingHeld)
-def _closed(state: DealState, e: ev.ClosingHeld) -> DealState:
-    return attrs.evolve(state, closed_at=e.at)
+def _closed(state: DealState, e: ev.ClosingHeld) -> dict[str, Any]:
+    return dict(closed_at=e.at)
 
 
 @_on(ev.NotesDelivered)
-def _notes(state: DealState, e: ev.NotesDelivered) -> DealState:
-    return attrs.evolve(state, denominations=e.denominations)
+def _notes(state: DealState, e: ev.NotesDelivered) -> dict[str, Any]:
+    return dict(denominations=e.denominations)
 
 
 @_on(ev.GuaranteeDelivered)
-def _guarantee(state: DealState, e: ev.GuaranteeDelivered) -> DealState:
-    return attrs.evolve(state, guarantee_delivered_at=e.at)
+def _guarantee(state: DealState, e: ev.GuaranteeDelivered) -> dict[str, Any]:
+    return dict(guarantee_delivered_at=e.at)
 
 
 @_on(ev.PaymentMade)
-def _paid(state: DealState, e: ev.PaymentMade) -> DealState:
-    return attrs.evolve(state, paid={**state.paid,
+def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
+    return dict(paid={**state.paid,
                                      e.purpose: state.paid_for(e.purpose) + e.amount})
 
 
 @_on(ev.StateChanged)
-def _moved(state: DealState, e: ev.StateChanged) -> DealState:
+def _moved(state: DealState, e: ev.StateChanged) -> dict[str, Any]:
     dest = Status(e.dest)
     holders = state.holders
     if dest is Status.Outstanding and not holders:
         # 1.2: the Notes are issued to Purchaser, which holds all the principal.
         holders = {"purchaser": state.terms.notes.principal}
-    return attrs.evolve(state, status=dest, holders=holders)
+    return dict(status=dest, holders=holders)
 
 
 @_on(ev.ClockAdvanced)
-def _advanced(state: DealState, e: ev.ClockAdvanced) -> DealState:
-    return state
+def _advanced(state: DealState, e: ev.ClockAdvanced) -> dict[str, Any]:
+    return {}
 
 
 def with_deadline(state: DealState, deadline: Deadline) -> tuple[Deadline, ...]:
@@ -287,7 +287,7 @@ def without_deadline(state: DealState, key: str) -> tuple[Deadline, ...]:
 
 
 @_on(ev.NoticeSent)
-def _notice_sent(state: DealState, e: ev.NoticeSent) -> DealState:
+def _notice_sent(state: DealState, e: ev.NoticeSent) -> dict[str, Any]:
     record = NoticeRecord(e.notice, e.kind, e.sender, e.to, e.method, e.at, e.effective_at,
                           e.defects)
     deadlines = state.deadlines
@@ -299,22 +299,22 @@ def _notice_sent(state: DealState, e: ev.NoticeSent) -> DealState:
             due=e.effective_at, key=f"notice:{e.notice}", kind="notice_effective",
             section="8.5", description=f"notice {e.notice} ({e.kind.replace('_', ' ')}) "
                                        "takes effect"))
-    return attrs.evolve(state, notices={**state.notices, e.notice: record},
+    return dict(notices={**state.notices, e.notice: record},
                         deadlines=deadlines, address_changes=changes)
 
 
 @_on(ev.NoticeTookEffect)
-def _notice_effective(state: DealState, e: ev.NoticeTookEffect) -> DealState:
+def _notice_effective(state: DealState, e: ev.NoticeTookEffect) -> dict[str, Any]:
     record = attrs.evolve(state.notices[e.notice], took_effect=True)
-    return attrs.evolve(state, notices={**state.notices, e.notice: record},
+    return dict(notices={**state.notices, e.notice: record},
                         deadlines=without_deadline(state, f"notice:{e.notice}"))
 
 
 @_on(ev.AddressChanged)
-def _address_changed(state: DealState, e: ev.AddressChanged) -> DealState:
+def _address_changed(state: DealState, e: ev.AddressChanged) -> dict[str, Any]:
     current = state.addresses[e.party]
     changed = attrs.evolve(current, lines=e.lines if e.lines is not None else current.lines,
                            fax=e.fax if e.fax is not None else current.fax)
     changes = {k: v for k, v in state.address_changes.items() if k != e.notice}
-    return attrs.evolve(state, addresses={**state.addresses, e.party: changed},
+    return dict(addresses={**state.addresses, e.party: changed},
                         address_changes=changes)

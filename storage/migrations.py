@@ -62,6 +62,23 @@ def query_tables(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_conditions_view")
+def conditions_view(db: Database) -> None:
+    """The conditions become a view over each deal's stored status: the same rows, no writes.
+
+    Every accepted action rewrote fourteen condition rows that the `deals`
+    row already holds in its status; a view reads them from there, so they
+    can never drift from it and cost nothing to keep.
+    """
+    db.table("conditions").drop()
+    db.create_view(
+        "conditions",
+        "SELECT deals.deal_id AS deal_id, condition.key AS section, "
+        "condition.value AS status "
+        "FROM deals, json_each(deals.status, '$.conditions') AS condition",
+    )
+
+
 def migrate(db: Database) -> None:
     """Apply every pending step; the caller holds a write transaction."""
     MIGRATIONS.apply(db)

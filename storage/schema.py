@@ -15,7 +15,8 @@ import sqlite3
 
 #: The migration set's name and its steps, in order, as `storage.migrations` declares them.
 SET = "npa.storage"
-STEPS = ("0001_events", "0002_events_append_only", "0003_query_tables")
+STEPS = ("0001_events", "0002_events_append_only", "0003_query_tables",
+         "0004_conditions_view")
 
 
 def current(conn: sqlite3.Connection) -> bool:

@@ -1,9 +1,9 @@
 """The query tables: each deal's status as of its last event, for reading without a replay.
 
 `deals` holds one row per deal (its state, last seq, head hash and the whole
-status as JSON) and `conditions` one row per condition of 5.1 and 5.2. Both
-are rebuilt from the engine's snapshot in the same transaction as the events
-they follow, so they never run ahead of or behind the log. The schema is made
+status as JSON), rewritten from the engine's snapshot in the same transaction
+as the events it follows, so it never runs ahead of or behind the log; the
+`conditions` view gives one row per condition of 5.1 and 5.2, read from it. The schema is made
 by `storage.migrations`.
 """
 
@@ -20,13 +20,6 @@ _UPSERT_DEAL = (
     "INSERT INTO deals (deal_id, state, seq, head, status) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT (deal_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, "
     "head = excluded.head, status = excluded.status"
-)
-
-
-_UPSERT_CONDITION = (
-    "INSERT INTO conditions (deal_id, section, status) VALUES (?, ?, ?) "
-    "ON CONFLICT (deal_id, section) DO UPDATE SET status = excluded.status "
-    "WHERE status != excluded.status"
 )
 
 
@@ -47,13 +40,8 @@ def write(
         isinstance(section, str) and isinstance(value, str) for section, value in conditions.items()
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
+    # The `conditions` view reads each condition from this status (migration 0004).
     conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, canonical(status)))
-    # Only the conditions whose status moved are written: most actions move none.
-    conn.execute(
-        "DELETE FROM conditions WHERE deal_id = ? AND section NOT IN "
-        f"({', '.join('?' * len(conditions)) or 'NULL'})", (deal_id, *conditions))
-    conn.executemany(_UPSERT_CONDITION,
-                     [(deal_id, section, value) for section, value in conditions.items()])
 
 
 def status(conn: sqlite3.Connection, deal_id: str) -> dict[str, Any] | None:
