@@ -347,3 +347,22 @@ def test_terms_travel_with_the_deal() -> None:
         DEFAULT_TERMS.deal, transaction_fee=Decimal("50000.00")))
     deal = Deal.create(None, "t", terms)
     assert replay(deal.events).terms.deal.transaction_fee == Decimal("50000.00")
+
+
+def test_every_fold_step_keeps_exactly_the_states_fields() -> None:
+    """The fold's fast path adds no field the state does not declare, and drops none."""
+    import attrs
+
+    from engine.state import DealState
+
+    deal = Deal.create(None, "t")
+    for action in SIGNING_TO_OUTSTANDING:
+        deal.act(action)
+    deal.act({"type": "send_notice", "actor": "company", "at": "1997-10-28T09:00",
+              "to": "purchaser", "kind": "change_of_address", "new_fax": "(212) 555-0100",
+              "notice": {"method": "hand", "delivered_at": "1997-10-28T09:00"}})
+    declared = {field.name for field in attrs.fields(DealState)}
+    state = DealState()
+    for event in deal.events:
+        state = replay([event], state)
+        assert set(vars(state)) == declared, type(event).__name__
