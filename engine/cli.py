@@ -350,6 +350,17 @@ def _render_status(s: dict[str, Any]) -> str:
     lines += [f"    {section:8} {value}" for section, value in s["conditions"].items()]
     if s["holders"]:
         lines.append("  holders: " + ", ".join(f"{k} {v}" for k, v in s["holders"].items()))
+    if s["notices"]:
+        lines.append("  notices:")
+        for n in s["notices"]:
+            when = n["effective_at"] or "never"
+            lines.append(f"    {n['id']:4} {n['kind']} from {n['from']} to {n['to']} by "
+                         f"{n['method']}: {n['status']} (effective {when})")
+            lines += [f"         defect: {d}" for d in n["defects"]]
+    if s["deadlines"]:
+        lines.append("  deadlines:")
+        lines += [f"    {d['due']}  {d['description']} ({d['section']})"
+                  for d in s["deadlines"]]
     if s["missing"]:
         lines.append("  missing:")
         lines += [f"    {r['section']}: {r['message']}" for r in s["missing"]]
