@@ -211,6 +211,122 @@ class SendNotice(Action):
     notice: NoticeSpec
     new_address: str | None = None
     new_fax: str | None = None
+    #: For a covenant-breach notice, the breaches it names (left out: every continuing one).
+    breaches: tuple[str, ...] | None = None
+    #: Other Holders giving the notice with the sender (Holders of a majority, Schedule 1).
+    joined_by: tuple[str, ...] = ()
+
+
+HOLDERS = "a holder"
+
+
+@action("deliver_report", who="company", rests_on=("6.1",), actors=frozenset({"company"}))
+@attrs.frozen
+class DeliverReport(Action):
+    """The Company furnishes a report of 6.1 to the Holders ("annual-1997", "q1-1998")."""
+
+    report: str
+
+
+@action("accelerate", who="Holders of a majority", rests_on=("Schedule 1",), actors=None)
+@attrs.frozen
+class Accelerate(Action):
+    """Holders of a majority declare all principal and accrued interest due, by notice."""
+
+    notice: NoticeSpec
+    joined_by: tuple[str, ...] = ()
+
+
+@action("waive_default", who="Holders of a majority", rests_on=("Schedule 1", "8.6"),
+        actors=None)
+@attrs.frozen
+class WaiveDefault(Action):
+    """Holders of a majority waive one Event of Default in writing."""
+
+    event_of_default: str
+    joined_by: tuple[str, ...] = ()
+
+
+@action("declare_insolvency", who="court", rests_on=("Schedule 1",),
+        actors=frozenset({"court"}))
+@attrs.frozen
+class DeclareInsolvency(Action):
+    """A court declares the Company bankrupt or insolvent (Schedule 1 (e))."""
+
+
+@action("request_inspection", who=HOLDERS, rests_on=("6.2(a)(ii)", "6.2(a)(iii)"),
+        actors=None)
+@attrs.frozen
+class RequestInspection(Action):
+    """A Holder asks to inspect the properties or examine the books."""
+
+    scope: str
+
+
+@action("record_breach", who="either party or a holder", rests_on=("6.2", "6.3"),
+        actors=None)
+@attrs.frozen
+class RecordBreach(Action):
+    """A fact the engine cannot observe: a covenant of section 6 broken ("6.2(b)(iv)")."""
+
+    section: str
+    description: str
+
+
+@action("remedy_breach", who="company", rests_on=("6",), actors=frozenset({"company"}))
+@attrs.frozen
+class RemedyBreach(Action):
+    """The Company records that a recorded breach has been remedied."""
+
+    breach: str
+
+
+@action("merge", who="company", rests_on=("6.3",), actors=frozenset({"company"}))
+@attrs.frozen
+class Merge(Action):
+    """The Company merges into another corporation, which may assume its obligations."""
+
+    surviving_corporation: str
+    assumes_obligations: bool
+
+
+@action("propose_transfer", who=HOLDERS, rests_on=("7.1", "7.2", "7.3"), actors=None)
+@attrs.frozen
+class ProposeTransfer(Action):
+    """A Holder gives notice of a proposed transfer, with an opinion or under Rule 144."""
+
+    to_holder: str
+    principal: Decimal
+    rule_144: bool
+    opinion: bool
+    notice: NoticeSpec
+    #: 7.3: the opinion is "to the further effect that such legend is not required".
+    legend_not_required: bool = False
+
+
+@action("accept_opinion", who="company", rests_on=("7.3",), actors=frozenset({"company"}))
+@attrs.frozen
+class AcceptOpinion(Action):
+    """The Company finds the opinion of counsel reasonably satisfactory."""
+
+    transfer: str
+
+
+@action("reject_opinion", who="company", rests_on=("7.3",), actors=frozenset({"company"}))
+@attrs.frozen
+class RejectOpinion(Action):
+    """The Company finds the opinion of counsel not reasonably satisfactory."""
+
+    transfer: str
+
+
+@action("complete_transfer", who="the transferring holder", rests_on=("7.1", "7.3"),
+        actors=None)
+@attrs.frozen
+class CompleteTransfer(Action):
+    """The transferring Holder completes a proposed transfer."""
+
+    transfer: str
 
 
 @action("advance", who="anyone", rests_on=("time passing",), actors=None)
@@ -241,6 +357,7 @@ def _type_name(tp: object) -> str:
         "dict[str, str]": "object of text", "str | None": "text (optional)",
         "NoticeSpec": "notice: {method, delivered_at | postmarked_at | confirmed_at, "
                       "address?, copies?, return_receipt_requested?}",
+        "tuple[str, ...] | None": "list of text (optional)",
     }
     if isinstance(tp, str):
         text = tp

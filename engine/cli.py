@@ -276,21 +276,22 @@ def diagram(fmt: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--path", "story", type=click.Choice(["closing"]), default="closing",
-              show_default=True, help="Which story to run.")
+@click.option("--path", "story", type=click.Choice(["repaid", "default"]), default="repaid",
+              show_default=True, help="repaid: signing to repayment; default: a missed "
+              "coupon, acceleration by notice and recovery.")
 @click.option("--db", default=None, help="SQLite file to run it in (default: a fresh "
               "temporary file).")
 @_json_option
 def demo(story: str, db: str | None, as_json: bool) -> None:
-    """Run the 1997 deal from signing to Outstanding on SQLite and print its timeline."""
+    """Run the 1997 deal from signing to repayment on SQLite and print its timeline."""
     from engine.deal import Deal
-    from engine.demo import SIGNING_TO_OUTSTANDING
+    from engine.demo import STORIES
     from storage import SqliteStore
 
     path = db or str(Path(tempfile.mkdtemp(prefix="npa-demo-")) / "demo.db")
     with SqliteStore(path) as store:
         deal = Deal.create(store, "lexington-1997")
-        for action in SIGNING_TO_OUTSTANDING:
+        for action in STORIES[story]():
             result = deal.act(action)
             if not result.accepted:  # pragma: no cover - the demo is a tested script
                 _emit(result.to_dict(), as_json, _render_result)

@@ -57,15 +57,93 @@ def fire_until(state: DealState, until: datetime) -> tuple[list[ev.Event], DealS
         RuntimeError: if a kind's firing leaves its own deadline pending (a bug
             that would otherwise loop for ever).
     """
+    from engine.lifecycle import follow
+
     fired: list[ev.Event] = []
     while state.deadlines and state.deadlines[0].due <= until:
         deadline = state.deadlines[0]
         for event in FIRES[deadline.kind](state, deadline):
             fired.append(event)
             state = evolve(state, event)
-        if state.deadlines and state.deadlines[0] == deadline:
+        if deadline in state.deadlines:
             raise RuntimeError(f"deadline {deadline.key} fired but is still pending")
+        # What follows happens at the deadline's own time (a default, a cure, a move).
+        after, state = follow(state, deadline.due)
+        fired += after
     return fired, state
+
+
+def passed(deadline: Deadline) -> ev.DeadlinePassed:
+    """The event that records a deadline falling due."""
+    return ev.DeadlinePassed(at=deadline.due, key=deadline.key, kind=deadline.kind,
+                             section=deadline.section)
+
+
+@fires("report_due")
+def report_lapses(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """6.1: a report not furnished in its period of days is a covenant breach (not yet
+    an Event of Default: Schedule 1 (c) needs notice and 30 days more)."""
+    from engine.rules.covenants import breach_occurs
+
+    report = state.reports[deadline.key.removeprefix("report:")]
+    events: list[ev.Event] = [passed(deadline)]
+    if report.delivered_at is None:
+        events.append(breach_occurs(state, deadline.due, report.section,
+                                    f"report {report.id} not furnished by "
+                                    f"{report.last_day.isoformat()}",
+                                    cause=f"report:{report.id}"))
+    return events
+
+
+@fires("interest_due")
+def interest_falls_overdue(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """Schedule 1, ASSUMED: interest unpaid at the end of its payment date is overdue."""
+    return [passed(deadline)]
+
+
+@fires("interest_grace")
+def interest_grace_ends(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """Schedule 1 (b), ASSUMED: interest not paid within 30 days after it is due."""
+    from engine.rules.default import KINDS, default_occurs
+    from engine.rules.payments import interest_covered_through
+
+    day = deadline.key.removeprefix("grace:")
+    events: list[ev.Event] = [passed(deadline)]
+    if not interest_covered_through(state, day):
+        events.append(default_occurs(state, deadline.due, "b",
+                                     f"{KINDS['b']}: the interest of {day}",
+                                     cause=f"interest:{day}"))
+    return events
+
+
+@fires("principal_due")
+def principal_unpaid(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """Schedule 1 (a), ASSUMED: principal not paid when due."""
+    from engine.rules.default import KINDS, default_occurs
+
+    events: list[ev.Event] = [passed(deadline)]
+    if state.principal_outstanding > 0:
+        day = deadline.key.removeprefix("principal:")
+        events.append(default_occurs(state, deadline.due, "a",
+                                     f"{KINDS['a']}: the principal due {day}",
+                                     cause=deadline.key))
+    return events
+
+
+@fires("cure_period")
+def cure_period_ends(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """Schedule 1 (c), ASSUMED: a breach still unremedied 30 days after the notice."""
+    from engine.rules.default import KINDS, default_occurs
+
+    _, breach_id, notice_id = deadline.key.split(":")
+    breach = state.breaches[breach_id]
+    events: list[ev.Event] = [passed(deadline)]
+    already = any(e.cause == breach_id for e in state.defaults.values())
+    if breach.continuing and not already:
+        events.append(default_occurs(state, deadline.due, "c",
+                                     f"{KINDS['c']}: breach {breach_id} of {breach.section}, "
+                                     f"notice {notice_id}", cause=breach_id))
+    return events
 
 
 @fires("notice_effective")
@@ -85,3 +163,22 @@ def address_changes(state: DealState, notice_id: str, at: datetime) -> list[ev.E
     notice": the sender's address book entry changes when its notice takes effect."""
     party, lines, fax = state.address_changes[notice_id]
     return [ev.AddressChanged(at=at, party=party, notice=notice_id, lines=lines, fax=fax)]
+
+
+@on_effect("covenant_breach")
+def cure_period_starts(state: DealState, notice_id: str, at: datetime) -> list[ev.Event]:
+    """Schedule 1 (c): the 30 days run from the notice of each named breach taking effect."""
+    from engine.rules.covenants import cure_period_ends
+
+    return [ev.CurePeriodStarted(at=at, breach=breach, notice=notice_id,
+                                 ends_at=cure_period_ends(at))
+            for breach in state.notice_particulars.get(notice_id, ())
+            if state.breaches[breach].continuing]
+
+
+@on_effect("acceleration")
+def acceleration_by_notice(state: DealState, notice_id: str, at: datetime) -> list[ev.Event]:
+    """Schedule 1: the Holders' acceleration takes effect with its notice."""
+    from engine.rules.default import acceleration_takes_effect
+
+    return acceleration_takes_effect(state, at, notice_id)

@@ -14,9 +14,20 @@ from typing import Any
 
 from engine import actions as act
 from engine.deadlines import fire_until
-from engine.events import ClockAdvanced, Event, StateChanged
-from engine.lifecycle import AUTOMATIC, TABLE, fire
-from engine.rules import authority, closing, conditions, notices, settlement, signing
+from engine.events import ClockAdvanced, StateChanged
+from engine.lifecycle import fire, follow
+from engine.rules import (
+    authority,
+    closing,
+    conditions,
+    covenants,
+    default,
+    notices,
+    reports,
+    settlement,
+    signing,
+    transfers,
+)
 from engine.rules.common import Decision, accept, refuse
 from engine.state import DealState, evolve
 
@@ -43,6 +54,18 @@ RULES: dict[type[act.Action], Rule] = {
     act.DeliverGuarantee: settlement.deliver_guarantee,
     act.Pay: settlement.pay,
     act.SendNotice: notices.send_notice,
+    act.DeliverReport: reports.deliver_report,
+    act.Accelerate: default.accelerate,
+    act.WaiveDefault: default.waive_default,
+    act.DeclareInsolvency: default.declare_insolvency,
+    act.RequestInspection: covenants.request_inspection,
+    act.RecordBreach: covenants.record_breach,
+    act.RemedyBreach: covenants.remedy_breach,
+    act.Merge: covenants.merge,
+    act.ProposeTransfer: transfers.propose_transfer,
+    act.AcceptOpinion: transfers.decide_opinion,
+    act.RejectOpinion: transfers.decide_opinion,
+    act.CompleteTransfer: transfers.complete_transfer,
     act.Advance: _advance,
 }
 
@@ -66,7 +89,7 @@ def decide(state: DealState, action: act.Action) -> Decision:
     decision = RULES[type(action)](state, action)
     reasons += decision.reasons
     if isinstance(action, act.Close) and not reasons:
-        _, guard_reasons = fire("close", state, action)
+        _, guard_reasons = fire("close", state, action.at)
         reasons += guard_reasons
     if reasons:
         return refuse(reasons)
@@ -82,22 +105,6 @@ def decide(state: DealState, action: act.Action) -> Decision:
                              dest="Closed")
         events.append(moved)
         after = evolve(after, moved)
-    for move in _automatic(after, action):
-        events.append(move)
-        after = evolve(after, move)
+    then, after = follow(after, action.at)
+    events += then
     return Decision(events=tuple(events), created=decision.created, after=after)
-
-
-def _automatic(state: DealState, action: act.Action) -> list[Event]:
-    """The lifecycle moves that follow by themselves once their guards hold."""
-    moves: list[Event] = []
-    for row in TABLE:
-        if row.trigger not in AUTOMATIC or row.source is not state.status:
-            continue
-        dest, _ = fire(row.trigger, state, action)
-        if dest is not None:
-            moved = StateChanged(at=action.at, trigger=row.trigger, source=state.status.value,
-                                 dest=dest.value)
-            moves.append(moved)
-            state = evolve(state, moved)
-    return moves

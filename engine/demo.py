@@ -1,8 +1,16 @@
-"""The 1997 deal as it happened: the script `npa demo` runs (PRODUCT.md section 8)."""
+"""The 1997 deal's stories, as scripts of actions: what `npa demo` runs (PRODUCT.md section 8).
+
+`repaid` (the default) runs it from signing to repayment; `default` a missed
+coupon, the Holders' acceleration by notice, and the recovery.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
+
+from contract import DEFAULT_TERMS, TermSheet
 
 #: From signing to Outstanding on the Closing Date, October 27, 1997.
 SIGNING_TO_OUTSTANDING: list[dict[str, Any]] = [
@@ -27,3 +35,64 @@ SIGNING_TO_OUTSTANDING: list[dict[str, Any]] = [
     {"type": "pay", "actor": "company", "at": "1997-10-27T11:05",
      "purpose": "transaction_fee", "amount": "75000.00"},
 ]
+
+
+def _at(day: date, clock: str = "10:00") -> str:
+    """A New York time on a day, as an action writes it."""
+    return f"{day.isoformat()}T{clock}"
+
+
+def to_repayment(terms: TermSheet = DEFAULT_TERMS) -> list[dict[str, Any]]:
+    """The 1997 deal as it should go: every report on time, every payment on its date.
+
+    Each report of 6.1 is furnished five days before its last day; each
+    interest payment (Schedule 1, ASSUMED) on its payment date; principal at
+    maturity. The last payment makes the deal Repaid.
+    """
+    from engine.obligations import reports_owed
+    from engine.schedule import payment_schedule
+
+    life: list[tuple[str, dict[str, Any]]] = []
+    for report in reports_owed(terms.deal.closing_date, terms.notes.maturity):
+        day = report.last_day - timedelta(days=5)
+        if day >= terms.notes.maturity:
+            continue  # repaid at maturity: no report is owed after
+        life.append((_at(day, "09:00"), {"type": "deliver_report", "actor": "company",
+                                         "report": report.id}))
+    for payment in payment_schedule(terms.notes):
+        clock = "10:00" if payment.kind == "interest" else "10:30"
+        life.append((_at(payment.payment_date, clock),
+                     {"type": "pay", "actor": "company", "purpose": payment.kind,
+                      "amount": str(payment.amount)}))
+    life.sort(key=lambda item: item[0])
+    return SIGNING_TO_OUTSTANDING + [{**action, "at": at} for at, action in life]
+
+
+#: A missed coupon, the grace period, acceleration by notice, and recovery.
+DEFAULT_STORY: list[dict[str, Any]] = [
+    *SIGNING_TO_OUTSTANDING,
+    {"type": "deliver_report", "actor": "company", "at": "1997-11-19T09:00",
+     "report": "q3-1997"},
+    # The coupon of February 1, 1998 (payable Monday, February 2) is not paid.
+    {"type": "advance", "actor": "purchaser", "at": "1998-03-05T09:00"},
+    # 6.2(a)(i): the Company's prompt written notice of the default.
+    {"type": "send_notice", "actor": "company", "at": "1998-03-05T15:00", "to": "purchaser",
+     "kind": "default", "notice": {"method": "hand", "delivered_at": "1998-03-05T15:00"}},
+    # Schedule 1: Holders of a majority accelerate by written notice (8.5, by hand).
+    {"type": "accelerate", "actor": "purchaser", "at": "1998-03-10T11:00",
+     "notice": {"method": "hand", "delivered_at": "1998-03-10T11:00"}},
+    {"type": "request_inspection", "actor": "purchaser", "at": "1998-03-12T10:00",
+     "scope": "properties"},
+    # Recovery: the interest first, then the principal in two instalments.
+    {"type": "pay", "actor": "company", "at": "1998-04-01T10:00", "purpose": "interest",
+     "amount": "290937.50"},
+    {"type": "pay", "actor": "company", "at": "1998-05-15T10:00", "purpose": "principal",
+     "amount": "5000000.00"},
+    {"type": "pay", "actor": "company", "at": "1998-07-01T10:00", "purpose": "principal",
+     "amount": "2500000.00"},
+]
+
+STORIES: dict[str, Callable[[], list[dict[str, Any]]]] = {
+    "repaid": to_repayment,
+    "default": lambda: DEFAULT_STORY,
+}

@@ -169,6 +169,8 @@ class PaymentMade(Event):
     amount: Decimal
     payer: str
     payee: str
+    #: How a payment to the Holders is split among them by principal held.
+    shares: dict[str, Decimal] = attrs.field(factory=dict)
 
 
 @event("state_changed")
@@ -210,6 +212,10 @@ class NoticeSent(Event):
     defects: tuple[str, ...]
     new_address: tuple[str, ...] | None = None
     new_fax: str | None = None
+    #: The breaches a covenant-breach notice names (None: every continuing one).
+    breaches: tuple[str, ...] | None = None
+    #: The Holders who give the notice together with the sender (a majority, Schedule 1).
+    joined_by: tuple[str, ...] = ()
 
 
 @event("notice_took_effect")
@@ -229,3 +235,139 @@ class AddressChanged(Event):
     notice: str
     lines: tuple[str, ...] | None
     fax: str | None
+
+
+@event("deadline_passed")
+@attrs.frozen
+class DeadlinePassed(Event):
+    """A tracked deadline fell due (a report, a grace or cure period, a payment)."""
+
+    key: str
+    kind: str
+    section: str
+
+
+@event("report_delivered")
+@attrs.frozen
+class ReportDelivered(Event):
+    """The Company furnished a report of 6.1 to the Holders."""
+
+    report: str
+
+
+@event("breach_occurred")
+@attrs.frozen
+class BreachOccurred(Event):
+    """A covenant or agreement of the Company was broken (section 6)."""
+
+    breach: str
+    section: str
+    description: str
+    cause: str | None = None
+
+
+@event("breach_remedied")
+@attrs.frozen
+class BreachRemedied(Event):
+    """A covenant breach was remedied (the report delivered, the fact cured)."""
+
+    breach: str
+
+
+@event("default_occurred")
+@attrs.frozen
+class DefaultOccurred(Event):
+    """An Event of Default occurred (Schedule 1, ASSUMED: (a)-(e))."""
+
+    event_of_default: str
+    kind: str
+    description: str
+    cause: str | None = None
+
+
+@event("default_cured")
+@attrs.frozen
+class DefaultCured(Event):
+    """A continuing Event of Default ended by cure before acceleration."""
+
+    event_of_default: str
+
+
+@event("default_waived")
+@attrs.frozen
+class DefaultWaived(Event):
+    """Holders of a majority waived one Event of Default in writing (Schedule 1, 8.6)."""
+
+    event_of_default: str
+    by: tuple[str, ...]
+
+
+@event("accelerated")
+@attrs.frozen
+class Accelerated(Event):
+    """All principal and accrued interest became due at once (Schedule 1, ASSUMED)."""
+
+    principal: Decimal
+    interest: Decimal
+    notice: str | None = None
+
+
+@event("inspection_requested")
+@attrs.frozen
+class InspectionRequested(Event):
+    """A Holder asked to inspect properties (6.2(a)(ii)) or books (6.2(a)(iii))."""
+
+    by: str
+    scope: str
+
+
+@event("merged")
+@attrs.frozen
+class Merged(Event):
+    """The Company merged into another corporation (6.3)."""
+
+    surviving_corporation: str
+    assumes_obligations: bool
+
+
+@event("transfer_proposed")
+@attrs.frozen
+class TransferProposed(Event):
+    """A Holder gave notice of a proposed transfer of Notes (7.3)."""
+
+    transfer: str
+    holder: str
+    to_holder: str
+    principal: Decimal
+    rule_144: bool
+    opinion: bool
+    legend_not_required: bool
+    notice: str
+
+
+@event("opinion_decided")
+@attrs.frozen
+class OpinionDecided(Event):
+    """The Company accepted or rejected the opinion of counsel of a transfer (7.3)."""
+
+    transfer: str
+    accepted: bool
+
+
+@event("transfer_completed")
+@attrs.frozen
+class TransferCompleted(Event):
+    """Notes passed to the transferee, with or without the restrictive legend (7.2, 7.3)."""
+
+    transfer: str
+    legend: bool
+
+
+@event("cure_period_started")
+@attrs.frozen
+class CurePeriodStarted(Event):
+    """A notice of covenant breach took effect: 30 days to remedy (Schedule 1 (c))."""
+
+    breach: str
+    notice: str
+    ends_at: datetime

@@ -10,18 +10,26 @@ holds a reference to it (LIBRARIES.md). `auto_transitions=False`: no
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime
 
 import attrs
 from transitions import EventData, Machine, MachineError
 
+from engine import events as ev
 from engine.explain import Reason, refusal
 from engine.rules.closing import closing_guard
+from engine.rules.default import (
+    a_default_continues,
+    all_paid,
+    cures,
+    every_default_ended,
+    insolvency_accelerates,
+)
 from engine.rules.settlement import settlement_complete
 from engine.rules.signing import both_signed
-from engine.state import DealState, Status
+from engine.state import DealState, Status, evolve
 
-Guard = Callable[[DealState, Any], list[Reason]]
+Guard = Callable[[DealState, datetime], list[Reason]]
 
 
 @attrs.frozen
@@ -46,10 +54,20 @@ TABLE: tuple[Transition, ...] = (
     Transition("settle", Status.Closed, Status.Outstanding, "2.2",
                lambda state, _: settlement_complete(state),
                "Notes and Guarantee delivered against the Purchase Price; Transaction Fee paid"),
+    Transition("default", Status.Outstanding, Status.Default, "Schedule 1",
+               a_default_continues, "an Event of Default occurs (Schedule 1, ASSUMED)"),
+    Transition("cure", Status.Default, Status.Outstanding, "Schedule 1",
+               every_default_ended,
+               "every continuing Event of Default cured or waived, and no acceleration"),
+    Transition("repay", Status.Outstanding, Status.Repaid, "Schedule 1", all_paid,
+               "all principal and interest due is paid"),
+    Transition("repay", Status.Default, Status.Repaid, "Schedule 1", all_paid,
+               "all principal and interest due is paid"),
 )
 
-#: Triggers that fire by themselves once their guard holds, after any accepted action.
-AUTOMATIC = ("execute", "settle")
+#: Triggers that fire by themselves once their guard holds, after any accepted action
+#: and after every deadline that falls due.
+AUTOMATIC = ("execute", "settle", "default", "cure", "repay")
 
 
 class _Run:
@@ -67,7 +85,7 @@ def _guard(row: Transition) -> Callable[[EventData], bool]:
     def check(event: EventData) -> bool:
         run = event.model
         assert isinstance(run, _Run)
-        reasons = row.guard(run.deal, event.kwargs.get("action"))
+        reasons = row.guard(run.deal, event.kwargs["at"])
         run.reasons.extend(reasons)
         return not reasons
 
@@ -90,9 +108,7 @@ MACHINE = Machine(
 _BY_TRIGGER = {row.trigger: row for row in TABLE}
 
 
-def fire(
-    trigger: str, deal: DealState, action: object = None
-) -> tuple[Status | None, list[Reason]]:
+def fire(trigger: str, deal: DealState, at: datetime) -> tuple[Status | None, list[Reason]]:
     """Fire a trigger on a deal: its new status, or every reason it may not move.
 
     A trigger not allowed from the deal's state (`MachineError`) and a guard
@@ -101,7 +117,7 @@ def fire(
     row = _BY_TRIGGER[trigger]
     run = _Run(deal)
     try:
-        moved = MACHINE.events[trigger].trigger(run, action=action)
+        moved = MACHINE.events[trigger].trigger(run, at=at)
     except MachineError:
         sources = [r.source.value for r in TABLE if r.trigger == trigger]
         return None, [refusal(row.section, f"the deal is {deal.status.value}: this may happen "
@@ -109,6 +125,34 @@ def fire(
     if not moved:
         return None, run.reasons
     return run.state, []
+
+
+def follow(state: DealState, at: datetime) -> tuple[list[ev.Event], DealState]:
+    """What follows by itself at `at`: cures, insolvency's acceleration, lifecycle moves.
+
+    Run after every accepted action and after every deadline that falls due,
+    at its own time, so the log says when each thing happened.
+    """
+    events: list[ev.Event] = []
+    for step in (cures, insolvency_accelerates):
+        for event in step(state, at):
+            events.append(event)
+            state = evolve(state, event)
+    moved = True
+    while moved:
+        moved = False
+        for row in TABLE:
+            if row.trigger not in AUTOMATIC or row.source is not state.status:
+                continue
+            dest, _ = fire(row.trigger, state, at)
+            if dest is not None:
+                change = ev.StateChanged(at=at, trigger=row.trigger,
+                                         source=state.status.value, dest=dest.value)
+                events.append(change)
+                state = evolve(state, change)
+                moved = True
+                break
+    return events, state
 
 
 def mermaid() -> str:

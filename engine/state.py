@@ -17,6 +17,7 @@ import attrs
 
 from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
+from engine.schedule import Payment, payment_schedule
 
 
 class Status(enum.Enum):
@@ -99,6 +100,74 @@ class NoticeRecord:
     took_effect: bool = False
 
 
+@attrs.frozen
+class Breach:
+    """A covenant or agreement of the Company broken (section 6), and whether remedied."""
+
+    id: str
+    section: str
+    description: str
+    occurred_at: datetime | None
+    cause: str | None = None
+    remedied_at: datetime | None = None
+
+    @property
+    def continuing(self) -> bool:
+        """Whether the breach is still unremedied."""
+        return self.remedied_at is None
+
+
+@attrs.frozen
+class EventOfDefault:
+    """An Event of Default (Schedule 1, ASSUMED) and how it ended, if it has."""
+
+    id: str
+    kind: str
+    description: str
+    occurred_at: datetime | None
+    cause: str | None = None
+    ended_at: datetime | None = None
+    ended_by: str | None = None
+
+    @property
+    def continuing(self) -> bool:
+        """Whether it is neither cured nor waived."""
+        return self.ended_at is None
+
+    @property
+    def section(self) -> str:
+        """The assumed term it rests on: "Schedule 1 (b)"."""
+        return f"Schedule 1 ({self.kind})"
+
+
+@attrs.frozen
+class Report:
+    """A report of 6.1 owed to the Holders, and when it was furnished."""
+
+    id: str
+    section: str
+    last_day: date
+    lapses_at: datetime
+    delivered_at: datetime | None = None
+
+
+@attrs.frozen
+class Transfer:
+    """A proposed transfer of Notes under section 7, and where it stands."""
+
+    id: str
+    holder: str
+    to_holder: str
+    principal: Decimal
+    rule_144: bool
+    opinion: bool
+    legend_not_required: bool
+    notice: str
+    proposed_at: datetime | None
+    opinion_accepted: bool | None = None
+    completed_at: datetime | None = None
+
+
 @attrs.frozen(slots=False)
 class DealState:
     """Everything the rules need to know about one deal, as of its last event.
@@ -131,6 +200,35 @@ class DealState:
     #: Changes of address waiting on their notice: notice id -> (party, lines, fax).
     address_changes: Mapping[str, tuple[str, tuple[str, ...] | None, str | None]] = attrs.field(
         factory=dict)
+    #: What a notice does when it takes effect, by notice id: its kind's particulars
+    #: (the breaches a covenant-breach notice names; who accelerates; which transfer).
+    notice_particulars: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: The payment schedule (Schedule 1, ASSUMED), fixed when the Notes are issued.
+    schedule: tuple[Payment, ...] = ()
+    interest_paid: Decimal = Decimal("0.00")
+    principal_paid: Decimal = Decimal("0.00")
+    reports: Mapping[str, Report] = attrs.field(factory=dict)
+    breaches: Mapping[str, Breach] = attrs.field(factory=dict)
+    defaults: Mapping[str, EventOfDefault] = attrs.field(factory=dict)
+    accelerated_at: datetime | None = None
+    #: Interest that became due on acceleration (accrued and unpaid then).
+    accelerated_interest: Decimal = Decimal("0.00")
+    transfers: Mapping[str, Transfer] = attrs.field(factory=dict)
+    #: Whether each Holder's certificates bear the restrictive legend of 7.2.
+    legends: Mapping[str, bool] = attrs.field(factory=dict)
+    #: The Surviving Corporation that assumed the Company's obligations (6.3).
+    successor: str | None = None
+    inspections: tuple[tuple[str, str, datetime | None], ...] = ()
+
+    @property
+    def principal_outstanding(self) -> Decimal:
+        """The principal of the Notes not yet repaid (zero before they are issued)."""
+        return sum(self.holders.values(), Decimal("0.00"))
+
+    @property
+    def continuing_defaults(self) -> list[EventOfDefault]:
+        """Every Event of Default neither cured nor waived."""
+        return [e for e in self.defaults.values() if e.continuing]
 
     @property
     def notes_delivered(self) -> bool:
@@ -265,18 +363,82 @@ def _guarantee(state: DealState, e: ev.GuaranteeDelivered) -> dict[str, Any]:
 
 @_on(ev.PaymentMade)
 def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
-    return dict(paid={**state.paid,
-                                     e.purpose: state.paid_for(e.purpose) + e.amount})
+    changes: dict[str, Any] = dict(paid={**state.paid,
+                                         e.purpose: state.paid_for(e.purpose) + e.amount})
+    if e.purpose == "interest":
+        total = state.interest_paid + e.amount
+        changes["interest_paid"] = total
+        settled = {f"{kind}:{p.date.isoformat()}" for p in interest_covered(state, total)
+                   for kind in ("interest", "grace")}
+        changes["deadlines"] = tuple(d for d in state.deadlines if d.key not in settled)
+    elif e.purpose == "principal":
+        changes["principal_paid"] = state.principal_paid + e.amount
+        # Each Holder's principal goes down by its share of the repayment.
+        changes["holders"] = {name: held - e.shares.get(name, Decimal("0.00"))
+                              for name, held in state.holders.items()
+                              if held - e.shares.get(name, Decimal("0.00")) > 0}
+        if not changes["holders"]:
+            changes["deadlines"] = tuple(d for d in state.deadlines
+                                         if not d.key.startswith("principal:"))
+    return changes
+
+
+def interest_covered(state: DealState, paid: Decimal) -> list[Payment]:
+    """The interest installments that `paid` covers in full, oldest first."""
+    covered = []
+    running = Decimal("0.00")
+    for payment in state.schedule:
+        if payment.kind != "interest":
+            continue
+        running += payment.amount
+        if running > paid:
+            break
+        covered.append(payment)
+    return covered
 
 
 @_on(ev.StateChanged)
 def _moved(state: DealState, e: ev.StateChanged) -> dict[str, Any]:
     dest = Status(e.dest)
-    holders = state.holders
-    if dest is Status.Outstanding and not holders:
-        # 1.2: the Notes are issued to Purchaser, which holds all the principal.
-        holders = {"purchaser": state.terms.notes.principal}
-    return dict(status=dest, holders=holders)
+    if dest is Status.Outstanding and e.trigger == "settle":
+        return dict(status=dest, **_issued(state))
+    if dest is Status.Repaid:
+        # 6: the covenants bind "so long as any of the Notes shall remain outstanding".
+        return dict(status=dest, deadlines=tuple(d for d in state.deadlines
+                                                 if d.kind == "notice_effective"))
+    return dict(status=dest)
+
+
+def _issued(state: DealState) -> dict[str, Any]:
+    """1.2: the Notes issued to Purchaser, with their schedule, reports and deadlines."""
+    from engine.obligations import reports_owed
+    from engine.periods import end_of_days
+    notes = state.terms.notes
+    schedule = payment_schedule(notes)
+    reports = {r.id: Report(r.id, r.section, r.last_day, r.lapses_at)
+               for r in reports_owed(state.terms.deal.closing_date, notes.maturity)}
+    deadlines = list(state.deadlines)
+    for r in reports.values():
+        deadlines.append(Deadline(r.lapses_at, f"report:{r.id}", "report_due", r.section,
+                                  f"report {r.id} is late from now (6.1)"))
+    for p in schedule:
+        day = p.date.isoformat()
+        if p.kind == "interest":
+            deadlines.append(Deadline(end_of_days(p.payment_date, 0), f"interest:{day}",
+                                      "interest_due", "Schedule 1",
+                                      f"interest of {day} unpaid is overdue from now"))
+            deadlines.append(Deadline(end_of_days(p.payment_date, 30), f"grace:{day}",
+                                      "interest_grace", "Schedule 1 (b)",
+                                      f"interest of {day} unpaid is an Event of Default "
+                                      "from now"))
+        else:
+            deadlines.append(Deadline(end_of_days(p.payment_date, 0), f"principal:{day}",
+                                      "principal_due", "Schedule 1 (a)",
+                                      f"principal of {day} unpaid is an Event of Default "
+                                      "from now"))
+    deadlines.sort(key=lambda d: (d.due, d.key))
+    return dict(holders={"purchaser": notes.principal}, legends={"purchaser": True},
+                schedule=schedule, reports=reports, deadlines=tuple(deadlines))
 
 
 @_on(ev.ClockAdvanced)
@@ -300,6 +462,15 @@ def without_deadline(state: DealState, key: str) -> tuple[Deadline, ...]:
 
 @_on(ev.NoticeSent)
 def _notice_sent(state: DealState, e: ev.NoticeSent) -> dict[str, Any]:
+    changes = _notice_record(state, e)
+    if e.effective_at is not None and e.kind == "covenant_breach":
+        named = e.breaches if e.breaches is not None else tuple(
+            b.id for b in state.breaches.values() if b.continuing)
+        changes["notice_particulars"] = {**state.notice_particulars, e.notice: named}
+    return changes
+
+
+def _notice_record(state: DealState, e: ev.NoticeSent) -> dict[str, Any]:
     record = NoticeRecord(e.notice, e.kind, e.sender, e.to, e.method, e.at, e.effective_at,
                           e.defects)
     deadlines = state.deadlines
@@ -330,3 +501,104 @@ def _address_changed(state: DealState, e: ev.AddressChanged) -> dict[str, Any]:
     changes = {k: v for k, v in state.address_changes.items() if k != e.notice}
     return dict(addresses={**state.addresses, e.party: changed},
                         address_changes=changes)
+
+
+def _without(state: DealState, keys: set[str]) -> tuple[Deadline, ...]:
+    """The pending deadlines less those with these keys."""
+    return tuple(d for d in state.deadlines if d.key not in keys)
+
+
+@_on(ev.DeadlinePassed)
+def _deadline_passed(state: DealState, e: ev.DeadlinePassed) -> dict[str, Any]:
+    return dict(deadlines=without_deadline(state, e.key))
+
+
+@_on(ev.ReportDelivered)
+def _report(state: DealState, e: ev.ReportDelivered) -> dict[str, Any]:
+    report = attrs.evolve(state.reports[e.report], delivered_at=e.at)
+    return dict(reports={**state.reports, e.report: report},
+                deadlines=_without(state, {f"report:{e.report}"}))
+
+
+@_on(ev.BreachOccurred)
+def _breach(state: DealState, e: ev.BreachOccurred) -> dict[str, Any]:
+    breach = Breach(e.breach, e.section, e.description, e.at, e.cause)
+    return dict(breaches={**state.breaches, e.breach: breach})
+
+
+@_on(ev.BreachRemedied)
+def _remedied(state: DealState, e: ev.BreachRemedied) -> dict[str, Any]:
+    breach = attrs.evolve(state.breaches[e.breach], remedied_at=e.at)
+    return dict(breaches={**state.breaches, e.breach: breach},
+                deadlines=tuple(d for d in state.deadlines
+                                if not d.key.startswith(f"cure:{e.breach}:")))
+
+
+@_on(ev.CurePeriodStarted)
+def _cure_period(state: DealState, e: ev.CurePeriodStarted) -> dict[str, Any]:
+    return dict(deadlines=with_deadline(state, Deadline(
+        e.ends_at, f"cure:{e.breach}:{e.notice}", "cure_period", "Schedule 1 (c)",
+        f"breach {e.breach} unremedied 30 days after notice {e.notice} is an Event of "
+        "Default from now")))
+
+
+@_on(ev.DefaultOccurred)
+def _default(state: DealState, e: ev.DefaultOccurred) -> dict[str, Any]:
+    record = EventOfDefault(e.event_of_default, e.kind, e.description, e.at, e.cause)
+    return dict(defaults={**state.defaults, e.event_of_default: record})
+
+
+@_on(ev.DefaultCured)
+def _cured(state: DealState, e: ev.DefaultCured) -> dict[str, Any]:
+    record = attrs.evolve(state.defaults[e.event_of_default], ended_at=e.at, ended_by="cured")
+    return dict(defaults={**state.defaults, e.event_of_default: record})
+
+
+@_on(ev.DefaultWaived)
+def _waived_default(state: DealState, e: ev.DefaultWaived) -> dict[str, Any]:
+    record = attrs.evolve(state.defaults[e.event_of_default], ended_at=e.at,
+                          ended_by="waived")
+    return dict(defaults={**state.defaults, e.event_of_default: record})
+
+
+@_on(ev.Accelerated)
+def _accelerated(state: DealState, e: ev.Accelerated) -> dict[str, Any]:
+    # Everything is due now: the grace, cure and payment dates no longer matter.
+    moot = ("interest_due", "interest_grace", "principal_due", "cure_period")
+    return dict(accelerated_at=e.at, accelerated_interest=state.interest_paid + e.interest,
+                deadlines=tuple(d for d in state.deadlines if d.kind not in moot))
+
+
+@_on(ev.InspectionRequested)
+def _inspection(state: DealState, e: ev.InspectionRequested) -> dict[str, Any]:
+    return dict(inspections=(*state.inspections, (e.by, e.scope, e.at)))
+
+
+@_on(ev.Merged)
+def _merged(state: DealState, e: ev.Merged) -> dict[str, Any]:
+    return dict(successor=e.surviving_corporation if e.assumes_obligations else state.successor)
+
+
+@_on(ev.TransferProposed)
+def _proposed(state: DealState, e: ev.TransferProposed) -> dict[str, Any]:
+    transfer = Transfer(e.transfer, e.holder, e.to_holder, e.principal, e.rule_144, e.opinion,
+                        e.legend_not_required, e.notice, e.at)
+    return dict(transfers={**state.transfers, e.transfer: transfer})
+
+
+@_on(ev.OpinionDecided)
+def _opinion(state: DealState, e: ev.OpinionDecided) -> dict[str, Any]:
+    transfer = attrs.evolve(state.transfers[e.transfer], opinion_accepted=e.accepted)
+    return dict(transfers={**state.transfers, e.transfer: transfer})
+
+
+@_on(ev.TransferCompleted)
+def _transferred(state: DealState, e: ev.TransferCompleted) -> dict[str, Any]:
+    t = attrs.evolve(state.transfers[e.transfer], completed_at=e.at)
+    holders = dict(state.holders)
+    holders[t.holder] -= t.principal
+    if holders[t.holder] <= 0:
+        del holders[t.holder]
+    holders[t.to_holder] = holders.get(t.to_holder, Decimal("0.00")) + t.principal
+    legends = {**state.legends, t.to_holder: e.legend or state.legends.get(t.to_holder, False)}
+    return dict(transfers={**state.transfers, e.transfer: t}, holders=holders, legends=legends)

@@ -12,12 +12,19 @@ from typing import Any
 
 from contract import CONDITIONS, PRE_CLOSING
 from engine import events as ev
-from engine.clock import iso
+from engine.clock import iso, new_york_date
 from engine.explain import Reason
 from engine.money import dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
+from engine.rules.payments import (
+    ZERO,
+    interest_accrued,
+    interest_overdue,
+    interest_owed,
+    principal_owed,
+)
 from engine.rules.settlement import settlement_complete
 from engine.rules.signing import both_signed
 from engine.state import DealState, Status
@@ -34,10 +41,52 @@ def missing(state: DealState) -> list[Reason]:
     return []
 
 
+def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
+    """What the Company owes, each with its section, due date and status.
+
+    Interest and principal (Schedule 1, ASSUMED), reports (6.1), and the
+    Company's prompt notice of each Event of Default (6.2(a)(i)).
+    """
+    day = new_york_date(at) if at is not None else None
+    owed: list[dict[str, Any]] = []
+    running = Decimal("0.00")
+    alive = state.status in (Status.Outstanding, Status.Default)
+    for p in state.schedule:
+        ident = f"{p.kind}-{p.date.isoformat()}"
+        if p.kind == "interest":
+            running += p.amount
+            paid = running <= state.interest_paid
+            late = day is not None and p.payment_date < day
+        else:
+            paid = state.principal_outstanding == 0
+            late = day is not None and p.payment_date < day
+        status = "paid" if paid else ("overdue" if late else
+                                      "accelerated" if state.accelerated_at else "pending")
+        owed.append({"id": ident, "section": "Schedule 1", "assumed": True,
+                     "due": p.payment_date.isoformat(), "amount": str(p.amount),
+                     "status": status})
+    for r in state.reports.values():
+        if r.delivered_at is not None:
+            status = "delivered" if r.delivered_at < r.lapses_at else "delivered late"
+        elif not alive:
+            status = "not owed"
+        else:
+            status = "missed" if at is not None and at >= r.lapses_at else "pending"
+        owed.append({"id": r.id, "section": r.section, "due": r.last_day.isoformat(),
+                     "status": status})
+    for e in state.defaults.values():
+        told = any(n.kind == "default" and n.sender == "company"
+                   and n.sent_at is not None and e.occurred_at is not None
+                   and n.sent_at >= e.occurred_at for n in state.notices.values())
+        owed.append({"id": f"notice-{e.id}", "section": "6.2(a)(i)", "due": "promptly",
+                     "status": "given" if told else "pending"})
+    return owed
+
+
 def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]:
     """The deal's status as `npa status --json` prints it."""
     moment = as_of if as_of is not None else state.clock
-    principal = sum(state.holders.values()) if state.holders else None
+    principal = state.principal_outstanding
     return {
         "deal": state.deal_id,
         "state": state.status.value,
@@ -76,7 +125,7 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
             for a in state.amendments
         ],
         "missing": [reason.to_dict() for reason in missing(state)],
-        "obligations": [],
+        "obligations": obligations(state, moment),
         "deadlines": [
             {"due": iso(d.due), "kind": d.kind, "section": d.section,
              "description": d.description}
@@ -95,10 +144,44 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
             role: {"lines": list(a.lines), "attention": a.attention, "fax": a.fax}
             for role, a in state.addresses.items()
         },
-        "events_of_default": [],
+        "events_of_default": [
+            {"id": e.id, "kind": e.kind, "section": e.section, "assumed": True,
+             "description": e.description,
+             "occurred_at": iso(e.occurred_at) if e.occurred_at else None,
+             "status": e.ended_by or "continuing",
+             "ended_at": iso(e.ended_at) if e.ended_at else None}
+            for e in state.defaults.values()
+        ],
+        "breaches": [
+            {"id": b.id, "section": b.section, "description": b.description,
+             "occurred_at": iso(b.occurred_at) if b.occurred_at else None,
+             "status": "continuing" if b.continuing else "remedied"}
+            for b in state.breaches.values()
+        ],
         "holders": {name: str(amount) for name, amount in state.holders.items()},
-        "balances": {"principal_outstanding": str(principal) if principal is not None
-                     else "0.00"},
+        "legends": dict(state.legends),
+        "transfers": [
+            {"id": t.id, "from": t.holder, "to": t.to_holder, "principal": str(t.principal),
+             "rule_144": t.rule_144, "opinion": t.opinion,
+             "opinion_accepted": t.opinion_accepted, "notice": t.notice,
+             "status": "complete" if t.completed_at else "proposed"}
+            for t in state.transfers.values()
+        ],
+        "balances": {
+            "principal_outstanding": str(principal),
+            "interest_accrued": str(interest_accrued(state, moment) if moment else ZERO),
+            "interest_overdue": str(interest_overdue(state, moment) if moment else ZERO),
+            "interest_payable": str(interest_owed(state, moment) if moment else ZERO),
+            "principal_payable": str(principal_owed(state, moment) if moment else ZERO),
+            "interest_paid": str(state.interest_paid),
+            "principal_paid": str(state.principal_paid),
+            "assumed": True,
+        },
+        "accelerated": state.accelerated_at is not None,
+        "accelerated_at": iso(state.accelerated_at) if state.accelerated_at else None,
+        "company": state.successor or state.terms.parties["company"].name,
+        "inspections": [{"by": by, "scope": scope, "at": iso(at) if at else None}
+                        for by, scope, at in state.inspections],
         "claims": [],
     }
 
@@ -144,13 +227,15 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.GuaranteeDelivered():
             return f"{who('guarantor')} delivered the Guarantee", "5.1(c)"
         case ev.PaymentMade():
+            payee = "the Holders" if event.payee == "holders" else who(event.payee)
+            section = {"purchase_price": "1.2", "transaction_fee": "2.2",
+                       "expenses": "8.9", "indemnity": "8.10"}.get(event.purpose, "Schedule 1")
             return (f"{who(event.payer)} paid {dollars(event.amount)} "
-                    f"({event.purpose.replace('_', ' ')}) to {who(event.payee)}",
-                    "1.2" if event.purpose == "purchase_price" else "2.2")
+                    f"({event.purpose.replace('_', ' ')}) to {payee}", section)
         case ev.StateChanged():
             return f"the deal moved from {event.source} to {event.dest}", {
                 "execute": "signature page", "close": "2.1", "settle": "2.2"}.get(
-                    event.trigger, "")
+                    event.trigger, "Schedule 1")
         case ev.NoticeSent():
             what = f"notice {event.notice} ({event.kind.replace('_', ' ')}) sent by " \
                    f"{who(event.sender)} to {who(event.to)} by {event.method.replace('_', ' ')}"
@@ -165,6 +250,56 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             fax = f"facsimile {event.fax}" if event.fax else ""
             return (f"{who(event.party)}'s address for notices is now "
                     f"{'; '.join(p for p in (new, fax) if p)}", "8.5")
+        case ev.DeadlinePassed():
+            return _DEADLINE_WORDS.get(event.kind, "a deadline passed") + \
+                f" ({event.key})", event.section
+        case ev.ReportDelivered():
+            return f"the Company furnished report {event.report}", "6.1"
+        case ev.BreachOccurred():
+            return f"breach {event.breach} of {event.section}: {event.description}", \
+                event.section
+        case ev.BreachRemedied():
+            return f"breach {event.breach} remedied", "6"
+        case ev.CurePeriodStarted():
+            return (f"30 days to remedy breach {event.breach} run to "
+                    f"{iso(event.ends_at)}"), "Schedule 1 (c)"
+        case ev.DefaultOccurred():
+            return (f"Event of Default {event.event_of_default}: {event.description}",
+                    f"Schedule 1 ({event.kind})")
+        case ev.DefaultCured():
+            return f"Event of Default {event.event_of_default} cured", "Schedule 1"
+        case ev.DefaultWaived():
+            by = ", ".join(who(b) for b in event.by)
+            return f"Event of Default {event.event_of_default} waived by {by}", "8.6"
+        case ev.Accelerated():
+            return (f"the Notes accelerated: {dollars(event.principal)} of principal and "
+                    f"{dollars(event.interest)} of interest due at once", "Schedule 1")
+        case ev.InspectionRequested():
+            return f"{who(event.by)} asked to inspect the {event.scope}", (
+                "6.2(a)(ii)" if event.scope == "properties" else "6.2(a)(iii)")
+        case ev.Merged():
+            if event.assumes_obligations:
+                return (f"the Company merged into {event.surviving_corporation}, which "
+                        "assumed its obligations", "6.3")
+            return f"the Company merged into {event.surviving_corporation}", "6.3"
+        case ev.TransferProposed():
+            return (f"{who(event.holder)} proposed to transfer {dollars(event.principal)} "
+                    f"of Notes to {who(event.to_holder)} ({event.transfer})", "7.3")
+        case ev.OpinionDecided():
+            verdict = "accepted" if event.accepted else "rejected"
+            return f"the Company {verdict} the opinion of counsel ({event.transfer})", "7.3"
+        case ev.TransferCompleted():
+            legend = "with" if event.legend else "without"
+            return f"transfer {event.transfer} completed, {legend} the legend", "7.2"
         case ev.ClockAdvanced():
             return "time passed", ""
     return event.TAG, ""  # pragma: no cover - every event type is described above
+
+
+_DEADLINE_WORDS = {
+    "report_due": "a report's period under 6.1 ended",
+    "interest_due": "interest fell overdue",
+    "interest_grace": "the 30 days' grace for interest ended",
+    "principal_due": "principal fell due",
+    "cure_period": "the 30 days to remedy a breach ended",
+}

@@ -111,9 +111,12 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 @pytest.fixture
 def outstanding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A database file holding the 1997 deal after the demo path: Outstanding."""
+    """A database file holding the 1997 deal from signing to settlement: Outstanding."""
     path = tmp_path / "demo.db"
-    code, _, err = npa(capsys, "demo", "--db", str(path))
+    scenario = tmp_path / "closing.json"
+    scenario.write_text(json.dumps(SIGNING_TO_OUTSTANDING), encoding="utf-8")
+    assert npa(capsys, "new", DEAL, "--db", str(path))[0] == 0
+    code, _, err = npa(capsys, "run", DEAL, str(scenario), "--db", str(path))
     assert (code, err) == (0, "")
     return path
 
@@ -557,10 +560,11 @@ def test_status_as_of_a_past_time_shows_the_deal_as_it_was(
 def test_status_as_of_a_future_time_moves_only_the_moment(
     outstanding: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A later `--as-of` shows the same deal with `as_of` moved."""
+    """A later `--as-of` before any deadline shows the same deal with `as_of` moved."""
     now = status(capsys, outstanding)
-    later = status(capsys, outstanding, "--as-of", "1997-12-01T12:00")
-    assert later == {**now, "as_of": "1997-12-01T12:00:00-05:00"}
+    later = status(capsys, outstanding, "--as-of", "1997-11-01T12:00")
+    assert later["as_of"] == "1997-11-01T12:00:00-05:00"
+    assert {**later, "as_of": now["as_of"], "balances": now["balances"]} == now
 
 
 def test_status_as_of_stores_nothing(outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -695,20 +699,31 @@ def test_diagram_is_mermaid_with_default_quoted(tmp_path: Path) -> None:
     assert not any(re.search(r"(^|-->\s*)Default\b", line.strip()) for line in lines)
 
 
-def test_demo_ends_outstanding(tmp_path: Path) -> None:
-    """`demo` exits 0 and its timeline ends with the deal Outstanding."""
+def test_demo_runs_to_repaid(tmp_path: Path) -> None:
+    """`demo` exits 0 and its timeline passes through Outstanding and ends Repaid."""
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db"), "--json"])
     shown = json.loads(result.stdout)
-    assert (result.exit_code, shown["state"], shown["deal"]) == (0, "Outstanding", DEAL)
-    assert shown["timeline"][-1]["state"] == "Outstanding"
-    assert len(shown["timeline"]) > len(SIGNING_TO_OUTSTANDING)
+    assert (result.exit_code, shown["state"], shown["deal"]) == (0, "Repaid", DEAL)
+    states = [entry["state"] for entry in shown["timeline"]]
+    assert "Outstanding" in states and states[-1] == "Repaid" and "Default" not in states
 
 
-def test_demo_text_says_outstanding(tmp_path: Path) -> None:
+def test_demo_default_path_defaults_accelerates_and_recovers(tmp_path: Path) -> None:
+    """`demo --path default`: a missed coupon, Default, acceleration, then Repaid."""
+    result = CliRunner().invoke(cli, ["demo", "--path", "default", "--json",
+                                      "--db", str(tmp_path / "default.db")])
+    shown = json.loads(result.stdout)
+    events = [entry["event"] for entry in shown["timeline"]]
+    assert (result.exit_code, shown["state"]) == (0, "Repaid")
+    assert {"default_occurred", "accelerated"} <= set(events)
+    assert events.index("default_occurred") < events.index("accelerated")
+
+
+def test_demo_text_says_repaid(tmp_path: Path) -> None:
     """`demo` without `--json` prints the timeline and the final state."""
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db")])
     assert result.exit_code == 0
-    assert f"{DEAL} is Outstanding" in result.stdout.splitlines()[-1]
+    assert f"{DEAL} is Repaid" in result.stdout.splitlines()[-1]
 
 
 # --- every command: --db and --json -----------------------------------------
@@ -801,10 +816,10 @@ def shell(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_npa_demo_from_the_shell(tmp_path: Path) -> None:
-    """`npa demo` in a shell exits 0, writes nothing on stderr and ends Outstanding."""
+    """`npa demo` in a shell exits 0, writes nothing on stderr and ends Repaid."""
     done = shell("demo", "--db", str(tmp_path / "demo.db"), cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    assert f"{DEAL} is Outstanding" in done.stdout
+    assert f"{DEAL} is Repaid" in done.stdout
 
 
 def test_npa_bad_action_from_the_shell_has_no_traceback(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from contract import DEFAULT_TERMS, clause_text
 from engine import Deal, InvalidAction, Status
+from engine.clock import parse_time
 from engine.demo import SIGNING_TO_OUTSTANDING
 from engine.lifecycle import MACHINE, TABLE, fire, mermaid
 from engine.state import replay
@@ -308,7 +309,10 @@ def test_status_as_of_a_past_time_shows_the_deal_then() -> None:
         deal.act(action)
     then = deal.status("1997-10-27T09:02")
     assert then["state"] == "Drafted" and then["signed"] == ["company"]
-    assert deal.status("1999-01-01T00:00")["state"] == "Outstanding"
+    assert deal.status("1997-11-01T00:00")["state"] == "Outstanding"
+    nothing_else_happens = deal.status("1999-01-01T00:00")
+    assert nothing_else_happens["state"] == "Default"
+    assert [e["kind"] for e in nothing_else_happens["events_of_default"]] == ["b", "b"]
 
 
 def test_replay_rebuilds_the_state() -> None:
@@ -328,7 +332,7 @@ def test_the_machine_is_shared_and_has_no_auto_transitions() -> None:
 def test_a_trigger_from_the_wrong_state_is_a_reason_not_an_error() -> None:
     """transitions' MachineError never reaches a user."""
     deal = Deal.create(None, "t")
-    dest, reasons = fire("settle", deal.state)
+    dest, reasons = fire("settle", deal.state, parse_time("1997-10-27T10:00"))
     assert dest is None and reasons[0].section == "2.2"
 
 

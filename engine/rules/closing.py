@@ -7,6 +7,8 @@ changes but "by a written instrument signed by the Company and Purchaser".
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from contract import CONDITIONS, PRE_CLOSING
 from engine.actions import Amend, Close
 from engine.clock import new_york_date, parse_date
@@ -22,9 +24,9 @@ AMENDABLE = {"closing_date": "2.1"}
 SIGNATORIES = ("company", "purchaser")
 
 
-def on_the_closing_date(state: DealState, action: Close) -> list[Reason]:
+def on_the_closing_date(state: DealState, at: datetime) -> list[Reason]:
     """2.1 Closing Date: the Closing is held on the Closing Date, or an agreed one (8.4)."""
-    day = new_york_date(action.at)
+    day = new_york_date(at)
     if day == state.closing_date:
         return []
     agreed = " (as amended under 8.4)" if state.amendments else ""
@@ -64,9 +66,9 @@ def close(state: DealState, action: Close) -> Decision:
     return accept(ClosingHeld(at=action.at, by=action.actor), *judged)
 
 
-def closing_guard(state: DealState, action: Close) -> list[Reason]:
+def closing_guard(state: DealState, at: datetime) -> list[Reason]:
     """Everything the Closing needs: the right day and every pre-closing condition."""
-    return on_the_closing_date(state, action) + pre_closing_conditions(state)
+    return on_the_closing_date(state, at) + pre_closing_conditions(state)
 
 
 def amend(state: DealState, action: Amend) -> Decision:

@@ -180,12 +180,21 @@ def record_misrepresentation(state: DealState, action: RecordMisrepresentation) 
         raise InvalidAction(f"{action.section!r:.40} holds no representation or warranty "
                             "(sections 3.1-3.19, 4.1-4.4, 8.7(a)-(b))", field="section")
     misrepresentation = next_id("M", state.misrepresentations)
-    return accept(
-        MisrepresentationRecorded(at=action.at, misrepresentation=misrepresentation,
-                                  by=action.actor, section=action.section, of_party=of_party,
-                                  description=action.description),
-        created={"misrepresentation": misrepresentation},
-    )
+    recorded = MisrepresentationRecorded(at=action.at, misrepresentation=misrepresentation,
+                                         by=action.actor, section=action.section,
+                                         of_party=of_party, description=action.description)
+    created = {"misrepresentation": misrepresentation}
+    if action.section.startswith("3.") and state.status in (Status.Outstanding,
+                                                            Status.Default):
+        # Schedule 1 (d), ASSUMED: a section 3 representation untrue when made.
+        from engine.rules.default import KINDS, default_occurs
+
+        occurred = default_occurs(state, action.at, "d",
+                                  f"{KINDS['d']}: {action.section}, {action.description}",
+                                  cause=misrepresentation)
+        created["event_of_default"] = occurred.event_of_default
+        return accept(recorded, occurred, created=created)
+    return accept(recorded, created=created)
 
 
 def condition_status(state: DealState, cond: Condition) -> str:

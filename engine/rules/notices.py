@@ -143,11 +143,18 @@ def send_notice(state: DealState, action: SendNotice) -> Decision:
     if action.kind == "change_of_address" and action.actor not in SENDERS:
         reasons.append(refusal("8.5", "8.5 keeps addresses for the Company and Purchaser "
                                       "only; each changes its own"))
+    if action.kind == "covenant_breach":
+        from engine.rules.covenants import covenant_breach_notice
+
+        reasons += covenant_breach_notice(state, action)
+    elif action.breaches is not None:
+        raise InvalidAction("only a covenant_breach notice names breaches", field="breaches")
     if reasons:
         return refuse(reasons)
     sent = give_notice(state, at=action.at, sender=action.actor, to=action.to,
                        kind=action.kind, spec=spec, new_address=new_lines,
-                       new_fax=action.new_fax)
+                       new_fax=action.new_fax, breaches=action.breaches,
+                       joined_by=action.joined_by)
     return accept(sent, created={"notice": sent.notice})
 
 
@@ -161,6 +168,8 @@ def give_notice(
     spec: NoticeSpec,
     new_address: tuple[str, ...] | None = None,
     new_fax: str | None = None,
+    breaches: tuple[str, ...] | None = None,
+    joined_by: tuple[str, ...] = (),
 ) -> NoticeSent:
     """8.5: the record of a notice sent by any action that travels by notice.
 
@@ -175,7 +184,8 @@ def give_notice(
                       delivered_at=spec.delivered_at, postmarked_at=spec.postmarked_at,
                       confirmed_at=spec.confirmed_at,
                       effective_at=None if found else effective_time(spec),
-                      defects=tuple(found), new_address=new_address, new_fax=new_fax)
+                      defects=tuple(found), new_address=new_address, new_fax=new_fax,
+                      breaches=breaches, joined_by=tuple(joined_by))
 
 
 def _read_change(action: SendNotice) -> tuple[str, ...] | None:

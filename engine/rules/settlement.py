@@ -89,9 +89,12 @@ def pay(state: DealState, action: Pay) -> Decision:
                             f"({', '.join(PURPOSES)})", field="purpose")
     if action.claim is not None and action.purpose != "indemnity":
         raise InvalidAction("a claim is named only with purpose indemnity", field="claim")
+    if action.purpose in ("interest", "principal"):
+        from engine.rules.payments import pay_holders
+
+        return pay_holders(state, action)
     if action.purpose not in FIXED_SUMS:
-        section = {"interest": "Schedule 1", "principal": "Schedule 1", "expenses": "8.9",
-                   "indemnity": "8.10"}[action.purpose]
+        section = {"expenses": "8.9", "indemnity": "8.10"}[action.purpose]
         return refuse([refusal(section, f"nothing is owed for {action.purpose.replace('_', ' ')}"
                                         " at this time")])
     payer, payee, section, what = FIXED_SUMS[action.purpose]

@@ -1,0 +1,56 @@
+"""What the Company owes over time, as pure functions of the terms: 6.1 reports.
+
+Section 6 binds the Company "from and after the Closing Date so long as any of
+the Notes shall remain outstanding". 6.1(a): the annual report "within 100
+days" after each fiscal year; 6.1(b): quarterly reports "within 55 days" after
+each of the first three quarters. The fiscal year is the calendar year (3.8).
+A report is owed when its deadline falls after the Closing Date, for periods
+ending before maturity; none is owed once the Notes are repaid.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import attrs
+
+from engine.periods import end_of_days
+
+ANNUAL_DAYS = 100
+QUARTERLY_DAYS = 55
+QUARTER_ENDS = ((3, 31, "q1"), (6, 30, "q2"), (9, 30, "q3"))
+
+
+@attrs.frozen
+class ReportDue:
+    """A report of 6.1: its id ("q3-1997", "annual-1997"), section, period and lapse."""
+
+    id: str
+    section: str
+    period_end: date
+    #: The first moment it is late: the end of the last day of its period of days.
+    lapses_at: datetime
+
+    @property
+    def last_day(self) -> date:
+        """The last day on which the report is on time."""
+        return self.lapses_at.date() - timedelta(days=1)
+
+
+def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
+    """6.1(a) and (b): every report whose deadline falls after the Closing Date.
+
+    Periods ending before maturity; the Notes should be repaid at maturity,
+    and no report is owed once they are.
+    """
+    owed: list[ReportDue] = []
+    for year in range(closing_date.year - 1, maturity.year + 1):
+        for month, day, name in QUARTER_ENDS:
+            end = date(year, month, day)
+            owed.append(ReportDue(f"{name}-{year}", "6.1(b)", end,
+                                  end_of_days(end, QUARTERLY_DAYS)))
+        end = date(year, 12, 31)
+        owed.append(ReportDue(f"annual-{year}", "6.1(a)", end, end_of_days(end, ANNUAL_DAYS)))
+    return tuple(sorted(
+        (r for r in owed if r.lapses_at.date() > closing_date and r.period_end < maturity),
+        key=lambda r: (r.lapses_at, r.id)))

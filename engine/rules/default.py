@@ -1,0 +1,188 @@
+"""Schedule 1 (ASSUMED): Events of Default, cure, waiver and acceleration.
+
+Schedule 1 (Form of Note) was omitted from the filing; its terms are the
+assumptions of PRODUCT.md section 3, each cited as "Schedule 1":
+(a) principal not paid when due; (b) interest not paid within 30 days after
+it is due; (c) a covenant of section 6 broken and still unremedied 30 days
+after written notice from Holders of a majority in principal; (d) a
+representation in section 3 proved untrue in a material respect when made;
+(e) bankruptcy or insolvency of the Company. Holders of a majority may, by
+written notice, accelerate; (e) accelerates automatically. Before
+acceleration an Event of Default that is cured or waived in writing by
+Holders of a majority ends; a waiver covers only the event it names (8.6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from engine.actions import Accelerate, DeclareInsolvency, WaiveDefault
+from engine.errors import InvalidAction
+from engine.events import (
+    Accelerated,
+    DefaultCured,
+    DefaultOccurred,
+    DefaultWaived,
+    Event,
+    NoticeSent,
+)
+from engine.explain import Reason, refusal
+from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.notices import give_notice
+from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
+from engine.state import DealState, Status
+
+KINDS = {
+    "a": "principal not paid when due",
+    "b": "interest not paid within 30 days after it was due",
+    "c": "a covenant of section 6 broken and unremedied 30 days after notice",
+    "d": "a representation in section 3 untrue in a material respect when made",
+    "e": "bankruptcy or insolvency of the Company",
+}
+NOTES_ALIVE = (Status.Outstanding, Status.Default)
+
+
+def default_occurs(state: DealState, at: datetime, kind: str, description: str,
+                   cause: str | None = None) -> DefaultOccurred:
+    """A new Event of Default of a kind of Schedule 1, with the next id (E1, E2...)."""
+    return DefaultOccurred(at=at, event_of_default=next_id("E", state.defaults), kind=kind,
+                           description=description, cause=cause)
+
+
+def holders_of_a_majority(state: DealState, actors: Iterable[str]) -> bool:
+    """Schedule 1: whether these Holders together hold more than half the principal."""
+    held = sum((state.holders.get(a, Decimal("0.00")) for a in set(actors)), Decimal("0.00"))
+    return state.principal_outstanding > 0 and held * 2 > state.principal_outstanding
+
+
+def majority_reasons(state: DealState, actors: Iterable[str], section: str) -> list[Reason]:
+    """A refusal unless these Holders hold a majority in principal."""
+    group = sorted(set(actors))
+    if holders_of_a_majority(state, group):
+        return []
+    held = sum((state.holders.get(a, Decimal("0.00")) for a in group), Decimal("0.00"))
+    return [refusal(section, f"{', '.join(name_of(state, a) for a in group)} hold "
+                             f"{held} of {state.principal_outstanding} principal: not Holders "
+                             "of a majority in principal")]
+
+
+def a_default_continues(state: DealState, at: datetime) -> list[Reason]:
+    """Guard of Outstanding -> Default: an Event of Default continues."""
+    if state.continuing_defaults:
+        return []
+    return [refusal("Schedule 1", "no Event of Default continues")]
+
+
+def every_default_ended(state: DealState, at: datetime) -> list[Reason]:
+    """Guard of Default -> Outstanding: every event cured or waived, and no acceleration."""
+    reasons = [refusal(e.section, f"Event of Default {e.id} continues: {e.description}")
+               for e in state.continuing_defaults]
+    if state.accelerated_at is not None:
+        reasons.append(refusal("Schedule 1", "the Notes have been accelerated"))
+    return reasons
+
+
+def all_paid(state: DealState, at: datetime) -> list[Reason]:
+    """Guard of -> Repaid: all principal and every interest payable is paid."""
+    if state.schedule and nothing_owed(state, at):
+        return []
+    return [refusal("Schedule 1", "principal or interest is still owed")]
+
+
+def cures(state: DealState, at: datetime) -> list[Event]:
+    """Schedule 1: before acceleration, an event whose cause is remedied ends.
+
+    (a) the principal paid; (b) the overdue interest paid; (c) the breach
+    remedied (the report delivered). (d) and (e) are not cured, only waived.
+    """
+    if state.accelerated_at is not None:
+        return []
+    ended: list[Event] = []
+    for e in state.continuing_defaults:
+        cause = e.cause or ""
+        paid = e.kind == "b" and interest_covered_through(state,
+                                                          cause.removeprefix("interest:"))
+        repaid = e.kind == "a" and state.principal_outstanding == 0
+        remedied = (e.kind == "c" and cause in state.breaches
+                    and not state.breaches[cause].continuing)
+        if paid or repaid or remedied:
+            ended.append(DefaultCured(at=at, event_of_default=e.id))
+    return ended
+
+
+def accelerate(state: DealState, action: Accelerate) -> Decision:
+    """Schedule 1: Holders of a majority in principal accelerate by written notice.
+
+    The notice goes to the Company under 8.5; the acceleration takes effect
+    with it, if an Event of Default still continues then.
+    """
+    group = (action.actor, *action.joined_by)
+    reasons = majority_reasons(state, group, "Schedule 1")
+    if not state.continuing_defaults:
+        reasons.append(refusal("Schedule 1", "no Event of Default continues: there is "
+                                             "nothing to accelerate on"))
+    if state.accelerated_at is not None:
+        reasons.append(refusal("Schedule 1", "the Notes are already accelerated"))
+    if reasons:
+        return refuse(reasons)
+    sent: NoticeSent = give_notice(state, at=action.at, sender=action.actor, to="company",
+                                   kind="acceleration", spec=action.notice,
+                                   joined_by=action.joined_by)
+    return accept(sent, created={"notice": sent.notice})
+
+
+def acceleration_takes_effect(state: DealState, at: datetime, notice: str | None) -> list[Event]:
+    """Schedule 1: all principal and accrued interest become due at once."""
+    if state.accelerated_at is not None or not state.continuing_defaults:
+        return []
+    return [Accelerated(at=at, principal=state.principal_outstanding,
+                        interest=due_on_acceleration(state, at), notice=notice)]
+
+
+def waive_default(state: DealState, action: WaiveDefault) -> Decision:
+    """Schedule 1 and 8.6: Holders of a majority waive one named Event of Default in writing.
+
+    8.6: "nor shall any waiver of any single breach or default be deemed a
+    waiver of any other breach or default"; the waiver ends only the event
+    it names, and only before acceleration.
+    """
+    record = state.defaults.get(action.event_of_default)
+    if record is None:
+        raise InvalidAction(f"no Event of Default {action.event_of_default!r:.40} in this deal",
+                            field="event_of_default")
+    group = (action.actor, *action.joined_by)
+    reasons = majority_reasons(state, group, "Schedule 1")
+    if not record.continuing:
+        reasons.append(refusal("8.6", f"Event of Default {record.id} has already ended "
+                                      f"({record.ended_by})"))
+    if state.accelerated_at is not None:
+        reasons.append(refusal("Schedule 1", "the Notes have been accelerated: a waiver "
+                                             "ends an Event of Default only before"))
+    if reasons:
+        return refuse(reasons)
+    return accept(DefaultWaived(at=action.at, event_of_default=record.id,
+                                by=tuple(sorted(set(group)))))
+
+
+def declare_insolvency(state: DealState, action: DeclareInsolvency) -> Decision:
+    """Schedule 1 (e): bankruptcy or insolvency, which accelerates at once.
+
+    However acceleration otherwise needs a notice from Holders of a
+    majority, insolvency accelerates automatically: a rule of its own.
+    """
+    if state.status not in NOTES_ALIVE:
+        return refuse([refusal("Schedule 1", "no Notes are outstanding")])
+    if any(e.kind == "e" for e in state.defaults.values()):
+        return refuse([refusal("Schedule 1", "the Company's insolvency is already declared")])
+    occurred = default_occurs(state, action.at, "e", KINDS["e"], cause="insolvency")
+    return accept(occurred, created={"event_of_default": occurred.event_of_default})
+
+
+def insolvency_accelerates(state: DealState, at: datetime) -> list[Event]:
+    """Schedule 1 (e): bankruptcy or insolvency accelerates at once, without notice."""
+    if state.accelerated_at is None and any(
+            e.kind == "e" and e.continuing for e in state.defaults.values()):
+        return acceleration_takes_effect(state, at, None)
+    return []
