@@ -238,6 +238,21 @@ def timeline(deal: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("deal")
+@_db_option
+@_json_option
+def schedule(deal: str, db: str, as_json: bool) -> None:
+    """The payment schedule of the deal's term sheet (Schedule 1, ASSUMED)."""
+    from engine.deal import Deal
+    from engine.schedule import payment_schedule, schedule_to_json
+
+    with _store(db, must_exist=True) as store:
+        terms = Deal.load(store, deal).state.terms
+    data = schedule_to_json(payment_schedule(terms.notes))
+    _emit(data, as_json, _render_schedule)
+
+
+@cli.command()
 @_db_option
 @_json_option
 def actions(db: str, as_json: bool) -> None:
@@ -373,6 +388,15 @@ def _render_timeline(entries: list[dict[str, Any]]) -> str:
         f"{e['seq']:4}  {e['at'] or '':25}  {e['summary']}"
         + (f" ({e['section']})" if e["section"] else "")
         for e in entries)
+
+
+def _render_schedule(rows: list[dict[str, Any]]) -> str:
+    lines = ["Schedule 1 (Form of Note) was omitted from the filing: these terms are ASSUMED."]
+    for r in rows:
+        period = f"  {r['start']} to {r['end']}" if r.get("start") else ""
+        lines.append(f"  {r['date']}  paid {r['payment_date']}  {r['kind']:9} "
+                     f"{r['amount_dollars']:>14}{period}")
+    return "\n".join(lines)
 
 
 def _render_catalogue(entries: list[dict[str, Any]]) -> str:
