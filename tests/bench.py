@@ -5,7 +5,7 @@ absolute number checked by a test: this machine has 2 noisy cores. Each
 measurement and its baseline are interleaved (A, B, A, B, ...) so that noise
 falls on both alike, after a warm-up, timed with `time.perf_counter_ns`, and
 summarised by the MEDIAN of the samples (every figure here is a median; none is
-a minimum). The six rows:
+a minimum). The seven rows:
 
 1. one action on an in-memory deal, given as a dict (parsing included), against
    a bare `transitions` trigger going back and forth between two states;
@@ -19,7 +19,12 @@ a minimum). The six rows:
    waiting to take effect under 8.5), timed as `decide` on the saved
    pre-advance state (firing every deadline and folding its events), against
    folding the same number of events: the 1,000 `NoticeTookEffect` events that
-   advance fires, replayed onto that same state. No target was set for it.
+   advance fires, replayed onto that same state. No target was set for it;
+7. the payment schedule of one term sheet (`payment_schedule` of the 1997
+   notes: dates, business days, day count and amounts) against QuantLib
+   building the same bond and its cash flows (`Schedule`, `FixedRateBond`,
+   reading `cashflows()` dates and amounts). Without QuantLib the row says so
+   and is skipped.
 
 The Markdown table (for the README) and a JSON of the raw samples go to
 bench-results/. A target that is not met says "no", with a line under the
@@ -47,18 +52,21 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from transitions import Machine
 
+from contract import DEFAULT_TERMS, NoteTerms
 from engine import events as ev
 from engine.codec import parse_action
 from engine.deal import Deal
 from engine.decide import decide
 from engine.demo import SIGNING_TO_OUTSTANDING
 from engine.ports import MemoryLog
+from engine.schedule import payment_schedule
 from engine.state import replay
 from storage import SqliteStore
 
@@ -84,15 +92,19 @@ class Sizes:
     status_rounds: int  # in-process status reads of each database
     deadlines: int  # pending deadlines that one advance fires
     advance_rounds: int  # advances decided, each followed by one fold of as many events
+    schedule_rounds: int  # batches of schedules built, each followed by a batch of QuantLib's
+    schedule_batch: int  # schedules (and QuantLib bonds) per batch
     warmup: int  # untimed runs of everything before its samples
 
 
 FULL = Sizes(action_rounds=31, action_batch=1000, trigger_batch=2000, cli_runs=15,
              store_rounds=61, load_events=10_000, load_rounds=15, deals=10_000,
-             status_rounds=101, deadlines=1000, advance_rounds=31, warmup=3)
+             status_rounds=101, deadlines=1000, advance_rounds=31, schedule_rounds=31,
+             schedule_batch=500, warmup=3)
 QUICK = Sizes(action_rounds=3, action_batch=50, trigger_batch=100, cli_runs=3,
               store_rounds=5, load_events=200, load_rounds=3, deals=50,
-              status_rounds=5, deadlines=50, advance_rounds=5, warmup=1)
+              status_rounds=5, deadlines=50, advance_rounds=5, schedule_rounds=3,
+              schedule_batch=20, warmup=1)
 
 
 @dataclass
@@ -109,10 +121,11 @@ class Row:
     baseline_what: str
     samples: dict[str, list[int]] = field(default_factory=dict)
     dominant: str = ""  # what the time goes to: when the target is not met, or there is none
+    skipped: str = ""  # why the row could not be measured (its figures are then 0)
 
     @property
     def ratio(self) -> float:
-        return self.measured_ns / self.baseline_ns
+        return self.measured_ns / self.baseline_ns if self.baseline_ns else float("nan")
 
 
 class Clock:
@@ -568,6 +581,81 @@ def bench_deadlines(sizes: Sizes) -> tuple[Row, float]:
     return row, built
 
 
+# --- 7. the payment schedule of one term sheet against QuantLib ------------
+
+SCHEDULE_WHAT = "payment schedule of one term sheet (the 1997 notes, `payment_schedule`)"
+SCHEDULE_BASELINE = ("QuantLib building the same bond and its cash flows (`Schedule`, "
+                     "`FixedRateBond`, reading `cashflows()` dates and amounts)")
+
+
+def quantlib_bond(ql: Any, notes: NoteTerms) -> Callable[[], list[tuple[Any, float]]]:
+    """A function that builds the notes as a QuantLib bond and reads its cash flows.
+
+    The 1997 conventions only (30/360 bond basis, the Federal Reserve's
+    calendar, following, cycles forward from the first interest date): the
+    calendar and day counter are made once, as the engine's holiday table is.
+    """
+    if (notes.day_count, notes.business_days, notes.cycle_anchor) != ("30/360", "new-york",
+                                                                      None):
+        raise ValueError("the QuantLib baseline builds the 1997 conventions only")
+    calendar = ql.UnitedStates(ql.UnitedStates.FederalReserve)
+    day_count = ql.Thirty360(ql.Thirty360.BondBasis)
+    tenor_months = int(notes.interest_cycle[:-1]) * (12 if notes.interest_cycle[-1] == "Y"
+                                                     else 1)
+
+    def qd(day: Any) -> Any:
+        return ql.Date(day.day, day.month, day.year)
+
+    def build() -> list[tuple[Any, float]]:
+        schedule = ql.Schedule(qd(notes.issue_date), qd(notes.maturity),
+                               ql.Period(tenor_months, ql.Months), ql.NullCalendar(),
+                               ql.Unadjusted, ql.Unadjusted, ql.DateGeneration.Forward, False,
+                               qd(notes.first_interest_date))
+        bond = ql.FixedRateBond(0, float(notes.principal), schedule, [float(notes.rate)],
+                                day_count, ql.Following, 100.0, qd(notes.issue_date), calendar)
+        return [(flow.date(), flow.amount()) for flow in bond.cashflows()]
+
+    return build
+
+
+def bench_schedule(sizes: Sizes) -> Row:
+    notes = DEFAULT_TERMS.notes
+    batch = sizes.schedule_batch
+    row = Row("7", SCHEDULE_WHAT, "µs", 0.0, 0.0, "≤ 2x", None, SCHEDULE_BASELINE)
+    try:
+        import QuantLib as ql  # a dev dependency, for this baseline only
+    except ImportError as error:
+        row.skipped = f"QuantLib is not importable ({error}): row skipped"
+        return row
+    build = quantlib_bond(ql, notes)
+    ours = [(p.payment_date, p.amount) for p in payment_schedule(notes)]
+    theirs = [(date(d.year(), d.month(), d.dayOfMonth()),
+               Decimal(repr(a)).quantize(Decimal("0.01"), ROUND_HALF_UP)) for d, a in build()]
+    if ours != theirs:
+        raise RuntimeError(f"QuantLib's bond is not the same schedule: {ours} != {theirs}")
+
+    def engine_batch() -> int:
+        start = time.perf_counter_ns()
+        for _ in range(batch):
+            payment_schedule(notes)
+        return (time.perf_counter_ns() - start) // batch
+
+    def quantlib_batch() -> int:
+        start = time.perf_counter_ns()
+        for _ in range(batch):
+            build()
+        return (time.perf_counter_ns() - start) // batch
+
+    engine, quantlib = interleave(engine_batch, quantlib_batch, sizes.schedule_rounds,
+                                  sizes.warmup)
+    row.measured_ns, row.baseline_ns = median(engine), median(quantlib)
+    row.samples = {"payment_schedule": engine, "quantlib_bond_cashflows": quantlib}
+    row.met = row.ratio <= 2
+    if not row.met:
+        row.dominant = profile(lambda: [payment_schedule(notes) for _ in range(2000)])
+    return row
+
+
 # --- the report -------------------------------------------------------------
 
 
@@ -584,7 +672,9 @@ def method(sizes: Sizes) -> str:
             f"{sizes.trigger_batch:,} triggers a batch); 2 and 5b: of {sizes.cli_runs} runs; "
             f"3: of {sizes.store_rounds} single commits; 4: of {sizes.load_rounds} loads; "
             f"5a: of {sizes.status_rounds} reads; 6: of {sizes.advance_rounds} advances, "
-            f"each on the same saved state.")
+            f"each on the same saved state; 7: of {sizes.schedule_rounds} batch means "
+            f"({sizes.schedule_batch:,} schedules, {sizes.schedule_batch:,} QuantLib bonds a "
+            f"batch).")
 
 
 def table(rows: list[Row], header: str, footer: str) -> str:
@@ -592,11 +682,16 @@ def table(rows: list[Row], header: str, footer: str) -> str:
              "| what | measured | baseline | ratio | target | met |",
              "| --- | --- | --- | --- | --- | --- |"]
     for row in rows:
+        if row.skipped:
+            lines.append(f"| {row.key}. {row.what} | skipped | ({row.baseline_what}) | — | "
+                         f"{row.target} | n/a |")
+            continue
         lines.append(f"| {row.key}. {row.what} | {show(row.measured_ns, row.unit)} | "
                      f"{show(row.baseline_ns, row.unit)} ({row.baseline_what}) | "
                      f"{row.ratio:.2f}x | {row.target} | {_met(row.met)} |")
     notes = [f"- {row.key} {'not met' if row.met is False else '(no target)'}; what "
-             f"dominates: {row.dominant}" for row in rows if not row.met]
+             f"dominates: {row.dominant}" for row in rows if not row.met and not row.skipped]
+    notes += [f"- {row.key} skipped: {row.skipped}" for row in rows if row.skipped]
     lines += ["", footer]
     if notes:
         lines += ["", *notes]
@@ -639,6 +734,8 @@ class Report:
         row, built = bench_deadlines(sizes)
         self.rows.append(row)
         self.extra["build_pending_deal_s"] = built
+        yield "7. payment schedule against QuantLib"
+        self.rows.append(bench_schedule(sizes))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,13 +6,16 @@ section 10); this test only keeps the benchmark from rotting.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 BENCH = Path(__file__).with_name("bench.py")
-ROWS = ("1", "2", "3", "4", "5a", "5b", "6")
+ROWS = ("1", "2", "3", "4", "5a", "5b", "6", "7")
+#: Row 7 compares with QuantLib (a dev dependency): without it the row is skipped.
+QUANTLIB = importlib.util.find_spec("QuantLib") is not None
 
 
 def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
@@ -29,8 +32,13 @@ def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
     for line in rows.values():
         cells = [cell.strip() for cell in line.strip("|").split(" | ")]
         assert len(cells) == 6, line
-        assert cells[3].endswith("x") and cells[5] in ("yes", "no", "n/a"), line
         key = line.split(".", 1)[0].removeprefix("| ")
+        if cells[1] == "skipped":  # only row 7, only without QuantLib, with the reason
+            assert key == "7" and not QUANTLIB, line
+            assert any(note.startswith("- 7 skipped: QuantLib is not importable")
+                       for note in lines), done.stdout
+            continue
+        assert cells[3].endswith("x") and cells[5] in ("yes", "no", "n/a"), line
         if cells[5] == "no":  # an unmet target comes with what dominates, under the table
             assert any(note.startswith(f"- {key} not met") for note in lines), done.stdout
         if cells[5] == "n/a":  # so does a row without a target (row 6)
@@ -41,4 +49,8 @@ def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
         == done.stdout.strip()
     raw = json.loads((tmp_path / "bench-quick.json").read_text(encoding="utf-8"))
     assert [row["key"] for row in raw["rows"]] == list(ROWS)
-    assert all(row["samples"] and row["measured_ns"] > 0 for row in raw["rows"])
+    assert all(row["samples"] and row["measured_ns"] > 0 for row in raw["rows"]
+               if not row["skipped"])
+    (schedule,) = [row for row in raw["rows"] if row["key"] == "7"]
+    assert schedule["target"] == "≤ 2x"
+    assert bool(schedule["skipped"]) is not QUANTLIB
