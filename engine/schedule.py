@@ -28,6 +28,7 @@ days of 30/360 from the Closing on 1997-10-27, then $393,750.00 on each of
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
@@ -213,7 +214,7 @@ def accrued_interest_on(notes: NoteTerms, day: dt.date,
     return _ZERO
 
 
-def schedule_to_json(payments: tuple[Payment, ...] | list[Payment]) -> list[dict[str, Any]]:
+def schedule_to_json(payments: Sequence[Payment]) -> list[dict[str, Any]]:
     """The schedule as `npa schedule DEAL --json` prints it (PRODUCT.md section 3).
 
     One dict a payment: `date` (unadjusted) and `payment_date` (adjusted) as
