@@ -216,6 +216,9 @@ class DealState:
     transfers: Mapping[str, Transfer] = attrs.field(factory=dict)
     #: Whether each Holder's certificates bear the restrictive legend of 7.2.
     legends: Mapping[str, bool] = attrs.field(factory=dict)
+    #: The holdings just before the principal was repaid in full: who is paid interest
+    #: still owed after that.
+    repaid_holders: Mapping[str, Decimal] = attrs.field(factory=dict)
     #: The Surviving Corporation that assumed the Company's obligations (6.3).
     successor: str | None = None
     inspections: tuple[tuple[str, str, datetime | None], ...] = ()
@@ -378,6 +381,7 @@ def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
                               for name, held in state.holders.items()
                               if held - e.shares.get(name, Decimal("0.00")) > 0}
         if not changes["holders"]:
+            changes["repaid_holders"] = dict(state.holders)
             changes["deadlines"] = tuple(d for d in state.deadlines
                                          if not d.key.startswith("principal:"))
     return changes

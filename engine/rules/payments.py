@@ -86,15 +86,17 @@ def shares(state: DealState, amount: Decimal) -> dict[str, Decimal]:
 
     Each Holder gets its proportion rounded down to the cent; the cents left
     over go one at a time to the largest holdings first (then by name), so
-    the shares add up to the payment exactly.
+    the shares add up to the payment exactly. Interest still owed after the
+    principal is repaid goes to the Holders as they were just before.
     """
-    total = state.principal_outstanding
+    holdings = state.holders or state.repaid_holders
+    total = sum(holdings.values(), ZERO)
     if total <= 0:
         return {}
     split = {name: (amount * held / total).quantize(CENT, rounding=ROUND_DOWN)
-             for name, held in state.holders.items()}
+             for name, held in holdings.items()}
     left = amount - sum(split.values(), ZERO)
-    for name in sorted(state.holders, key=lambda n: (-state.holders[n], n)):
+    for name in sorted(holdings, key=lambda n: (-holdings[n], n)):
         if left <= 0:
             break
         split[name] += CENT
