@@ -23,7 +23,8 @@ Parse types, defined once here (`TYPES`):
   guarantor), "the court"
 - Date: "October 27, 1997"; Time: "10:00" (New York time, 24-hour clock)
 - Money: "$7,500,000.00" or "$75,000"
-- Section: "5.1(d)", "2.1", "the signature page"; Sections: "5.1(d) and 5.2(b)"
+- Section: "5.1(d)", "2.1", "the signature page", "Schedule 1 (c)";
+  Sections: "5.1(d) and 5.2(b)"
 - State: Drafted, ConditionsPending, Closed, Outstanding, Default, Repaid
 - Standing (of a condition): pending, satisfied, waived
 - Deliverable: "its officer's certificate", "the opinion of counsel",
@@ -39,6 +40,19 @@ Parse types, defined once here (`TYPES`):
   <name>", "without return receipt requested", "with no confirmation of
   transmission", "with no time of delivery", "with no postmark"
 - NoticeStatus: pending, effective
+- Holder: a Party, or a transferee of Notes by its name, in capitalised words
+  ("Acme Bank", the engine's "holder:acme-bank"); Holders: "Acme Bank and
+  Beta Capital"
+- Report (6.1): "the annual report for 1997", "the quarterly report for the
+  quarter ended September 30, 1997"; ReportStanding: pending, furnished on
+  time, furnished late, overdue, not owed
+- PaymentKind: interest, principal; PaymentStanding: pending, paid, overdue,
+  accelerated (Schedule 1, ASSUMED)
+- Default (an Event of Default's kind, Schedule 1, ASSUMED): "Schedule 1 (b)";
+  DefaultStanding: continues, is cured, is waived; Number: "2"
+- Basis (of a proposed transfer, 7.3): "with an opinion of counsel", "with an
+  opinion of counsel that the legend is not required", "under Rule 144",
+  "with no opinion of counsel"
 """
 
 from __future__ import annotations
@@ -79,7 +93,7 @@ STATES = ("Drafted", "ConditionsPending", "Closed", "Outstanding", "Default", "R
 
 STANDINGS = ("pending", "satisfied", "waived")
 
-_SECTION = r"the signature page|Schedule 1|\d+(?:\.\d+)?(?:\([a-z]+\))*"
+_SECTION = r"the signature page|Schedule 1(?: \([a-e]\))?|\d+(?:\.\d+)?(?:\([a-z]+\))*"
 _CONDITION = re.compile(r"5\.[12]\([a-h]\)")
 
 #: The conditions met by a delivery, and the party that delivers each when a
@@ -278,6 +292,116 @@ def _notice_status(text: str) -> str:
     return text
 
 
+#: A transferee named in a feature ("Acme Bank"): capitalised words, each of
+#: letters, digits, "&", "." or "-".
+_TRANSFEREE = r"[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*"
+
+#: The names features have given transferees, by actor id, for messages.
+HOLDER_NAMES: dict[str, str] = {}
+
+
+@_parse_type(rf"{_alternatives(PARTIES)}|{_TRANSFEREE}", "Acme Bank")
+def _holder(text: str) -> str:
+    if text in PARTIES:
+        return PARTIES[text]
+    actor = "holder:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    HOLDER_NAMES[actor] = text
+    return actor
+
+
+@_parse_type(rf"(?:{_alternatives(PARTIES)}|{_TRANSFEREE})"
+             rf"(?: and (?:{_alternatives(PARTIES)}|{_TRANSFEREE}))*", "Acme Bank and Beta Capital")
+def _holders(text: str) -> tuple[str, ...]:
+    return tuple(_holder(part) for part in text.split(" and "))
+
+
+def _name(actor: str) -> str:
+    """An actor id as a feature names it: "the Company", "Purchaser", "Acme Bank"."""
+    return NAMES.get(actor) or HOLDER_NAMES.get(actor) or actor.removeprefix("holder:")
+
+
+_QUARTER_ENDS = {"March 31": "q1", "June 30": "q2", "September 30": "q3"}
+
+
+@_parse_type(r"the annual report for \d{4}|the quarterly report for the quarter ended "
+             rf"(?:{'|'.join(_QUARTER_ENDS)}), \d{{4}}",
+             "the quarterly report for the quarter ended September 30, 1997")
+def _report(text: str) -> str:
+    """The report's id in the engine: "annual-1997", "q3-1997"."""
+    year = text[-4:]
+    if text.startswith("the annual report"):
+        return f"annual-{year}"
+    quarter_end = text.removeprefix("the quarterly report for the quarter ended ")[:-6]
+    return f"{_QUARTER_ENDS[quarter_end]}-{year}"
+
+
+#: How a report of 6.1 stands, by the words a feature uses, and the engine's status.
+REPORT_STANDINGS: Mapping[str, str] = {
+    "pending": "pending",
+    "furnished on time": "delivered",
+    "furnished late": "delivered late",
+    "overdue": "missed",
+    "not owed": "not owed",
+}
+
+
+@_parse_type(_alternatives(REPORT_STANDINGS), "furnished late")
+def _report_standing(text: str) -> str:
+    return REPORT_STANDINGS[text]
+
+
+@_parse_type("interest|principal", "interest")
+def _payment_kind(text: str) -> str:
+    return text
+
+
+PAYMENT_STANDINGS = ("pending", "paid", "overdue", "accelerated")
+
+
+@_parse_type("|".join(PAYMENT_STANDINGS), "overdue")
+def _payment_standing(text: str) -> str:
+    return text
+
+
+@_parse_type(r"Schedule 1 \([a-e]\)", "Schedule 1 (b)")
+def _default_kind(text: str) -> str:
+    """The kind of an Event of Default (Schedule 1, ASSUMED): "Schedule 1 (b)" is "b"."""
+    return text[-2]
+
+
+@_parse_type(r"\d+", "2")
+def _number(text: str) -> int:
+    return int(text)
+
+
+#: How an Event of Default stands, by the words a feature uses, and the engine's status.
+DEFAULT_STANDINGS: Mapping[str, str] = {
+    "continues": "continuing",
+    "is cured": "cured",
+    "is waived": "waived",
+}
+
+
+@_parse_type(_alternatives(DEFAULT_STANDINGS), "is cured")
+def _default_standing(text: str) -> str:
+    return DEFAULT_STANDINGS[text]
+
+
+#: What accompanies a notice of proposed transfer (7.3), and the fields it sets:
+#: rule_144, opinion, legend_not_required.
+BASES: Mapping[str, tuple[bool, bool, bool]] = {
+    "with an opinion of counsel": (False, True, False),
+    "with an opinion of counsel that the legend is not required": (False, True, True),
+    "under Rule 144": (True, False, False),
+    "with no opinion of counsel": (False, False, False),
+}
+
+
+@_parse_type(_alternatives(BASES), "with an opinion of counsel")
+def _basis(text: str) -> tuple[bool, bool, bool]:
+    return BASES[text]
+
+
 TYPES: Mapping[str, Callable[[str], Any]] = {
     "Party": _party,
     "Date": _date,
@@ -293,6 +417,16 @@ TYPES: Mapping[str, Callable[[str], Any]] = {
     "Delivery": _delivery,
     "Particulars": _particulars,
     "NoticeStatus": _notice_status,
+    "Holder": _holder,
+    "Holders": _holders,
+    "Report": _report,
+    "ReportStanding": _report_standing,
+    "PaymentKind": _payment_kind,
+    "PaymentStanding": _payment_standing,
+    "Default": _default_kind,
+    "Number": _number,
+    "DefaultStanding": _default_standing,
+    "Basis": _basis,
 }
 
 #: Example words for an untyped field, used to suggest a step for a misspelt one.
@@ -442,8 +576,9 @@ class World:
     """One scenario's deal, the result of its last action, and its last invalid action.
 
     It also keeps the ids of what the scenario's actions created: requested
-    instruments, proceedings and notices, so that a later step can say "the
-    requested instrument" or "the notice" (the last notice sent).
+    instruments, proceedings, notices and transfers, so that a later step can
+    say "the requested instrument", "the notice" (the last notice sent) or
+    "the transfer" (the last transfer proposed).
     """
 
     named: frozenset[str] = frozenset()
@@ -456,6 +591,7 @@ class World:
     requests: list[str] = field(default_factory=list)
     proceedings: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    transfers: list[str] = field(default_factory=list)
 
     def need_deal(self) -> Any:
         """The scenario's deal; a step before "Given the 1997 deal" cannot run."""
@@ -482,6 +618,7 @@ class World:
             self.requests += [v for k, v in result.created.items() if k == "request"]
             self.proceedings += [v for k, v in result.created.items() if k == "proceeding"]
             self.notices += [v for k, v in result.created.items() if k == "notice"]
+            self.transfers += [v for k, v in result.created.items() if k == "transfer"]
         elif self.keyword == GIVEN:
             raise AssertionError(f"the action was refused: {_reasons(result)}")
         return result
@@ -602,6 +739,32 @@ def the_outstanding_1997_deal(world: World) -> None:
     state = world.status()["state"]
     if state != "Outstanding":
         raise AssertionError(f"the deal is {state} after the Closing, not Outstanding")
+
+
+@step(GIVEN, p("the Company has furnished every report and made every payment on time "
+               "before {date:Date}"))
+def performed_on_time_before(world: World, date: str) -> None:
+    """The Company has kept to 6.1 and to the payment schedule (Schedule 1, ASSUMED) until then.
+
+    Each report of 6.1 whose last day falls before that date is furnished on
+    its last day at 09:00; each payment of interest or principal whose
+    payment date falls before it is paid in full on that date at 10:00. The
+    actions are taken in time order, each of them accepted.
+    """
+    obligations = world.status()["obligations"]
+    actions: list[dict[str, Any]] = []
+    for owed in obligations:
+        if owed["due"] == "promptly" or owed["due"] >= date:
+            continue
+        if owed["section"] == "Schedule 1":
+            purpose = owed["id"].split("-")[0]
+            actions.append({"type": "pay", "actor": "company", "at": _at(owed["due"], "10:00"),
+                            "purpose": purpose, "amount": owed["amount"]})
+        elif owed["status"] == "pending":
+            actions.append({"type": "deliver_report", "actor": "company",
+                            "at": _at(owed["due"], "09:00"), "report": owed["id"]})
+    for action in sorted(actions, key=lambda a: (a["at"], a["type"])):
+        world.act(action)
 
 
 # --- actions: Given (must be accepted) or When (may be refused) --------------
@@ -816,7 +979,7 @@ def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at:
                "notice": notice, **(change or {})})
 
 
-@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+@step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
                 "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
 def sends_notice(world: World, sender: str, recipient: str, kind: str, method: str,
                  delivery: str, date: str, time: str) -> None:
@@ -831,7 +994,7 @@ def sends_notice(world: World, sender: str, recipient: str, kind: str, method: s
                       Particulars())
 
 
-@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+@step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
                 "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
                 "{particulars:Particulars}"))
 def sends_notice_with(world: World, sender: str, recipient: str, kind: str, method: str,
@@ -847,7 +1010,7 @@ def sends_notice_with(world: World, sender: str, recipient: str, kind: str, meth
     _send_notice(world, sender, recipient, kind, method, at, {delivery: at}, particulars)
 
 
-@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+@step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
                 "{method:Method} on {date:Date} at {time:Time}"))
 def sends_notice_on(world: World, sender: str, recipient: str, kind: str, method: str,
                     date: str, time: str) -> None:
@@ -858,7 +1021,7 @@ def sends_notice_on(world: World, sender: str, recipient: str, kind: str, method
     sends_notice_on_with(world, sender, recipient, kind, method, date, time, Particulars())
 
 
-@step(ACTION, p("{sender:Party} sends {recipient:Party} a notice of {kind:NoticeKind} "
+@step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
                 "{method:Method} on {date:Date} at {time:Time}, {particulars:Particulars}"))
 def sends_notice_on_with(world: World, sender: str, recipient: str, kind: str, method: str,
                          date: str, time: str, particulars: Particulars) -> None:
@@ -922,6 +1085,248 @@ def time_passes(world: World, date: str) -> None:
     time_passes_to_moment(world, date, "00:00")
 
 
+# --- the life of the Notes: reports, payments, defaults, transfers -----------
+
+
+@step(ACTION, p("{party:Party} furnishes {report:Report} on {date:Date} at {time:Time}"))
+def furnishes_report(world: World, party: str, report: str, date: str, time: str) -> None:
+    """The party furnishes a report of 6.1 to the Holders.
+
+    "the annual report for 1997" (6.1(a)), "the quarterly report for the
+    quarter ended September 30, 1997" (6.1(b)).
+    """
+    world.act({"type": "deliver_report", "actor": party, "at": _at(date, time),
+               "report": report})
+
+
+@step(ACTION, p("{party:Party} pays {kind:PaymentKind} of {amount:Money} on {date:Date} "
+                "at {time:Time}"))
+def pays_holders(world: World, party: str, kind: str, amount: str, date: str,
+                 time: str) -> None:
+    """The party pays that amount of interest or principal on the Notes to the Holders.
+
+    Schedule 1, ASSUMED: the Company pays; the Holders share each payment by
+    principal held.
+    """
+    world.act({"type": "pay", "actor": party, "at": _at(date, time), "purpose": kind,
+               "amount": amount})
+
+
+@step(ACTION, p("{holder:Holder} asks to inspect the Company's properties on {date:Date} "
+                "at {time:Time}"))
+def asks_to_inspect(world: World, holder: str, date: str, time: str) -> None:
+    """A Holder asks to visit and inspect the properties of the Company (6.2(a)(ii))."""
+    world.act({"type": "request_inspection", "actor": holder, "at": _at(date, time),
+               "scope": "properties"})
+
+
+@step(ACTION, p("{holder:Holder} asks to examine the Company's books of account on {date:Date} "
+                "at {time:Time}"))
+def asks_to_examine(world: World, holder: str, date: str, time: str) -> None:
+    """A Holder asks to examine the Company's books of account and other records (6.2(a)(iii))."""
+    world.act({"type": "request_inspection", "actor": holder, "at": _at(date, time),
+               "scope": "books"})
+
+
+@step(ACTION, p("{holder:Holder} records that the Company is in breach of {section:Section} "
+                "on {date:Date} at {time:Time}"))
+def records_breach(world: World, holder: str, section: str, date: str, time: str) -> None:
+    """A breach of a covenant of section 6 that only the parties can see ("6.2(b)(iv)").
+
+    The engine cannot observe whether the Company keeps its property insured
+    (6.2(b)(iv)) or pays its taxes (6.2(b)(iii)); a party or a Holder records
+    the fact, and it is a breach of that section from then on.
+    """
+    world.act({"type": "record_breach", "actor": holder, "at": _at(date, time),
+               "section": section,
+               "description": f"recorded by {_name(holder)}: the Company is in breach of "
+                              f"{section}"})
+
+
+def _breaches(world: World, section: str) -> list[dict[str, Any]]:
+    return [b for b in world.status()["breaches"] if b["section"] == section]
+
+
+@step(ACTION, p("{party:Party} remedies its breach of {section:Section} on {date:Date} "
+                "at {time:Time}"))
+def remedies_breach(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party records the breach of that section remedied (the earliest still continuing)."""
+    found = _breaches(world, section)
+    if not found:
+        raise StepError(f"no breach of {section} has occurred in this scenario")
+    continuing = [b for b in found if b["status"] == "continuing"]
+    world.act({"type": "remedy_breach", "actor": party, "at": _at(date, time),
+               "breach": (continuing or found)[0]["id"]})
+
+
+@step(ACTION, p("{party:Party} merges into {corporation}, which assumes all obligations of the "
+                "Company under this Agreement, on {date:Date} at {time:Time}"))
+def merges_with_assumption(world: World, party: str, corporation: str, date: str,
+                           time: str) -> None:
+    """The Company merges into another corporation, the Surviving Corporation, which
+    assumes all obligations of the Company under this Agreement (6.3)."""
+    world.act({"type": "merge", "actor": party, "at": _at(date, time),
+               "surviving_corporation": corporation, "assumes_obligations": True})
+
+
+@step(ACTION, p("{party:Party} merges into {corporation}, which does not assume the "
+                "obligations of the Company, on {date:Date} at {time:Time}"))
+def merges_without_assumption(world: World, party: str, corporation: str, date: str,
+                              time: str) -> None:
+    """The Company merges into another corporation that does not assume its obligations (6.3)."""
+    world.act({"type": "merge", "actor": party, "at": _at(date, time),
+               "surviving_corporation": corporation, "assumes_obligations": False})
+
+
+def _accelerate(world: World, holder: str, others: tuple[str, ...], method: str,
+                delivery: str, date: str, time: str) -> None:
+    at = _at(date, time)
+    world.act({"type": "accelerate", "actor": holder, "at": at,
+               "notice": {"method": method, delivery: at}, "joined_by": list(others)})
+    if world.result is not None and world.result.accepted:
+        world.notices += [v for k, v in world.result.created.items()
+                          if k == "notice" and v not in world.notices]
+
+
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method}, "
+                "{delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_notice_of_acceleration(world: World, holder: str, method: str, delivery: str,
+                                 date: str, time: str) -> None:
+    """The Holder declares all principal and accrued interest due at once, by written notice.
+
+    Schedule 1, ASSUMED: only Holders of a majority in principal may, and
+    only while an Event of Default continues; the acceleration takes effect
+    when the notice does (8.5).
+    """
+    _accelerate(world, holder, (), method, delivery, date, time)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_joint_notice_of_acceleration(world: World, holder: str, others: tuple[str, ...],
+                                       method: str, delivery: str, date: str,
+                                       time: str) -> None:
+    """Holders together give notice of acceleration; together they may be a majority."""
+    _accelerate(world, holder, others, method, delivery, date, time)
+
+
+def _the_default(world: World, kind: str) -> dict[str, Any]:
+    """The Event of Default of that kind: the only one, or else the earliest continuing."""
+    found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
+    if not found:
+        raise AssertionError(f"no Event of Default under Schedule 1 ({kind}) has occurred"
+                             f"{_defaults_in_words(world)}")
+    continuing = [e for e in found if e["status"] == "continuing"]
+    chosen: dict[str, Any] = (continuing or found)[0]
+    return chosen
+
+
+def _defaults_in_words(world: World) -> str:
+    found = world.status()["events_of_default"]
+    if not found:
+        return " (none has)"
+    return " (" + "; ".join(f"{e['section']} {e['status']}" for e in found) + ")"
+
+
+def _waive(world: World, holder: str, others: tuple[str, ...], kind: str, date: str,
+           time: str) -> None:
+    world.act({"type": "waive_default", "actor": holder, "at": _at(date, time),
+               "event_of_default": _the_default(world, kind)["id"],
+               "joined_by": list(others)})
+
+
+@step(ACTION, p("{holder:Holder} waives in writing the Event of Default under {kind:Default} "
+                "on {date:Date} at {time:Time}"))
+def waives_default(world: World, holder: str, kind: str, date: str, time: str) -> None:
+    """The Holder waives, in writing, the Event of Default of that kind, and only it (8.6).
+
+    Schedule 1, ASSUMED: Holders of a majority in principal may, before
+    acceleration. The Event of Default meant is the only one of that kind,
+    or else the earliest still continuing (or, if none continues, the first).
+    """
+    _waive(world, holder, (), kind, date, time)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, waives in writing the Event of "
+                "Default under {kind:Default} on {date:Date} at {time:Time}"))
+def waive_default_jointly(world: World, holder: str, others: tuple[str, ...], kind: str,
+                          date: str, time: str) -> None:
+    """Holders together waive, in writing, the Event of Default of that kind."""
+    _waive(world, holder, others, kind, date, time)
+
+
+@step(ACTION, p("{party:Party} declares the Company insolvent on {date:Date} at {time:Time}"))
+def declares_insolvent(world: World, party: str, date: str, time: str) -> None:
+    """A court declares the Company bankrupt or insolvent (Schedule 1 (e), ASSUMED)."""
+    world.act({"type": "declare_insolvency", "actor": party, "at": _at(date, time)})
+
+
+def _propose_transfer(world: World, holder: str, amount: str, transferee: str,
+                      basis: tuple[bool, bool, bool], method: str,
+                      moments: Mapping[str, str], at: str) -> None:
+    rule_144, opinion, legend_not_required = basis
+    world.act({"type": "propose_transfer", "actor": holder, "at": at,
+               "to_holder": transferee, "principal": amount, "rule_144": rule_144,
+               "opinion": opinion, "legend_not_required": legend_not_required,
+               "notice": {"method": method, **moments}})
+
+
+@step(ACTION, p("{holder:Holder} gives notice of a proposed transfer of {amount:Money} of Notes "
+                "to {transferee:Holder}, {basis:Basis}, {method:Method}, {delivery:Delivery} "
+                "on {date:Date} at {time:Time}"))
+def proposes_transfer(world: World, holder: str, amount: str, transferee: str,
+                      basis: tuple[bool, bool, bool], method: str, delivery: str, date: str,
+                      time: str) -> None:
+    """The Holder's written notice to the Company of a proposed transfer (7.3).
+
+    It is accompanied "with an opinion of counsel" (that the transfer may be
+    made without registration), "with an opinion of counsel that the legend
+    is not required", or made "under Rule 144" (no opinion needed), or "with
+    no opinion of counsel". The notice goes to the Company under 8.5.
+    """
+    at = _at(date, time)
+    _propose_transfer(world, holder, amount, transferee, basis, method, {delivery: at}, at)
+
+
+@step(ACTION, p("{holder:Holder} gives notice of a proposed transfer of {amount:Money} of Notes "
+                "to {transferee:Holder}, {basis:Basis}, {method:Method} on {date:Date} "
+                "at {time:Time}"))
+def proposes_transfer_otherwise(world: World, holder: str, amount: str, transferee: str,
+                                basis: tuple[bool, bool, bool], method: str, date: str,
+                                time: str) -> None:
+    """A notice of proposed transfer sent by a means that is not notice under 8.5 (e-mail)."""
+    _propose_transfer(world, holder, amount, transferee, basis, method, {}, _at(date, time))
+
+
+def _the_transfer(world: World) -> str:
+    if not world.transfers:
+        raise StepError("no transfer has been proposed in this scenario")
+    return world.transfers[-1]
+
+
+@step(ACTION, p("{party:Party} finds the opinion of counsel reasonably satisfactory on "
+                "{date:Date} at {time:Time}"))
+def accepts_opinion(world: World, party: str, date: str, time: str) -> None:
+    """The Company accepts the opinion of counsel that accompanies the proposed transfer (7.3)."""
+    world.act({"type": "accept_opinion", "actor": party, "at": _at(date, time),
+               "transfer": _the_transfer(world)})
+
+
+@step(ACTION, p("{party:Party} finds the opinion of counsel not reasonably satisfactory on "
+                "{date:Date} at {time:Time}"))
+def rejects_opinion(world: World, party: str, date: str, time: str) -> None:
+    """The Company rejects the opinion of counsel that accompanies the proposed transfer (7.3)."""
+    world.act({"type": "reject_opinion", "actor": party, "at": _at(date, time),
+               "transfer": _the_transfer(world)})
+
+
+@step(ACTION, p("{holder:Holder} completes the transfer on {date:Date} at {time:Time}"))
+def completes_transfer(world: World, holder: str, date: str, time: str) -> None:
+    """The Holder transfers the Notes of the last proposed transfer to the transferee (7)."""
+    world.act({"type": "complete_transfer", "actor": holder, "at": _at(date, time),
+               "transfer": _the_transfer(world)})
+
+
 # --- Then: outcomes ----------------------------------------------------------
 
 
@@ -981,17 +1386,23 @@ def condition_is(world: World, section: str, standing: str) -> None:
         raise AssertionError(f"condition {section} is {conditions[section]}, not {standing}")
 
 
-@step(THEN, p("{party:Party} holds {amount:Money} of Notes"))
+@step(THEN, p("{party:Holder} holds {amount:Money} of Notes"))
 def holds_notes(world: World, party: str, amount: str) -> None:
-    """The party holds that principal amount of the Notes."""
+    """The party, or a transferee by its name ("Acme Bank"), holds that principal of the Notes."""
     world.outcome()
     holders = world.status()["holders"]
     held = Decimal(holders.get(party, "0"))
     if held != Decimal(amount):
-        raise AssertionError(f"{NAMES[party]} holds ${held:,.2f} of Notes, "
+        listed = ", ".join(f"{_name(h)} ${Decimal(v):,.2f}" for h, v in holders.items())
+        raise AssertionError(f"{_name(party)} holds ${held:,.2f} of Notes, "
                              f"not ${Decimal(amount):,.2f}"
-                             f" (holders: {holders or 'none'})")
+                             f" (holders: {listed or 'none'})")
 
+
+@step(THEN, p("{party:Holder} holds no Notes"))
+def holds_no_notes(world: World, party: str) -> None:
+    """The party, or a transferee by its name, holds none of the Notes."""
+    holds_notes(world, party, "0.00")
 
 @step(THEN, p("the deal still needs {section:Section}"))
 def still_needs(world: World, section: str) -> None:
@@ -1124,6 +1535,280 @@ def fax_for_notices(world: World, party: str, fax: str) -> None:
     if re.sub(r"\D", "", actual) != re.sub(r"\D", "", fax):
         raise AssertionError(f"{NAMES[party]}'s facsimile number for notices is "
                              f"{actual or 'none'}, not {fax}")
+
+
+def _report_obligation(world: World, report: str) -> dict[str, Any]:
+    for owed in world.status()["obligations"]:
+        if owed["id"] == report:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError(f"report {report} is not among the reports of 6.1 of this deal")
+
+
+_REPORT_WORDS = {v: k for k, v in REPORT_STANDINGS.items()}
+
+
+@step(THEN, p("{report:Report} is due by {date:Date}"))
+def report_due_by(world: World, report: str, date: str) -> None:
+    """The report is owed, and its last day under 6.1 is that date (New York time)."""
+    world.outcome()
+    owed = _report_obligation(world, report)
+    if owed["due"] != date:
+        raise AssertionError(f"report {report} is due by {owed['due']}, not {date}")
+    if owed["status"] == "not owed":
+        raise AssertionError(f"report {report} is not owed")
+
+
+@step(THEN, p("{report:Report} is {standing:ReportStanding}"))
+def report_is(world: World, report: str, standing: str) -> None:
+    """The report is pending, furnished on time, furnished late, overdue or not owed."""
+    world.outcome()
+    owed = _report_obligation(world, report)
+    if owed["status"] != standing:
+        actual = _REPORT_WORDS.get(owed["status"], owed["status"])
+        raise AssertionError(f"report {report} is {actual}, not {_REPORT_WORDS[standing]}")
+
+
+def _breaches_in_words(world: World) -> str:
+    found = world.status()["breaches"]
+    if not found:
+        return "no breach has occurred"
+    return "; ".join(f"{b['section']} {b['status']}" for b in found)
+
+
+@step(THEN, p("the Company is in breach of {section:Section}"))
+def in_breach_of(world: World, section: str) -> None:
+    """A breach of that covenant continues (not remedied)."""
+    world.outcome()
+    if not any(b["status"] == "continuing" for b in _breaches(world, section)):
+        raise AssertionError(f"the Company is not in breach of {section} "
+                             f"({_breaches_in_words(world)})")
+
+
+@step(THEN, p("the Company is not in breach of {section:Section}"))
+def not_in_breach_of(world: World, section: str) -> None:
+    """No breach of that covenant continues (none occurred, or each was remedied)."""
+    world.outcome()
+    if any(b["status"] == "continuing" for b in _breaches(world, section)):
+        raise AssertionError(f"the Company is in breach of {section}")
+
+
+@step(THEN, p("the Company is in breach of no covenant"))
+def in_breach_of_nothing(world: World) -> None:
+    """No breach of any covenant continues."""
+    world.outcome()
+    if any(b["status"] == "continuing" for b in world.status()["breaches"]):
+        raise AssertionError(f"the Company is in breach: {_breaches_in_words(world)}")
+
+
+@step(THEN, p("no Event of Default has occurred"))
+def no_default_occurred(world: World) -> None:
+    """No Event of Default (Schedule 1, ASSUMED) has occurred at all."""
+    world.outcome()
+    if world.status()["events_of_default"]:
+        raise AssertionError(f"an Event of Default has occurred{_defaults_in_words(world)}")
+
+
+@step(THEN, p("no Event of Default continues"))
+def no_default_continues(world: World) -> None:
+    """Every Event of Default that occurred has been cured or waived."""
+    world.outcome()
+    if any(e["status"] == "continuing" for e in world.status()["events_of_default"]):
+        raise AssertionError(f"an Event of Default continues{_defaults_in_words(world)}")
+
+
+@step(THEN, p("an Event of Default under {kind:Default} occurred on {date:Date} at {time:Time}"))
+def default_occurred_at(world: World, kind: str, date: str, time: str) -> None:
+    """An Event of Default of that kind occurred at that minute, New York time."""
+    world.outcome()
+    expected = datetime.datetime.fromisoformat(_at(date, time)).replace(tzinfo=NEW_YORK)
+    found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
+    moments = [datetime.datetime.fromisoformat(e["occurred_at"]) for e in found]
+    if expected not in moments:
+        when = ", ".join(_in_words(e["occurred_at"]) for e in found)
+        raise AssertionError(f"no Event of Default under Schedule 1 ({kind}) occurred on "
+                             f"{_in_words(expected.isoformat())}"
+                             + (f"; one occurred on {when}" if when else
+                                _defaults_in_words(world)))
+
+
+@step(THEN, p("the Event of Default under {kind:Default} {standing:DefaultStanding}"))
+def default_is(world: World, kind: str, standing: str) -> None:
+    """The Event of Default of that kind continues, is cured or is waived.
+
+    Meant is the only one of that kind, or else the earliest still continuing.
+    """
+    world.outcome()
+    found = _the_default(world, kind)
+    if found["status"] != standing:
+        raise AssertionError(f"the Event of Default under Schedule 1 ({kind}) is "
+                             f"{found['status']}, not {standing}")
+
+
+@step(THEN, p("one Event of Default under {kind:Default} continues"))
+def one_default_continues(world: World, kind: str) -> None:
+    """Exactly one Event of Default of that kind continues."""
+    defaults_continue(world, 1, kind)
+
+
+@step(THEN, p("{count:Number} Events of Default under {kind:Default} continue"))
+def defaults_continue(world: World, count: int, kind: str) -> None:
+    """That many Events of Default of that kind continue (each breach is its own)."""
+    world.outcome()
+    found = [e for e in world.status()["events_of_default"]
+             if e["kind"] == kind and e["status"] == "continuing"]
+    if len(found) != count:
+        raise AssertionError(f"{len(found)} Events of Default under Schedule 1 ({kind}) "
+                             f"continue, not {count}{_defaults_in_words(world)}")
+
+
+@step(THEN, p("the Company owes {interest:Money} of interest and {principal:Money} of principal"))
+def company_owes(world: World, interest: str, principal: str) -> None:
+    """What the Company must pay the Holders now: interest payable and unpaid, and principal."""
+    world.outcome()
+    balances = world.status()["balances"]
+    owed = (Decimal(balances["interest_payable"]), Decimal(balances["principal_payable"]))
+    if owed != (Decimal(interest), Decimal(principal)):
+        raise AssertionError(f"the Company owes ${owed[0]:,.2f} of interest and "
+                             f"${owed[1]:,.2f} of principal")
+
+
+@step(THEN, p("the Company owes nothing"))
+def company_owes_nothing(world: World) -> None:
+    """No interest or principal is payable and unpaid, and no principal is outstanding."""
+    world.outcome()
+    balances = world.status()["balances"]
+    left = {k: balances[k] for k in ("interest_payable", "principal_payable",
+                                     "principal_outstanding") if Decimal(balances[k]) != 0}
+    if left:
+        raise AssertionError(f"the Company still owes: {left}")
+
+
+@step(THEN, p("the Notes are accelerated"))
+def accelerated(world: World) -> None:
+    """All principal and accrued interest have been declared due at once (Schedule 1)."""
+    world.outcome()
+    if not world.status()["accelerated"]:
+        raise AssertionError("the Notes are not accelerated")
+
+
+@step(THEN, p("the Notes are not accelerated"))
+def not_accelerated(world: World) -> None:
+    """The Notes have not been accelerated (or not yet: the notice is not yet effective)."""
+    world.outcome()
+    if world.status()["accelerated"]:
+        raise AssertionError(f"the Notes are accelerated, since "
+                             f"{_in_words(world.status()['accelerated_at'])}")
+
+
+def _payment(world: World, kind: str, date: str) -> dict[str, Any]:
+    ident = f"{kind}-{date}"
+    for owed in world.status()["obligations"]:
+        if owed["id"] == ident:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError(f"no {kind} is due on {date} under the payment schedule")
+
+
+@step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {amount:Money}, payable on "
+              "{payable:Date}"))
+def payment_scheduled(world: World, kind: str, date: str, amount: str, payable: str) -> None:
+    """The payment schedule (Schedule 1, ASSUMED): the amount due on that date, and the
+    business day it is payable on (a date that is not one moves to the next)."""
+    world.outcome()
+    owed = _payment(world, kind, date)
+    if (Decimal(owed["amount"]), owed["due"]) != (Decimal(amount), payable):
+        raise AssertionError(f"the {kind} due on {date} is ${Decimal(owed['amount']):,.2f}, "
+                             f"payable on {owed['due']}")
+
+
+@step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {standing:PaymentStanding}"))
+def payment_is(world: World, kind: str, date: str, standing: str) -> None:
+    """The payment due on that date is pending, paid, overdue or accelerated."""
+    world.outcome()
+    owed = _payment(world, kind, date)
+    if owed["status"] != standing:
+        raise AssertionError(f"the {kind} due on {date} is {owed['status']}, not {standing}")
+
+
+def _notice_of_default(world: World, kind: str) -> dict[str, Any]:
+    ident = "notice-" + _the_default(world, kind)["id"]
+    for owed in world.status()["obligations"]:
+        if owed["id"] == ident:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError("the Company owes no notice of the Event of Default under "
+                         f"Schedule 1 ({kind})")
+
+
+@step(THEN, p("the Company owes prompt written notice of the Event of Default under "
+              "{kind:Default}"))
+def owes_notice_of_default(world: World, kind: str) -> None:
+    """6.2(a)(i): the Company has yet to give Purchaser written notice of the default."""
+    world.outcome()
+    owed = _notice_of_default(world, kind)
+    if owed["status"] != "pending":
+        raise AssertionError(f"the Company's notice of the Event of Default is {owed['status']}")
+
+
+@step(THEN, p("the Company has given notice of the Event of Default under {kind:Default}"))
+def gave_notice_of_default(world: World, kind: str) -> None:
+    """6.2(a)(i): the Company has given Purchaser written notice of the default."""
+    world.outcome()
+    owed = _notice_of_default(world, kind)
+    if owed["status"] != "given":
+        raise AssertionError(f"the Company's notice of the Event of Default is {owed['status']}")
+
+
+@step(THEN, p("the Surviving Corporation {name} is the Company"))
+def surviving_corporation_is_the_company(world: World, name: str) -> None:
+    """6.3: the Surviving Corporation stands as the Company for every later action and notice."""
+    world.outcome()
+    company = world.status()["company"]
+    if company != name:
+        raise AssertionError(f"the Company is {company}, not {name}")
+
+
+def _legend(world: World, holder: str) -> bool:
+    world.outcome()
+    status = world.status()
+    if Decimal(status["holders"].get(holder, "0")) == 0 or holder not in status["legends"]:
+        raise AssertionError(f"{_name(holder)} holds no Notes")
+    return bool(status["legends"][holder])
+
+
+@step(THEN, p("the Notes held by {holder:Holder} bear the restrictive legend"))
+def bears_legend(world: World, holder: str) -> None:
+    """The holder's certificate bears the legend of 7.2(a)."""
+    if not _legend(world, holder):
+        raise AssertionError(f"the Notes held by {_name(holder)} do not bear the legend")
+
+
+@step(THEN, p("the Notes held by {holder:Holder} do not bear the restrictive legend"))
+def bears_no_legend(world: World, holder: str) -> None:
+    """The holder's certificate is issued without the legend (7.2(b), 7.3)."""
+    if _legend(world, holder):
+        raise AssertionError(f"the Notes held by {_name(holder)} bear the restrictive legend")
+
+
+@step(THEN, p("the transfer is complete"))
+def transfer_complete(world: World) -> None:
+    """The last proposed transfer has been completed (7)."""
+    world.outcome()
+    ident = _the_transfer(world)
+    found = {t["id"]: t for t in world.status()["transfers"]}[ident]
+    if found["status"] != "complete":
+        raise AssertionError(f"the transfer is {found['status']}, not complete")
+
+
+@step(THEN, p("the transfer is not complete"))
+def transfer_not_complete(world: World) -> None:
+    """The last proposed transfer has not been completed: the Notes stay where they were."""
+    world.outcome()
+    ident = _the_transfer(world)
+    found = {t["id"]: t for t in world.status()["transfers"]}[ident]
+    if found["status"] == "complete":
+        raise AssertionError("the transfer is complete")
 
 
 # --- pytest-bdd --------------------------------------------------------------

@@ -1,0 +1,274 @@
+@schedule_1
+Feature: Schedule 1 Form of Note (assumed terms)
+  "The Notes shall be issued in substantially the form annexed hereto as SCHEDULE
+  1." Schedule 1 was omitted from the filing, so every term below is ASSUMED
+  (PRODUCT.md section 3), not read from the agreement: interest at 10 1/2% a
+  year on the 30/360 basis, payable semi-annually on February 1 and August 1
+  from February 1, 1998, accruing from the Closing Date; a payment date that is
+  not a New York banking day moves to the next one, with no extra interest; all
+  principal at maturity, February 1, 2000, with no prepayment. Events of
+  Default: (a) principal not paid when due; (b) interest not paid within 30 days
+  after it is due, counted from the adjusted payment date; (c) a covenant of
+  section 6 broken and still unremedied 30 days after written notice from
+  Holders of a majority in principal; (d) a representation in section 3 untrue
+  in a material respect when made; (e) bankruptcy or insolvency of the Company.
+  Holders of a majority in principal may accelerate by written notice, which
+  makes all principal and accrued interest due at once; (e) accelerates by
+  itself. Before acceleration, an Event of Default that is cured or waived ends.
+
+  Background:
+    Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+
+  Rule: Interest at 10 1/2% a year, 30/360, payable on February 1 and August 1, and principal at maturity (ASSUMED)
+
+    Scenario Outline: The <payment> due on <due> is <amount>, payable on <payable>
+      Then the <payment> due on <due> is <amount>, payable on <payable>
+
+      Examples: The payment schedule of the 1997 Notes
+        | payment   | due              | amount        | payable          |
+        | interest  | February 1, 1998 | $205,625.00   | February 2, 1998 |
+        | interest  | August 1, 1998   | $393,750.00   | August 3, 1998   |
+        | interest  | February 1, 1999 | $393,750.00   | February 1, 1999 |
+        | interest  | August 1, 1999   | $393,750.00   | August 2, 1999   |
+        | interest  | February 1, 2000 | $393,750.00   | February 1, 2000 |
+        | principal | February 1, 2000 | $7,500,000.00 | February 1, 2000 |
+
+    Example: Interest paid on its payment date is paid, and nothing more is owed until the next
+      When the Company pays interest of $205,625.00 on February 2, 1998 at 10:00
+      Then the action is accepted
+      And the interest due on February 1, 1998 is paid
+      And the Company owes $0.00 of interest and $0.00 of principal
+
+  Rule: Payments are made by the Company, of no more than is owed, and principal not before it is due (ASSUMED)
+
+    Example: Interest is not paid before it is payable
+      When the Company pays interest of $205,625.00 on January 15, 1998 at 10:00
+      Then the action is refused under Schedule 1
+
+    Example: Principal is not prepaid
+      Given time passes to February 2, 1998 at 09:00
+      When the Company pays principal of $1,000,000.00 on February 2, 1998 at 10:00
+      Then the action is refused under Schedule 1
+      And the Company owes $205,625.00 of interest and $0.00 of principal
+
+    Example: The Company does not pay more interest than is owed
+      When the Company pays interest of $205,625.01 on February 2, 1998 at 10:00
+      Then the action is refused under Schedule 1
+      And the interest due on February 1, 1998 is pending
+
+    Example: Interest on the Notes is paid by the Company, not by Purchaser
+      When Purchaser pays interest of $205,625.00 on February 2, 1998 at 10:00
+      Then the action is refused under Schedule 1
+      And the interest due on February 1, 1998 is pending
+
+  Rule: (b) Interest not paid within 30 days after it is due is an Event of Default (ASSUMED)
+
+    Example: Interest not paid on its payment date is overdue, but not yet an Event of Default
+      When time passes to February 3, 1998
+      Then the interest due on February 1, 1998 is overdue
+      And no Event of Default has occurred
+      And the deal is Outstanding
+      And the Company owes $205,625.00 of interest and $0.00 of principal
+
+    Example: Interest payable on February 2, 1998 and still unpaid is an Event of Default from March 5, 1998 at 00:00
+      When time passes to March 4, 1998 at 23:59
+      Then no Event of Default has occurred
+      And the deal is Outstanding
+      When time passes to March 5, 1998
+      Then an Event of Default under Schedule 1 (b) occurred on March 5, 1998 at 00:00
+      And the deal is Default
+
+    Example: Interest paid late, within the 30 days, is no Event of Default
+      Given the Company pays interest of $205,625.00 on March 4, 1998 at 10:00
+      When time passes to March 6, 1998
+      Then no Event of Default has occurred
+      And the deal is Outstanding
+
+    Example: Paying the overdue interest before acceleration cures the Event of Default
+      Given time passes to March 5, 1998
+      When the Company pays interest of $205,625.00 on March 6, 1998 at 10:00
+      Then the action is accepted
+      And the Event of Default under Schedule 1 (b) is cured
+      And the deal is Outstanding
+
+    Example: Paying part of the overdue interest does not cure the Event of Default
+      Given time passes to March 5, 1998
+      When the Company pays interest of $100,000.00 on March 6, 1998 at 10:00
+      Then the action is accepted
+      And the Event of Default under Schedule 1 (b) continues
+      And the deal is Default
+      And the Company owes $105,625.00 of interest and $0.00 of principal
+
+    Example: After acceleration, paying the overdue coupon does not end the default
+      Given time passes to March 5, 1998
+      And Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      When the Company pays interest of $205,625.00 on March 11, 1998 at 10:00
+      Then the action is accepted
+      And the Event of Default under Schedule 1 (b) continues
+      And the deal is Default
+
+  Rule: (a) Principal not paid when due is an Event of Default (ASSUMED)
+
+    Example: Principal unpaid at the end of its payment date, February 1, 2000, is an Event of Default
+      Given the Company has furnished every report and made every payment on time before February 1, 2000
+      And the Company pays interest of $393,750.00 on February 1, 2000 at 10:00
+      When time passes to February 1, 2000 at 23:59
+      Then no Event of Default has occurred
+      When time passes to February 2, 2000
+      Then an Event of Default under Schedule 1 (a) occurred on February 2, 2000 at 00:00
+      And the deal is Default
+      And the Company owes $0.00 of interest and $7,500,000.00 of principal
+
+    Example: Principal paid late cures the default and repays the Notes
+      Given the Company has furnished every report and made every payment on time before February 1, 2000
+      And the Company pays interest of $393,750.00 on February 1, 2000 at 10:00
+      And time passes to February 2, 2000
+      When the Company pays principal of $7,500,000.00 on February 3, 2000 at 10:00
+      Then the Event of Default under Schedule 1 (a) is cured
+      And the deal is Repaid
+
+  Rule: (c) A covenant of section 6 unremedied 30 days after written notice from Holders of a majority in principal is an Event of Default (ASSUMED)
+
+    Example: A missed report, unremedied 30 days after Purchaser's notice, is an Event of Default
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
+      When time passes to December 31, 1997 at 23:59
+      Then no Event of Default has occurred
+      When time passes to January 1, 1998
+      Then an Event of Default under Schedule 1 (c) occurred on January 1, 1998 at 00:00
+      And the deal is Default
+
+    Example: The 30 days run from the moment the notice is effective
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by registered mail, postmarked on December 1, 1997 at 10:00
+      When time passes to January 5, 1998 at 23:59
+      Then no Event of Default has occurred
+      When time passes to January 6, 1998
+      Then an Event of Default under Schedule 1 (c) occurred on January 6, 1998 at 00:00
+
+    Example: A breach remedied within the 30 days is no Event of Default
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
+      And the Company furnishes the quarterly report for the quarter ended September 30, 1997 on December 31, 1997 at 23:00
+      When time passes to January 2, 1998
+      Then no Event of Default has occurred
+      And the deal is Outstanding
+
+    Example: Without notice from the Holders, a breach is no Event of Default however long it lasts
+      When time passes to March 1, 1998
+      Then the Company is in breach of 6.1(b)
+      And no Event of Default has occurred
+
+    Example: Each breach named in the notice, still unremedied after 30 days, is its own Event of Default
+      Given time passes to November 25, 1997
+      And Purchaser records that the Company is in breach of 6.2(b)(iv) on November 26, 1997 at 10:00
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
+      When time passes to January 1, 1998
+      Then 2 Events of Default under Schedule 1 (c) continue
+      When the Company furnishes the quarterly report for the quarter ended September 30, 1997 on January 2, 1998 at 10:00
+      Then one Event of Default under Schedule 1 (c) continues
+      And the deal is Default
+      When the Company remedies its breach of 6.2(b)(iv) on January 3, 1998 at 10:00
+      Then no Event of Default continues
+      And the deal is Outstanding
+
+    Example: A notice of covenant breach from a holder of a minority in principal is refused
+      Given Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on November 3, 1997 at 10:00
+      And Purchaser completes the transfer on November 3, 1997 at 11:00
+      And time passes to November 25, 1997
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under Schedule 1 (c)
+      When Acme Bank sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 11:00
+      Then the action is accepted
+
+    Example: With no covenant broken, there is nothing to give notice of
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on November 3, 1997 at 10:00
+      Then the action is refused under Schedule 1 (c)
+
+  Rule: (d) A representation in section 3 untrue in a material respect when made is an Event of Default (ASSUMED)
+
+    Example: A representation of the Company in section 3 recorded as untrue is an Event of Default at once
+      When Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Then an Event of Default under Schedule 1 (d) occurred on November 3, 1997 at 10:00
+      And the deal is Default
+
+    Example: A representation of Purchaser in section 4 recorded as untrue is no Event of Default under the Notes
+      When the Company records that the representation in 4.1 was untrue on November 3, 1997 at 10:00
+      Then no Event of Default has occurred
+      And the deal is Outstanding
+
+  Rule: (e) Bankruptcy or insolvency of the Company is an Event of Default, and accelerates the Notes at once (ASSUMED)
+
+    Example: The Company's insolvency accelerates the Notes without notice
+      When the court declares the Company insolvent on January 5, 1998 at 10:00
+      Then an Event of Default under Schedule 1 (e) occurred on January 5, 1998 at 10:00
+      And the Notes are accelerated
+      And the deal is Default
+      And the Company owes $148,750.00 of interest and $7,500,000.00 of principal
+
+    Example: Only a court declares the Company insolvent
+      When Purchaser declares the Company insolvent on January 5, 1998 at 10:00
+      Then the action is refused under Schedule 1
+      And the Notes are not accelerated
+
+  Rule: Holders of a majority in principal may accelerate by written notice while an Event of Default continues (ASSUMED)
+
+    Example: Acceleration by notice makes all principal and accrued interest due at once
+      Given time passes to March 5, 1998
+      When Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      Then the action is accepted
+      And the Notes are accelerated
+      And the Company owes $290,937.50 of interest and $7,500,000.00 of principal
+
+    Example: Acceleration takes effect when its notice does
+      Given time passes to March 5, 1998
+      When Purchaser gives notice of acceleration by registered mail, postmarked on March 10, 1998 at 11:00
+      Then the action is accepted
+      And the Notes are not accelerated
+      When time passes to March 15, 1998 at 10:59
+      Then the Notes are not accelerated
+      When time passes to March 15, 1998 at 11:00
+      Then the Notes are accelerated
+      And the Company owes $301,875.00 of interest and $7,500,000.00 of principal
+
+    Example: Without a continuing Event of Default there is nothing to accelerate
+      When Purchaser gives notice of acceleration by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under Schedule 1
+      And the Notes are not accelerated
+
+    Example: An Event of Default cured before the notice of acceleration is effective leaves nothing to accelerate
+      Given time passes to March 5, 1998
+      And Purchaser gives notice of acceleration by registered mail, postmarked on March 10, 1998 at 11:00
+      When the Company pays interest of $205,625.00 on March 11, 1998 at 10:00
+      And time passes to March 16, 1998
+      Then the Notes are not accelerated
+      And the deal is Outstanding
+
+  Rule: Paying all principal and interest makes the deal Repaid, and it stays Repaid (ASSUMED)
+
+    Example: Every payment made on time repays the Notes at maturity
+      Given the Company has furnished every report and made every payment on time before February 2, 2000
+      Then the deal is Repaid
+      And the Company owes nothing
+
+    Example: Once repaid, the Notes stay repaid and nothing more can be paid
+      Given the Company has furnished every report and made every payment on time before February 2, 2000
+      When time passes to April 11, 2000
+      Then the deal is Repaid
+      When the Company pays interest of $1.00 on April 11, 2000 at 10:00
+      Then the action is refused under Schedule 1
+      And the deal is Repaid
+
+    Example: After acceleration, paying all principal and accrued interest repays the Notes
+      Given time passes to March 5, 1998
+      And Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      When the Company pays interest of $290,937.50 on March 20, 1998 at 10:00
+      And the Company pays principal of $7,500,000.00 on March 20, 1998 at 10:00
+      Then the deal is Repaid
+      And the Company owes nothing
+
+    Example: Once repaid, no Event of Default can occur
+      Given the Company has furnished every report and made every payment on time before February 2, 2000
+      When the court declares the Company insolvent on March 1, 2000 at 10:00
+      Then the action is refused under Schedule 1
+      And the deal is Repaid
