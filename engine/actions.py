@@ -64,6 +64,10 @@ class Action:
     actor: str
     at: datetime
 
+    def cites(self) -> str:
+        """The section a refusal on authority cites for this action."""
+        return self.CITES
+
 
 @action("sign", who="company, purchaser", rests_on=("signature page",), actors=PARTIES)
 @attrs.frozen
@@ -261,6 +265,10 @@ class RequestInspection(Action):
     """A Holder asks to inspect the properties or examine the books."""
 
     scope: str
+
+    def cites(self) -> str:
+        """6.2(a)(ii) for the properties, 6.2(a)(iii) for the books."""
+        return "6.2(a)(ii)" if self.scope == "properties" else "6.2(a)(iii)"
 
 
 @action("record_breach", who="either party or a holder", rests_on=("6.2", "6.3"),

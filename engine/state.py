@@ -604,5 +604,6 @@ def _transferred(state: DealState, e: ev.TransferCompleted) -> dict[str, Any]:
     if holders[t.holder] <= 0:
         del holders[t.holder]
     holders[t.to_holder] = holders.get(t.to_holder, Decimal("0.00")) + t.principal
-    legends = {**state.legends, t.to_holder: e.legend or state.legends.get(t.to_holder, False)}
+    legends = {name: mark for name, mark in state.legends.items() if name in holders}
+    legends[t.to_holder] = e.legend or state.legends.get(t.to_holder, False)
     return dict(transfers={**state.transfers, e.transfer: t}, holders=holders, legends=legends)

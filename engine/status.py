@@ -60,8 +60,14 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
         else:
             paid = state.principal_outstanding == 0
             late = day is not None and p.payment_date < day
-        status = "paid" if paid else ("overdue" if late else
-                                      "accelerated" if state.accelerated_at else "pending")
+        if paid:
+            status = "paid"
+        elif state.accelerated_at is not None:
+            # Acceleration replaced the later coupons with the interest accrued to it.
+            superseded = p.kind == "interest" and p.date > new_york_date(state.accelerated_at)
+            status = "superseded" if superseded else "accelerated"
+        else:
+            status = "overdue" if late else "pending"
         owed.append({"id": ident, "section": "Schedule 1", "assumed": True,
                      "due": p.payment_date.isoformat(), "amount": str(p.amount),
                      "status": status})
@@ -76,6 +82,7 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
                      "status": status})
     for e in state.defaults.values():
         told = any(n.kind == "default" and n.sender == "company"
+                   and n.effective_at is not None  # duly given under 8.5
                    and n.sent_at is not None and e.occurred_at is not None
                    and n.sent_at >= e.occurred_at for n in state.notices.values())
         owed.append({"id": f"notice-{e.id}", "section": "6.2(a)(i)", "due": "promptly",

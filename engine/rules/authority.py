@@ -19,13 +19,16 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
 
     A holder other than Purchaser holds Notes only by transfer (section 7).
     """
-    section = action.CITES
+    section = action.cites()
     if action.actor.startswith("holder:") and action.actor not in state.holders:
-        return [refusal("7.1", f"{name_of(state, action.actor)} holds no Notes")]
+        # A right of the Holders (6.2(a)) cites itself; anything else, who holds (7.1).
+        own = type(action).cites is not Action.cites
+        return [refusal(section if own else "7.1",
+                        f"{name_of(state, action.actor)} holds no Notes")]
     if action.ACTORS is None or action.actor in action.ACTORS:
         return []
-    return [refusal(section, f"{name_of(state, action.actor)} may not {action.TYPE}: "
-                             f"only {action.WHO}")]
+    return [refusal(section, f"{name_of(state, action.actor)} may not "
+                             f"{action.TYPE.replace('_', ' ')}: only {action.WHO}")]
 
 
 def in_time_order(state: DealState, action: Action) -> list[Reason]:

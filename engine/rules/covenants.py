@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from engine.actions import Merge, RecordBreach, RemedyBreach, RequestInspection, SendNotice
+from engine.business_days import is_business_day
 from engine.clock import NEW_YORK, new_york_date
 from engine.errors import InvalidAction
 from engine.events import BreachOccurred, BreachRemedied, Event, InspectionRequested, Merged
@@ -25,7 +26,7 @@ OUTSTANDING = (Status.Outstanding, Status.Default)
 #: The covenants of section 6 a breach can be recorded under.
 COVENANTS = ("6.1(a)", "6.1(b)", "6.1(c)", "6.1(d)", "6.1(e)", "6.2(a)(i)", "6.2(a)(ii)",
              "6.2(a)(iii)", "6.2(b)(i)", "6.2(b)(ii)", "6.2(b)(iii)", "6.2(b)(iv)", "6.3")
-#: 6.2(a)(iii) "at such reasonable times": a New York business day, 9:00 to 17:00.
+#: 6.2(a)(iii) "at such reasonable times": a New York banking day, 9:00 to 17:00.
 BUSINESS_HOURS = (time(9, 0), time(17, 0))
 CURE_DAYS = 30
 
@@ -58,7 +59,8 @@ def request_inspection(state: DealState, action: RequestInspection) -> Decision:
         reasons.append(refusal(section, "properties are inspected only "
                                         "\"during the continuance of an Event of Default\""))
     local = action.at.astimezone(NEW_YORK)
-    if action.scope == "books" and (local.weekday() >= 5
+    business_day = is_business_day(local.date(), "new-york")
+    if action.scope == "books" and (not business_day
                                     or not BUSINESS_HOURS[0] <= local.time() < BUSINESS_HOURS[1]):
         reasons.append(refusal(section, "books are examined at reasonable times: a business "
                                         "day between 9:00 and 17:00 New York time"))

@@ -29,6 +29,7 @@ from engine.events import (
     NoticeSent,
 )
 from engine.explain import Reason, refusal
+from engine.money import dollars
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.notices import give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
@@ -63,9 +64,10 @@ def majority_reasons(state: DealState, actors: Iterable[str], section: str) -> l
     if holders_of_a_majority(state, group):
         return []
     held = sum((state.holders.get(a, Decimal("0.00")) for a in group), Decimal("0.00"))
-    return [refusal(section, f"{', '.join(name_of(state, a) for a in group)} hold "
-                             f"{held} of {state.principal_outstanding} principal: not Holders "
-                             "of a majority in principal")]
+    verb = "holds" if len(group) == 1 else "hold"
+    return [refusal(section, f"{' and '.join(name_of(state, a) for a in group)} {verb} "
+                             f"{dollars(held)} of {dollars(state.principal_outstanding)} "
+                             "principal: not Holders of a majority in principal")]
 
 
 def a_default_continues(state: DealState, at: datetime) -> list[Reason]:
