@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from contract import CONDITIONS
 from engine.actions import ACTION_TYPES
-from engine.demo import SIGNING_TO_OUTSTANDING
+from engine.demo import SIGNING_TO_OUTSTANDING, STORIES
+from engine.rules.covenants import COVENANTS
 
 #: The moment the demo path starts: the Closing Date, 1997-10-27, 09:00 New York time.
 START = datetime(1997, 10, 27, 9, 0)
@@ -20,6 +21,17 @@ SECTIONS = tuple(c.section for c in CONDITIONS)
 PURPOSES = ("purchase_price", "transaction_fee", "interest", "principal", "expenses",
             "indemnity")
 REPRESENTATIONS = ("3.1", "3.5", "3.19", "4.1", "4.4", "8.7(a)", "8.7(b)")
+#: The last moment of the demo path: the Transaction Fee paid, the Notes outstanding.
+SETTLED = datetime.fromisoformat(SIGNING_TO_OUTSTANDING[-1]["at"])
+#: The end of the Notes' life the paths run into: maturity (2000-02-01) and a little after.
+LIFE_END = datetime(2000, 6, 30, 17, 0)
+#: The Notes' life after settlement as it should go (engine.demo's repaid story): each report
+#: of 6.1 five days early, each coupon on its payment date, the principal at maturity.
+AS_AGREED = STORIES["repaid"]()[len(SIGNING_TO_OUTSTANDING):]
+#: Moments where the Notes' life turns: q3-1997's lapse, the first coupon's payment date and
+#: the end of its grace, an acceleration, annual-1997's lapse, maturity and the end of it.
+TURNS = ("1997-11-24T23:59", "1997-11-25T00:00", "1998-02-02T10:00", "1998-03-05T00:00",
+         "1998-03-10T11:00", "1998-04-11T00:00", "2000-02-01T10:30", "2000-02-02T00:00")
 
 # --- plain values ---------------------------------------------------------------
 
@@ -54,6 +66,14 @@ def iso(moment: datetime) -> str:
 #: Times on or near the Closing Date, as text, minute by minute.
 near_times = st.integers(min_value=-26 * 60, max_value=50 * 60).map(
     lambda minutes: iso(START + timedelta(minutes=minutes)))
+
+#: Times over the Notes' whole life, from the settlement on 1997-10-27 to mid-2000, with the
+#: turning points.
+life_times = st.one_of(
+    st.integers(min_value=0, max_value=int((LIFE_END - SETTLED).total_seconds() // 60)).map(
+        lambda minutes: iso(SETTLED + timedelta(minutes=minutes))),
+    st.sampled_from(TURNS),
+)
 
 #: Times as a user might mistype them: odd formats, out of range, not text at all.
 odd_times = st.one_of(
@@ -91,11 +111,11 @@ action_types = st.one_of(st.sampled_from(sorted(ACTION_TYPES)), st.text(max_size
 # --- valid-looking actions ----------------------------------------------------
 
 
-def _action(kind: str, actor: st.SearchStrategy[Any], **fields: st.SearchStrategy[Any]
+def _action(kind: str, actor: st.SearchStrategy[Any], *,
+            at: st.SearchStrategy[str] = near_times, **fields: st.SearchStrategy[Any]
             ) -> st.SearchStrategy[dict[str, Any]]:
     """An action of one type with each field drawn from its strategy."""
-    return st.fixed_dictionaries({"type": st.just(kind), "actor": actor, "at": near_times,
-                                  **fields})
+    return st.fixed_dictionaries({"type": st.just(kind), "actor": actor, "at": at, **fields})
 
 
 def _ids(prefix: str) -> st.SearchStrategy[str]:
@@ -106,11 +126,23 @@ def _ids(prefix: str) -> st.SearchStrategy[str]:
 descriptions = st.text(min_size=1, max_size=40)
 parties = st.sampled_from(KNOWN_ACTORS[:4])
 conditions = st.sampled_from(SECTIONS)
+#: Who acts in the Notes' life: the Holders (Purchaser, and transferees by name), the
+#: Company, and a few who hold nothing.
+holders = st.sampled_from(("purchaser", "purchaser", "holder:acme", "holder:bob", "company",
+                           "court"))
+joined_by = st.sampled_from([[], ["holder:acme"], ["holder:acme", "holder:bob"], ["purchaser"],
+                             ["company"]])
+#: Amounts the Notes' life deals in: the coupons, the accelerated interest of the default
+#: story, the principal and parts of it, and a cent.
+life_amounts = st.sampled_from(["205625.00", "393750.00", "290937.50", "85312.50",
+                                "7500000.00", "5000000.00", "2500000.00", "3750000.00",
+                                "100.00", "0.01", "0.00"])
+reports = st.sampled_from(["q3-1997", "annual-1997", "q1-1998", "q2-1998", "q3-1998",
+                           "annual-1998", "q1-1999", "q2-1999", "q3-1999", "annual-1999",
+                           "q2-1997", "q1-2000", "q4-1998"])
 
-@st.composite
-def notices(draw: st.DrawFn) -> dict[str, Any]:
-    """A send_notice by a random method, with its time on or after the sending (mostly)."""
-    at = draw(near_times)
+def _notice_spec(draw: st.DrawFn, at: str) -> dict[str, Any]:
+    """How a notice sent at `at` travels: a random method, its time on or after `at` (mostly)."""
     method = draw(st.sampled_from(["hand", "registered_mail", "certified_mail", "fax",
                                    "email", "courier"]))
     later = datetime.fromisoformat(at) + timedelta(minutes=draw(st.integers(-5, 60 * 24 * 8)))
@@ -127,6 +159,14 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
         spec["address"] = draw(st.sampled_from(["1 Main Street", "(212) 319-4659",
                                                 "767 Third Avenue, 29th Floor, New York, "
                                                 "New York 10017-2023"]))
+    return spec
+
+
+@st.composite
+def notices(draw: st.DrawFn, times: st.SearchStrategy[str] = near_times) -> dict[str, Any]:
+    """A send_notice by a random method, with its time on or after the sending (mostly)."""
+    at = draw(times)
+    spec = _notice_spec(draw, at)
     kind = draw(st.sampled_from(["other", "default", "covenant_breach", "change_of_address"]))
     action: dict[str, Any] = {"type": "send_notice",
                               "actor": draw(st.sampled_from(("company", "purchaser", "court"))),
@@ -134,11 +174,113 @@ def notices(draw: st.DrawFn) -> dict[str, Any]:
                               "notice": spec}
     if kind == "change_of_address":
         action["new_address"] = "10 Main Street, New York, New York 10001"
+    if kind == "covenant_breach" and draw(st.booleans()):
+        action["breaches"] = draw(st.lists(_ids("B"), max_size=2))
+    if kind == "covenant_breach" and draw(st.booleans()):
+        action["joined_by"] = draw(joined_by)
     return action
 
 
-#: Actions shaped as the catalogue says, from random parties at random times near 1997-10-27.
+@st.composite
+def accelerations(draw: st.DrawFn) -> dict[str, Any]:
+    """An accelerate by a Holder (or not), by notice, perhaps joined by others."""
+    at = draw(life_times)
+    action = {"type": "accelerate", "actor": draw(holders), "at": at,
+              "notice": _notice_spec(draw, at)}
+    if draw(st.booleans()):
+        action["joined_by"] = draw(joined_by)
+    return action
+
+
+@st.composite
+def transfers(draw: st.DrawFn) -> dict[str, Any]:
+    """A propose_transfer of section 7: to a named holder, an amount, an opinion or Rule 144."""
+    at = draw(life_times)
+    return {"type": "propose_transfer", "actor": draw(holders), "at": at,
+            "to_holder": draw(st.sampled_from(["acme", "bob", "holder:carol", "purchaser",
+                                               "no one!"])),
+            "principal": draw(life_amounts), "rule_144": draw(st.booleans()),
+            "opinion": draw(st.integers(0, 3)) > 0,
+            "legend_not_required": draw(st.integers(0, 3)) == 0,
+            "notice": _notice_spec(draw, at)}
+
+
+#: Actions of the Notes' life (Schedule 1, sections 6 and 7), dated from the Closing Date
+#: into 2000, with fields as a platform would write them.
+life_actions = st.one_of(
+    _action("pay", st.sampled_from(("company", "company", "purchaser", "holder:acme")),
+            at=life_times, purpose=st.sampled_from(("interest", "principal")),
+            amount=life_amounts),
+    _action("deliver_report", st.sampled_from(("company", "company", "purchaser")),
+            at=life_times, report=reports),
+    accelerations(),
+    _action("waive_default", holders, at=life_times, event_of_default=_ids("E"),
+            joined_by=joined_by),
+    _action("declare_insolvency", st.sampled_from(("court", "court", "purchaser")),
+            at=life_times),
+    _action("request_inspection", holders, at=life_times,
+            scope=st.sampled_from(("properties", "books", "books", "email"))),
+    _action("record_breach", holders, at=life_times,
+            section=st.sampled_from((*COVENANTS, "5.1(a)")), description=descriptions),
+    _action("remedy_breach", st.sampled_from(("company", "company", "purchaser")),
+            at=life_times, breach=_ids("B")),
+    _action("merge", st.sampled_from(("company", "company", "purchaser")), at=life_times,
+            surviving_corporation=st.sampled_from(("Acme Corp", "LCI")),
+            assumes_obligations=st.booleans()),
+    transfers(),
+    _action("accept_opinion", st.sampled_from(("company", "company", "purchaser")),
+            at=life_times, transfer=_ids("T")),
+    _action("reject_opinion", st.sampled_from(("company", "purchaser")), at=life_times,
+            transfer=_ids("T")),
+    _action("complete_transfer", holders, at=life_times, transfer=_ids("T")),
+    _action("record_misrepresentation", st.sampled_from(PARTIES), at=life_times,
+            section=st.sampled_from(REPRESENTATIONS), description=descriptions),
+    notices(life_times),
+    _action("advance", parties, at=life_times),
+)
+
+@st.composite
+def episodes(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """A few actions of the Notes' life that go together, at one moment, by those entitled.
+
+    A transfer proposed by Purchaser, its opinion accepted and the transfer completed; an
+    acceleration, a notice of breach or a waiver by Purchaser (perhaps joined by acme); an
+    inspection. The ids are the first few the deal hands out, so they often fit.
+    """
+    at = draw(life_times)
+    kind = draw(st.sampled_from(["transfer", "accelerate", "breach_notice", "waive",
+                                 "inspect"]))
+    base = {"actor": "purchaser", "at": at}
+    joined = {"joined_by": draw(st.sampled_from([[], ["holder:acme"]]))}
+    if kind == "transfer":
+        transfer, opinion = draw(_ids("T")), draw(st.booleans())
+        steps = [{**base, "type": "propose_transfer",
+                  "to_holder": draw(st.sampled_from(["acme", "bob"])),
+                  "principal": draw(st.sampled_from(["2500000.00", "3750000.00", "5000000.00",
+                                                     "100.00"])),
+                  "rule_144": not opinion, "opinion": opinion,
+                  "legend_not_required": opinion and draw(st.booleans()),
+                  "notice": {"method": "hand", "delivered_at": at}}]
+        if opinion:
+            steps.append({"type": "accept_opinion", "actor": "company", "at": at,
+                          "transfer": transfer})
+        return [*steps, {**base, "type": "complete_transfer", "transfer": transfer}]
+    if kind == "accelerate":
+        return [{**base, **joined, "type": "accelerate",
+                 "notice": {"method": "hand", "delivered_at": at}}]
+    if kind == "breach_notice":
+        return [{**base, **joined, "type": "send_notice", "to": "company",
+                 "kind": "covenant_breach", "notice": {"method": "hand", "delivered_at": at}}]
+    if kind == "waive":
+        return [{**base, **joined, "type": "waive_default", "event_of_default": draw(_ids("E"))}]
+    return [{**base, "type": "request_inspection",
+             "scope": draw(st.sampled_from(["properties", "books"]))}]
+
+
+#: Actions shaped as the catalogue says, from random parties at random times near 1997-10-27
+#: (and, for the Notes' life, on into 2000).
 valid_looking_actions = st.one_of(
+    life_actions,
     notices(),
     _action("sign", parties),
     _action("satisfy_condition", parties, condition=conditions),
@@ -221,3 +363,27 @@ def demo_with_noise(draw: st.DrawFn) -> list[Any]:
         previous = now
     path.extend(draw(st.lists(valid_looking_actions, max_size=4)))
     return path
+
+
+@st.composite
+def life_with_noise(draw: st.DrawFn) -> list[Any]:
+    """The deal settled, then its life into 2000: most of the agreed reports and payments, with
+    random actions of the Notes' life between them in time order, and a broken one or two.
+
+    Leaving out an agreed coupon or report lets the grace and cure periods run out, so that
+    paths reach Default, acceleration and recovery as well as Repaid.
+    """
+    kept = [action for action in AS_AGREED if draw(st.integers(0, 4))]
+    noise = draw(st.lists(st.one_of(episodes(), life_actions.map(lambda action: [action])),
+                          max_size=10))
+    # A stable sort: the actions of an episode, all at one moment, stay in their order.
+    dated = sorted([*kept, *(action for group in noise for action in group)],
+                   key=lambda action: str(action["at"]))
+    path: list[Any] = [*SIGNING_TO_OUTSTANDING, *dated]
+    for action in draw(st.lists(mutated_actions(), max_size=2)):
+        path.insert(draw(st.integers(len(SIGNING_TO_OUTSTANDING), len(path))), action)
+    return path
+
+
+#: Paths of either kind: toward the Closing, or through the Notes' life.
+any_path = st.one_of(demo_with_noise(), life_with_noise())

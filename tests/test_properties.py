@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     any_input,
-    demo_with_noise,
+    any_path,
     json_texts,
+    life_with_noise,
     mutated_actions,
     valid_looking_actions,
 )
@@ -24,6 +25,7 @@ from strategies import (
 from engine import ActionResult, Deal, InvalidAction, MemoryLog, verify
 from engine.cli import main
 from engine.demo import SIGNING_TO_OUTSTANDING
+from engine.events import PaymentMade
 from engine.state import replay
 from engine.status import status_of
 from storage import SqliteStore
@@ -180,7 +182,7 @@ def test_npa_act_exits_0_1_or_2_with_at_most_one_line() -> None:
 
 
 @SOME
-@given(path=demo_with_noise(), action=st.one_of(valid_looking_actions, mutated_actions()))
+@given(path=any_path, action=st.one_of(valid_looking_actions, mutated_actions()))
 def test_refused_or_invalid_action_changes_nothing(path: list[Any], action: Any) -> None:
     """After a refused or invalid action the events and the status are what they were."""
     log = MemoryLog()
@@ -198,7 +200,7 @@ def test_refused_or_invalid_action_changes_nothing(path: list[Any], action: Any)
 
 
 @SOME
-@given(path=demo_with_noise())
+@given(path=any_path)
 def test_load_rebuilds_the_status_from_memory(path: list[Any]) -> None:
     """`Deal.load` of the same memory log gives the same events and the same status."""
     log = MemoryLog()
@@ -210,7 +212,7 @@ def test_load_rebuilds_the_status_from_memory(path: list[Any]) -> None:
 
 
 @FEW
-@given(path=demo_with_noise())
+@given(path=any_path)
 def test_load_rebuilds_the_status_from_sqlite(path: list[Any]) -> None:
     """`Deal.load` of the same SQLite store gives the same events and status, and verify passes."""
     with SqliteStore(":memory:") as store:
@@ -235,7 +237,7 @@ def test_load_rebuilds_the_whole_demo_from_sqlite() -> None:
 
 
 @SOME
-@given(path=demo_with_noise())
+@given(path=any_path)
 def test_status_is_the_fold_of_the_events(path: list[Any]) -> None:
     """A deal's status equals the status of its events folded afresh with `replay`."""
     deal = Deal.create(None, DEAL)
@@ -245,7 +247,7 @@ def test_status_is_the_fold_of_the_events(path: list[Any]) -> None:
 
 
 @SOME
-@given(path=demo_with_noise(), cut=st.integers(min_value=0))
+@given(path=any_path, cut=st.integers(min_value=0))
 def test_status_as_of_a_past_event_is_the_fold_up_to_it(path: list[Any], cut: int) -> None:
     """Status as of an event's moment equals the fold of every event up to that moment."""
     deal = Deal.create(None, DEAL)
@@ -257,3 +259,21 @@ def test_status_as_of_a_past_event_is_the_fold_up_to_it(path: list[Any], cut: in
     assert moment is not None
     then = replay(e for e in deal.events if e.at is None or e.at <= moment)
     assert deal.status(moment) == status_of(then, moment)
+
+
+# --- (e) the Notes' life: money adds up ----------------------------------------
+
+
+@SOME
+@given(path=life_with_noise())
+def test_payments_to_the_holders_add_up(path: list[Any]) -> None:
+    """Each payment's shares add up to it, and the holdings to the principal not yet repaid."""
+    deal = Deal.create(None, DEAL)
+    take(deal, path)
+    for event in deal.events:
+        if isinstance(event, PaymentMade) and event.payee == "holders":
+            assert sum(event.shares.values(), Decimal("0.00")) == event.amount
+            assert all(share >= 0 for share in event.shares.values())
+    status = deal.status()
+    held = sum((Decimal(amount) for amount in status["holders"].values()), Decimal("0.00"))
+    assert held + Decimal(status["balances"]["principal_paid"]) == deal.state.terms.notes.principal
