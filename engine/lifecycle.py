@@ -56,13 +56,13 @@ TABLE: tuple[Transition, ...] = (
                "Notes and Guarantee delivered against the Purchase Price; Transaction Fee paid"),
     Transition("default", Status.Outstanding, Status.Default, "Schedule 1",
                a_default_continues, "an Event of Default occurs (Schedule 1, ASSUMED)"),
-    Transition("cure", Status.Default, Status.Outstanding, "Schedule 1",
-               every_default_ended,
-               "every continuing Event of Default cured or waived, and no acceleration"),
     Transition("repay", Status.Outstanding, Status.Repaid, "Schedule 1", all_paid,
                "all principal and interest due is paid"),
     Transition("repay", Status.Default, Status.Repaid, "Schedule 1", all_paid,
                "all principal and interest due is paid"),
+    Transition("cure", Status.Default, Status.Outstanding, "Schedule 1",
+               every_default_ended,
+               "every continuing Event of Default cured or waived, and no acceleration"),
 )
 
 #: Triggers that fire by themselves once their guard holds, after any accepted action

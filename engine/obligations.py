@@ -5,7 +5,8 @@ the Notes shall remain outstanding". 6.1(a): the annual report "within 100
 days" after each fiscal year; 6.1(b): quarterly reports "within 55 days" after
 each of the first three quarters. The fiscal year is the calendar year (3.8).
 A report is owed when its deadline falls after the Closing Date, for periods
-ending before maturity; none is owed once the Notes are repaid.
+ending up to two years past maturity (Notes left unpaid at maturity are still
+outstanding); none is owed once the Notes are repaid.
 """
 
 from __future__ import annotations
@@ -37,14 +38,20 @@ class ReportDue:
         return self.lapses_at.date() - timedelta(days=1)
 
 
+#: How long past maturity unpaid Notes keep the reports of 6.1 owed.
+YEARS_PAST_MATURITY = 2
+
+
 def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
     """6.1(a) and (b): every report whose deadline falls after the Closing Date.
 
-    Periods ending before maturity; the Notes should be repaid at maturity,
-    and no report is owed once they are.
+    For periods ending up to two years past maturity: section 6 binds "so long
+    as any of the Notes shall remain outstanding", and Notes unpaid at
+    maturity remain outstanding; no report is owed once they are repaid.
     """
+    last = date(maturity.year + YEARS_PAST_MATURITY, maturity.month, min(maturity.day, 28))
     owed: list[ReportDue] = []
-    for year in range(closing_date.year - 1, maturity.year + 1):
+    for year in range(closing_date.year - 1, last.year + 1):
         for month, day, name in QUARTER_ENDS:
             end = date(year, month, day)
             owed.append(ReportDue(f"{name}-{year}", "6.1(b)", end,
@@ -52,5 +59,5 @@ def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
         end = date(year, 12, 31)
         owed.append(ReportDue(f"annual-{year}", "6.1(a)", end, end_of_days(end, ANNUAL_DAYS)))
     return tuple(sorted(
-        (r for r in owed if r.lapses_at.date() > closing_date and r.period_end < maturity),
+        (r for r in owed if r.lapses_at.date() > closing_date and r.period_end < last),
         key=lambda r: (r.lapses_at, r.id)))

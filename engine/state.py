@@ -211,6 +211,7 @@ class DealState:
     breaches: Mapping[str, Breach] = attrs.field(factory=dict)
     defaults: Mapping[str, EventOfDefault] = attrs.field(factory=dict)
     accelerated_at: datetime | None = None
+    repaid_at: datetime | None = None
     #: Interest that became due on acceleration (accrued and unpaid then).
     accelerated_interest: Decimal = Decimal("0.00")
     transfers: Mapping[str, Transfer] = attrs.field(factory=dict)
@@ -408,8 +409,8 @@ def _moved(state: DealState, e: ev.StateChanged) -> dict[str, Any]:
         return dict(status=dest, **_issued(state))
     if dest is Status.Repaid:
         # 6: the covenants bind "so long as any of the Notes shall remain outstanding".
-        return dict(status=dest, deadlines=tuple(d for d in state.deadlines
-                                                 if d.kind == "notice_effective"))
+        return dict(status=dest, repaid_at=e.at,
+                    deadlines=tuple(d for d in state.deadlines if d.kind == "notice_effective"))
     return dict(status=dest)
 
 

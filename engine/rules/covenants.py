@@ -138,6 +138,8 @@ def covenant_breach_notice(state: DealState, action: SendNotice) -> list[Reason]
             reasons.append(refusal("Schedule 1 (c)", f"breach {breach} is already remedied"))
     if action.breaches is None and not any(b.continuing for b in state.breaches.values()):
         reasons.append(refusal("Schedule 1 (c)", "no covenant breach continues"))
+    if action.breaches is not None and not action.breaches:
+        reasons.append(refusal("Schedule 1 (c)", "the notice names no breach"))
     return reasons
 
 

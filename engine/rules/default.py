@@ -99,9 +99,12 @@ def cures(state: DealState, at: datetime) -> list[Event]:
     (a) the principal paid; (b) the overdue interest paid; (c) the breach
     remedied (the report delivered). (d) and (e) are not cured, only waived.
     """
+    ended: list[Event] = []
+    if state.principal_outstanding == 0 and state.schedule and nothing_owed(state, at):
+        # Everything is paid: no default can continue, accelerated or not.
+        return [DefaultCured(at=at, event_of_default=e.id) for e in state.continuing_defaults]
     if state.accelerated_at is not None:
         return []
-    ended: list[Event] = []
     for e in state.continuing_defaults:
         cause = e.cause or ""
         paid = e.kind == "b" and interest_covered_through(state,
