@@ -1,7 +1,8 @@
 """The agreement as data: the 1997 Lexington Precision / Nomura Note Purchase Agreement."""
 
+from collections.abc import Mapping
+
 from contract.clauses import (
-    CLAUSES,
     Clause,
     agreements_of,
     clause,
@@ -26,7 +27,24 @@ from contract.terms import (
     terms_from_dict,
     terms_to_dict,
 )
-from contract.text import SECTIONS, UnknownSection, clause_text, opening_words
+from contract.text import UnknownSection, clause_text, opening_words
+
+#: Read lazily (PEP 562): the agreement is parsed on first use.
+SECTIONS: tuple[str, ...]
+CLAUSES: Mapping[str, Clause]
+
+
+def __getattr__(name: str) -> object:
+    """SECTIONS and CLAUSES, built when first asked for."""
+    if name == "SECTIONS":
+        from contract import text
+
+        return text.SECTIONS
+    if name == "CLAUSES":
+        from contract import clauses
+
+        return clauses.CLAUSES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ASSUMED",

@@ -15,6 +15,7 @@ hereto, intending to be legally bound hereby, agree as follows").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -23,7 +24,7 @@ import attrs
 from contract._frozen import FrozenMap
 from contract._parse import agreement
 from contract.parties import ROLES
-from contract.text import SECTIONS, UnknownSection, clause_text
+from contract.text import UnknownSection, clause_text
 
 
 @attrs.frozen
@@ -134,8 +135,29 @@ def _clause(section: str) -> Clause:
     )
 
 
-#: Every clause of the agreement, keyed as in `contract.text.SECTIONS`, in document order.
-CLAUSES: Mapping[str, Clause] = FrozenMap((section, _clause(section)) for section in SECTIONS)
+@functools.cache
+def _clauses() -> Mapping[str, Clause]:
+    """Every clause by section key (built on first use, then kept)."""
+    return FrozenMap((section, _clause(section)) for section in _sections())
+
+
+def _sections() -> tuple[str, ...]:
+    """Every section key of the agreement, in document order."""
+    from contract import text
+
+    return text.SECTIONS
+
+
+#: Every clause of the agreement, keyed as in `contract.text.SECTIONS`, in document
+#: order. Read lazily (PEP 562), like SECTIONS.
+CLAUSES: Mapping[str, Clause]
+
+
+def __getattr__(name: str) -> object:
+    """The module's lazily built constants (CLAUSES)."""
+    if name == "CLAUSES":
+        return _clauses()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def clause(section: str) -> Clause:
@@ -145,7 +167,7 @@ def clause(section: str) -> Clause:
         UnknownSection: the agreement has no such section.
     """
     try:
-        return CLAUSES[section]
+        return _clauses()[section]
     except KeyError:
         raise UnknownSection(section) from None
 
@@ -253,10 +275,11 @@ def whose_representation(section: str) -> str | None:
     that holds no representation, or is no section at all, gives None.
     """
     candidates = [section]
-    parent = CLAUSES[section].parent if section in CLAUSES else None
+    clauses = _clauses()
+    parent = clauses[section].parent if section in clauses else None
     while parent is not None:
         candidates.append(parent)
-        parent = CLAUSES[parent].parent
+        parent = clauses[parent].parent
     for candidate in candidates:
         for role in ROLES:
             if candidate in representations_of(role):

@@ -33,11 +33,15 @@ class Condition:
     """A condition of 5.1 or 5.2: whom it protects, how it is met, and whether it can be waived."""
 
     section: str
-    heading: str
     protects: str
     kind: str
     delivered_by: tuple[str, ...]
     waivable: bool
+
+    @property
+    def heading(self) -> str:
+        """The heading the agreement prints for it ("Opinion of Counsel")."""
+        return clause(self.section).heading
 
 
 def _condition(
@@ -46,7 +50,6 @@ def _condition(
     """Build a Condition, its heading and protected party taken from the section."""
     return Condition(
         section=section,
-        heading=clause(section).heading,
         protects="purchaser" if section.startswith("5.1") else "company",
         kind=kind,
         delivered_by=delivered_by,

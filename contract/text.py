@@ -14,6 +14,8 @@ stand before the first numbered section of sections 3 and 6 (sections 1, 2, 4,
 
 from __future__ import annotations
 
+import functools
+
 from contract._frozen import FrozenMap
 from contract._parse import Unit, agreement
 
@@ -33,10 +35,28 @@ class UnknownSection(KeyError):
         return f"unknown section: {self.section!r}"
 
 
-_UNITS: FrozenMap[str, Unit] = FrozenMap((unit.key, unit) for unit in agreement().units)
+@functools.cache
+def _units() -> FrozenMap[str, Unit]:
+    """Every unit of the agreement by key (parsed on first use, then kept)."""
+    return FrozenMap((unit.key, unit) for unit in agreement().units)
 
-#: Every key of the agreement, in document order.
-SECTIONS: tuple[str, ...] = tuple(_UNITS)
+
+@functools.cache
+def _texts() -> FrozenMap[str, str]:
+    """Every section's whole text by key (built on first use, then kept)."""
+    return FrozenMap((key, _whole(key)) for key in _units())
+
+
+#: Every key of the agreement, in document order. Read lazily (PEP 562): the
+#: agreement is parsed on first use, so importing `contract` stays cheap.
+SECTIONS: tuple[str, ...]
+
+
+def __getattr__(name: str) -> object:
+    """The module's lazily built constants (SECTIONS)."""
+    if name == "SECTIONS":
+        return tuple(_units())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _whole(key: str) -> str:
@@ -47,9 +67,6 @@ def _whole(key: str) -> str:
     )
 
 
-_TEXTS: FrozenMap[str, str] = FrozenMap((key, _whole(key)) for key in SECTIONS)
-
-
 def clause_text(section: str) -> str:
     """The exact words of a section, with its number, printed heading and paragraphs.
 
@@ -57,7 +74,7 @@ def clause_text(section: str) -> str:
         UnknownSection: the agreement has no such section.
     """
     try:
-        return _TEXTS[section]
+        return _texts()[section]
     except KeyError:
         raise UnknownSection(section) from None
 
@@ -73,6 +90,6 @@ def opening_words(section: str) -> str:
         UnknownSection: the agreement has no such section.
     """
     try:
-        return _UNITS[section].own
+        return _units()[section].own
     except KeyError:
         raise UnknownSection(section) from None

@@ -64,20 +64,40 @@ class Action:
     actor: str
     at: datetime
 
+    def __repr__(self) -> str:
+        """One repr for every action (attrs then need not generate one per class)."""
+        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
+                           for f in attrs.fields(type(self)))
+        return f"{type(self).__name__}({fields})"
+
+    def _values(self) -> tuple[object, ...]:
+        """The field values, in order: what equality and hashing compare."""
+        return tuple(getattr(self, f.name) for f in attrs.fields(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same class with equal fields (one method for every class)."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        """Hashed by class and fields, as attrs would for a frozen class."""
+        return hash((type(self), self._values()))
+
     def cites(self) -> str:
         """The section a refusal on authority cites for this action."""
         return self.CITES
 
 
 @action("sign", who="company, purchaser", rests_on=("signature page",), actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Sign(Action):
     """A party signs the agreement."""
 
 
 @action("satisfy_condition", who="the party that delivers it", rests_on=("5.1", "5.2"),
         actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class SatisfyCondition(Action):
     """The delivering party meets a condition of 5.1 or 5.2 ("5.1(b)")."""
 
@@ -86,7 +106,7 @@ class SatisfyCondition(Action):
 
 @action("waive_condition", who="the party it protects", rests_on=("5.1", "5.2"),
         actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class WaiveCondition(Action):
     """The protected party waives a condition, at its option (5.1, 5.2)."""
 
@@ -95,7 +115,7 @@ class WaiveCondition(Action):
 
 @action("request_instrument", who="purchaser (5.1(h)) or company (5.2(f))",
         rests_on=("5.1(h)", "5.2(f)"), actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RequestInstrument(Action):
     """A party reasonably requests another instrument, document or certificate."""
 
@@ -104,7 +124,7 @@ class RequestInstrument(Action):
 
 @action("deliver_instrument", who="the party asked for it", rests_on=("5.1(h)", "5.2(f)"),
         actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeliverInstrument(Action):
     """The requested party delivers the instrument of a request."""
 
@@ -113,7 +133,7 @@ class DeliverInstrument(Action):
 
 @action("record_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)"),
         actors=frozenset({"company", "purchaser", "court"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RecordProceeding(Action):
     """A proceeding seeking to enjoin or prevent the transactions is recorded."""
 
@@ -122,7 +142,7 @@ class RecordProceeding(Action):
 
 @action("resolve_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)"),
         actors=frozenset({"company", "purchaser", "court"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ResolveProceeding(Action):
     """A recorded proceeding is recorded as ended."""
 
@@ -131,7 +151,7 @@ class ResolveProceeding(Action):
 
 @action("record_misrepresentation", who="either party",
         rests_on=("5.1(a)", "5.2(a)", "Schedule 1"), actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RecordMisrepresentation(Action):
     """A representation or warranty of a section is recorded as untrue."""
 
@@ -140,14 +160,14 @@ class RecordMisrepresentation(Action):
 
 
 @action("close", who="company or purchaser", rests_on=("2.1", "5"), actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Close(Action):
     """A party holds the Closing."""
 
 
 @action("deliver_notes", who="company", rests_on=("1.2", "2.2"), cites="2.2",
         actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeliverNotes(Action):
     """The Company delivers the Notes in these denominations."""
 
@@ -156,14 +176,14 @@ class DeliverNotes(Action):
 
 @action("deliver_guarantee", who="guarantor", rests_on=("3.3", "5.1(c)"), cites="5.1(c)",
         actors=frozenset({"guarantor"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeliverGuarantee(Action):
     """LCI delivers its Guarantee of the Notes."""
 
 
 @action("pay", who="whoever owes it", rests_on=("1.2", "2.2", "Schedule 1", "8.9", "8.10"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Pay(Action):
     """A party pays an amount for a purpose."""
 
@@ -173,7 +193,7 @@ class Pay(Action):
 
 
 @action("amend", who="company or purchaser", rests_on=("8.4",), actors=PARTIES)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Amend(Action):
     """A party presents an amendment: terms and their new values, and who signed it."""
 
@@ -182,7 +202,7 @@ class Amend(Action):
     in_writing: bool
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class NoticeSpec:
     """How a notice travels (8.5): method, the time its method needs, address, copies.
 
@@ -206,7 +226,7 @@ NOTICE_KINDS = ("covenant_breach", "default", "change_of_address", "other")
 
 @action("send_notice", who="any party or holder", rests_on=("8.5", "6.2(a)(i)"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class SendNotice(Action):
     """A party or holder sends a notice to another party, by a method of 8.5."""
 
@@ -225,7 +245,7 @@ HOLDERS = "a holder"
 
 
 @action("deliver_report", who="company", rests_on=("6.1",), actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeliverReport(Action):
     """The Company furnishes a report of 6.1 to the Holders ("annual-1997", "q1-1998")."""
 
@@ -233,7 +253,7 @@ class DeliverReport(Action):
 
 
 @action("accelerate", who="Holders of a majority", rests_on=("Schedule 1",), actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Accelerate(Action):
     """Holders of a majority declare all principal and accrued interest due, by notice."""
 
@@ -243,7 +263,7 @@ class Accelerate(Action):
 
 @action("waive_default", who="Holders of a majority", rests_on=("Schedule 1", "8.6"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class WaiveDefault(Action):
     """Holders of a majority waive one Event of Default in writing."""
 
@@ -253,14 +273,14 @@ class WaiveDefault(Action):
 
 @action("declare_insolvency", who="court", rests_on=("Schedule 1",),
         actors=frozenset({"court"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeclareInsolvency(Action):
     """A court declares the Company bankrupt or insolvent (Schedule 1 (e))."""
 
 
 @action("request_inspection", who=HOLDERS, rests_on=("6.2(a)(ii)", "6.2(a)(iii)"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RequestInspection(Action):
     """A Holder asks to inspect the properties or examine the books."""
 
@@ -273,7 +293,7 @@ class RequestInspection(Action):
 
 @action("record_breach", who="either party or a holder", rests_on=("6.2", "6.3"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RecordBreach(Action):
     """A fact the engine cannot observe: a covenant of section 6 broken ("6.2(b)(iv)")."""
 
@@ -282,7 +302,7 @@ class RecordBreach(Action):
 
 
 @action("remedy_breach", who="company", rests_on=("6",), actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RemedyBreach(Action):
     """The Company records that a recorded breach has been remedied."""
 
@@ -290,7 +310,7 @@ class RemedyBreach(Action):
 
 
 @action("merge", who="company", rests_on=("6.3",), actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Merge(Action):
     """The Company merges into another corporation, which may assume its obligations."""
 
@@ -299,7 +319,7 @@ class Merge(Action):
 
 
 @action("propose_transfer", who=HOLDERS, rests_on=("7.1", "7.2", "7.3"), actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ProposeTransfer(Action):
     """A Holder gives notice of a proposed transfer, with an opinion or under Rule 144."""
 
@@ -313,7 +333,7 @@ class ProposeTransfer(Action):
 
 
 @action("accept_opinion", who="company", rests_on=("7.3",), actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class AcceptOpinion(Action):
     """The Company finds the opinion of counsel reasonably satisfactory."""
 
@@ -321,7 +341,7 @@ class AcceptOpinion(Action):
 
 
 @action("reject_opinion", who="company", rests_on=("7.3",), actors=frozenset({"company"}))
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class RejectOpinion(Action):
     """The Company finds the opinion of counsel not reasonably satisfactory."""
 
@@ -330,7 +350,7 @@ class RejectOpinion(Action):
 
 @action("complete_transfer", who="the transferring holder", rests_on=("7.1", "7.3"),
         actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class CompleteTransfer(Action):
     """The transferring Holder completes a proposed transfer."""
 
@@ -338,7 +358,7 @@ class CompleteTransfer(Action):
 
 
 @action("advance", who="anyone", rests_on=("time passing",), actors=None)
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Advance(Action):
     """Time passes to `at` with nothing else happening."""
 

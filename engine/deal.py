@@ -26,7 +26,7 @@ from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id
 from engine.state import DealState, evolve, replay
-from engine.status import describe, status_of
+from engine.status import describe, snapshot_of, status_of
 
 #: How often an append that lost a race re-reads the log and decides again.
 RETRIES = 50
@@ -93,7 +93,7 @@ class Deal:
         log = store if store is not None else MemoryLog()
         first = DealCreated(at=None, deal_id=deal_id, terms=terms_to_dict(terms or DEFAULT_TERMS))
         state = evolve(DealState(), first)
-        log.create(deal_id, [first], lambda: status_of(state))
+        log.create(deal_id, [first], _snapshot(state))
         return cls(log, deal_id, [first])
 
     @classmethod
@@ -193,8 +193,8 @@ class Deal:
 
 
 def _snapshot(state: DealState) -> Snapshot:
-    """The status a store writes to its query tables, computed only if it asks."""
-    return lambda: status_of(state)
+    """What a store writes to its query tables, computed only if it asks."""
+    return lambda: snapshot_of(state)
 
 
 def verify(store: EventLog, deal_id: str) -> list[str]:
@@ -212,7 +212,7 @@ def verify(store: EventLog, deal_id: str) -> list[str]:
     deal = Deal.load(store, deal_id)
     if isinstance(store, Verifiable):
         stored = store.stored_status(deal_id)
-        replayed = json.loads(json.dumps(deal.status()))
+        replayed = json.loads(json.dumps(snapshot_of(deal.state)))
         if stored != replayed:
             keys = sorted(k for k in set(stored or {}) | set(replayed)
                           if (stored or {}).get(k) != replayed.get(k))

@@ -41,9 +41,30 @@ class Event:
     VERSION: ClassVar[int] = 1
     at: datetime | None
 
+    def __repr__(self) -> str:
+        """One repr for every event (attrs then need not generate one per class:
+        `npa` starts faster)."""
+        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
+                           for f in attrs.fields(type(self)))
+        return f"{type(self).__name__}({fields})"
+
+    def _values(self) -> tuple[object, ...]:
+        """The field values, in order: what equality and hashing compare."""
+        return tuple(getattr(self, f.name) for f in attrs.fields(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same class with equal fields (one method for every class)."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        """Hashed by class and fields, as attrs would for a frozen class."""
+        return hash((type(self), self._values()))
+
 
 @event("deal_created")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DealCreated(Event):
     """A deal was made from the template with a term sheet (stored whole)."""
 
@@ -52,7 +73,7 @@ class DealCreated(Event):
 
 
 @event("signed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Signed(Event):
     """A party signed the agreement (signature page)."""
 
@@ -60,7 +81,7 @@ class Signed(Event):
 
 
 @event("condition_satisfied")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ConditionSatisfied(Event):
     """A condition of 5.1 or 5.2 was met, by delivery or at the Closing."""
 
@@ -69,7 +90,7 @@ class ConditionSatisfied(Event):
 
 
 @event("condition_waived")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ConditionWaived(Event):
     """The party a condition protects waived it ("at the option of", 5.1, 5.2)."""
 
@@ -78,7 +99,7 @@ class ConditionWaived(Event):
 
 
 @event("instrument_requested")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class InstrumentRequested(Event):
     """A party reasonably requested another instrument (5.1(h), 5.2(f))."""
 
@@ -88,7 +109,7 @@ class InstrumentRequested(Event):
 
 
 @event("instrument_delivered")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class InstrumentDelivered(Event):
     """The requested instrument was delivered (5.1(h), 5.2(f))."""
 
@@ -97,7 +118,7 @@ class InstrumentDelivered(Event):
 
 
 @event("proceeding_recorded")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ProceedingRecorded(Event):
     """A proceeding to enjoin or prevent the transactions was recorded (5.1(e), 5.2(d))."""
 
@@ -107,7 +128,7 @@ class ProceedingRecorded(Event):
 
 
 @event("proceeding_resolved")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ProceedingResolved(Event):
     """A recorded proceeding ended or was dismissed (5.1(e), 5.2(d))."""
 
@@ -116,7 +137,7 @@ class ProceedingResolved(Event):
 
 
 @event("misrepresentation_recorded")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class MisrepresentationRecorded(Event):
     """A representation or warranty was recorded as untrue (5.1(a), 5.2(a))."""
 
@@ -128,7 +149,7 @@ class MisrepresentationRecorded(Event):
 
 
 @event("terms_amended")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class TermsAmended(Event):
     """The agreement was amended by a written instrument signed by both (8.4)."""
 
@@ -137,7 +158,7 @@ class TermsAmended(Event):
 
 
 @event("closing_held")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ClosingHeld(Event):
     """The Closing was held (2.1)."""
 
@@ -145,7 +166,7 @@ class ClosingHeld(Event):
 
 
 @event("notes_delivered")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class NotesDelivered(Event):
     """The Company delivered the Notes in these denominations (1.2, 2.2)."""
 
@@ -153,7 +174,7 @@ class NotesDelivered(Event):
 
 
 @event("guarantee_delivered")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class GuaranteeDelivered(Event):
     """LCI delivered its Guarantee of the Notes (3.3, 5.1(c))."""
 
@@ -161,7 +182,7 @@ class GuaranteeDelivered(Event):
 
 
 @event("payment_made")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class PaymentMade(Event):
     """A party paid an amount for a purpose (1.2, 2.2)."""
 
@@ -174,7 +195,7 @@ class PaymentMade(Event):
 
 
 @event("state_changed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class StateChanged(Event):
     """The lifecycle moved from one state to another by a trigger of the machine."""
 
@@ -184,13 +205,13 @@ class StateChanged(Event):
 
 
 @event("clock_advanced")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ClockAdvanced(Event):
     """Time passed to this moment with nothing else happening."""
 
 
 @event("notice_sent")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class NoticeSent(Event):
     """A notice was sent (8.5): how, where, when it takes effect, and its defects.
 
@@ -219,7 +240,7 @@ class NoticeSent(Event):
 
 
 @event("notice_took_effect")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class NoticeTookEffect(Event):
     """A duly given notice took effect (8.5), at `at`."""
 
@@ -227,7 +248,7 @@ class NoticeTookEffect(Event):
 
 
 @event("address_changed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class AddressChanged(Event):
     """A party's address for notices changed, by its own notice taking effect (8.5)."""
 
@@ -238,7 +259,7 @@ class AddressChanged(Event):
 
 
 @event("deadline_passed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DeadlinePassed(Event):
     """A tracked deadline fell due (a report, a grace or cure period, a payment)."""
 
@@ -248,7 +269,7 @@ class DeadlinePassed(Event):
 
 
 @event("report_delivered")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ReportDelivered(Event):
     """The Company furnished a report of 6.1 to the Holders."""
 
@@ -256,7 +277,7 @@ class ReportDelivered(Event):
 
 
 @event("breach_occurred")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class BreachOccurred(Event):
     """A covenant or agreement of the Company was broken (section 6)."""
 
@@ -267,7 +288,7 @@ class BreachOccurred(Event):
 
 
 @event("breach_remedied")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class BreachRemedied(Event):
     """A covenant breach was remedied (the report delivered, the fact cured)."""
 
@@ -275,7 +296,7 @@ class BreachRemedied(Event):
 
 
 @event("default_occurred")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DefaultOccurred(Event):
     """An Event of Default occurred (Schedule 1, ASSUMED: (a)-(e))."""
 
@@ -286,7 +307,7 @@ class DefaultOccurred(Event):
 
 
 @event("default_cured")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DefaultCured(Event):
     """A continuing Event of Default ended by cure before acceleration."""
 
@@ -294,7 +315,7 @@ class DefaultCured(Event):
 
 
 @event("default_waived")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class DefaultWaived(Event):
     """Holders of a majority waived one Event of Default in writing (Schedule 1, 8.6)."""
 
@@ -303,7 +324,7 @@ class DefaultWaived(Event):
 
 
 @event("accelerated")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Accelerated(Event):
     """All principal and accrued interest became due at once (Schedule 1, ASSUMED)."""
 
@@ -313,7 +334,7 @@ class Accelerated(Event):
 
 
 @event("inspection_requested")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class InspectionRequested(Event):
     """A Holder asked to inspect properties (6.2(a)(ii)) or books (6.2(a)(iii))."""
 
@@ -322,7 +343,7 @@ class InspectionRequested(Event):
 
 
 @event("merged")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Merged(Event):
     """The Company merged into another corporation (6.3)."""
 
@@ -331,7 +352,7 @@ class Merged(Event):
 
 
 @event("transfer_proposed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class TransferProposed(Event):
     """A Holder gave notice of a proposed transfer of Notes (7.3)."""
 
@@ -346,7 +367,7 @@ class TransferProposed(Event):
 
 
 @event("opinion_decided")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class OpinionDecided(Event):
     """The Company accepted or rejected the opinion of counsel of a transfer (7.3)."""
 
@@ -355,7 +376,7 @@ class OpinionDecided(Event):
 
 
 @event("transfer_completed")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class TransferCompleted(Event):
     """Notes passed to the transferee, with or without the restrictive legend (7.2, 7.3)."""
 
@@ -364,7 +385,7 @@ class TransferCompleted(Event):
 
 
 @event("cure_period_started")
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class CurePeriodStarted(Event):
     """A notice of covenant breach took effect: 30 days to remedy (Schedule 1 (c))."""
 

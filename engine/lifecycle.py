@@ -144,6 +144,8 @@ def follow(state: DealState, at: datetime) -> tuple[list[ev.Event], DealState]:
         for row in TABLE:
             if row.trigger not in AUTOMATIC or row.source is not state.status:
                 continue
+            if row.guard(state, at):
+                continue  # the guard would refuse: no need to ask the machine
             dest, _ = fire(row.trigger, state, at)
             if dest is not None:
                 change = ev.StateChanged(at=at, trigger=row.trigger,

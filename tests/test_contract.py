@@ -527,9 +527,9 @@ def test_conditions_table() -> None:
 
 def test_condition_headings_are_the_clause_headings() -> None:
     """A condition is headed as its paragraph is."""
+    assert condition("5.1(d)").heading == "Opinion of Counsel"
     assert condition("5.1(d)") == Condition(
         section="5.1(d)",
-        heading="Opinion of Counsel",
         protects="purchaser",
         kind="delivery",
         delivered_by=("company",),
