@@ -14,6 +14,8 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from engine.plain import Plain
+
 A = TypeVar("A", bound="Action")
 
 ACTION_TYPES: dict[str, type[Action]] = {}
@@ -52,8 +54,8 @@ def action(
     return register
 
 
-@attrs.frozen
-class Action:
+@attrs.frozen(repr=False, eq=False)
+class Action(Plain):
     """Something a party does to the deal at a moment."""
 
     TYPE: ClassVar[str] = ""
@@ -63,26 +65,6 @@ class Action:
     CITES: ClassVar[str] = ""
     actor: str
     at: datetime
-
-    def __repr__(self) -> str:
-        """One repr for every action (attrs then need not generate one per class)."""
-        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
-                           for f in attrs.fields(type(self)))
-        return f"{type(self).__name__}({fields})"
-
-    def _values(self) -> tuple[object, ...]:
-        """The field values, in order: what equality and hashing compare."""
-        return tuple(getattr(self, f.name) for f in attrs.fields(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when of the same class with equal fields (one method for every class)."""
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        """Hashed by class and fields, as attrs would for a frozen class."""
-        return hash((type(self), self._values()))
 
     def cites(self) -> str:
         """The section a refusal on authority cites for this action."""

@@ -14,6 +14,8 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from engine.plain import Plain
+
 E = TypeVar("E", bound="Event")
 
 EVENT_TYPES: dict[str, type[Event]] = {}
@@ -33,34 +35,13 @@ def event(tag: str, version: int = 1) -> Callable[[type[E]], type[E]]:
     return register
 
 
-@attrs.frozen
-class Event:
+@attrs.frozen(repr=False, eq=False)
+class Event(Plain):
     """Something that happened to a deal at a moment."""
 
     TAG: ClassVar[str] = ""
     VERSION: ClassVar[int] = 1
     at: datetime | None
-
-    def __repr__(self) -> str:
-        """One repr for every event (attrs then need not generate one per class:
-        `npa` starts faster)."""
-        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
-                           for f in attrs.fields(type(self)))
-        return f"{type(self).__name__}({fields})"
-
-    def _values(self) -> tuple[object, ...]:
-        """The field values, in order: what equality and hashing compare."""
-        return tuple(getattr(self, f.name) for f in attrs.fields(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        """Equal when of the same class with equal fields (one method for every class)."""
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        """Hashed by class and fields, as attrs would for a frozen class."""
-        return hash((type(self), self._values()))
 
 
 @event("deal_created")

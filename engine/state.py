@@ -17,18 +17,8 @@ import attrs
 
 from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
+from engine.plain import Plain
 from engine.schedule import Payment, payment_schedule
-
-
-class Plain:
-    """A shared `__repr__` for the state's attrs classes, so that attrs need not
-    generate one per class (each generated method is compiled at import: `npa`
-    starts faster)."""
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
-                           for f in attrs.fields(type(self)))  # type: ignore[arg-type]
-        return f"{type(self).__name__}({fields})"
 
 
 class Status(enum.Enum):
