@@ -339,6 +339,93 @@ class CompleteTransfer(Action):
     transfer: str
 
 
+@attrs.frozen(repr=False, eq=False)
+class Damage(Plain):
+    """One item of Damages (8.10): its kind, its amount, and for settlement costs
+    whether the indemnifying party gave its prior written consent."""
+
+    kind: str
+    amount: Decimal
+    consented: bool = False
+
+
+DAMAGE_KINDS = ("losses", "attorneys_fees", "investigation_costs", "settlement_costs")
+
+
+@action("assert_claim", who="claimant (company or purchaser)", rests_on=("8.10", "8.2"),
+        actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class AssertClaim(Action):
+    """A party asserts, by notice, a claim for indemnification under 8.10."""
+
+    against: str
+    section: str
+    damages: tuple[Damage, ...]
+    notice: NoticeSpec
+
+
+@action("acknowledge_claim", who="the indemnifying party", rests_on=("8.10",), actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class AcknowledgeClaim(Action):
+    """The indemnifying party acknowledges a claim."""
+
+    claim: str
+
+
+@action("dispute_claim", who="the indemnifying party", rests_on=("8.10",), actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class DisputeClaim(Action):
+    """The indemnifying party disputes a claim."""
+
+    claim: str
+
+
+@action("consent_to_settlement", who="the indemnifying party", rests_on=("8.10(a)",),
+        actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class ConsentToSettlement(Action):
+    """The indemnifying party gives its prior written consent to settling a claim."""
+
+    claim: str
+
+
+@action("settle_claim", who="claimant", rests_on=("8.10",), actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class SettleClaim(Action):
+    """The claimant records the claim settled for an amount."""
+
+    claim: str
+    amount: Decimal
+
+
+@action("adjudicate_claim", who="court", rests_on=("8.1", "8.10"),
+        actors=frozenset({"court"}))
+@attrs.frozen(repr=False, eq=False)
+class AdjudicateClaim(Action):
+    """A court decides a claim: the amount indemnifiable (0 when the claim fails)."""
+
+    claim: str
+    amount: Decimal
+
+
+@action("withdraw_claim", who="claimant", rests_on=("8.10",), actors=PARTIES)
+@attrs.frozen(repr=False, eq=False)
+class WithdrawClaim(Action):
+    """The claimant withdraws a claim before any payment on it."""
+
+    claim: str
+
+
+@action("present_expenses", who="purchaser", rests_on=("8.9",),
+        actors=frozenset({"purchaser"}))
+@attrs.frozen(repr=False, eq=False)
+class PresentExpenses(Action):
+    """Purchaser presents the fees and expenses of its counsel that the Company pays (8.9)."""
+
+    amount: Decimal
+    description: str
+
+
 @action("advance", who="anyone", rests_on=("time passing",), actors=None)
 @attrs.frozen(repr=False, eq=False)
 class Advance(Action):
@@ -368,6 +455,8 @@ def _type_name(tp: object) -> str:
         "NoticeSpec": "notice: {method, delivered_at | postmarked_at | confirmed_at, "
                       "address?, copies?, return_receipt_requested?}",
         "tuple[str, ...] | None": "list of text (optional)",
+        "tuple[Damage, ...]": "list of {kind (losses, attorneys_fees, investigation_costs, "
+                              "settlement_costs), amount, consented?}",
     }
     if isinstance(tp, str):
         text = tp

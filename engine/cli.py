@@ -292,9 +292,10 @@ def diagram(fmt: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--path", "story", type=click.Choice(["repaid", "default"]), default="repaid",
-              show_default=True, help="repaid: signing to repayment; default: a missed "
-              "coupon, acceleration by notice and recovery.")
+@click.option("--path", "story", type=click.Choice(["repaid", "default", "indemnity"]),
+              default="repaid", show_default=True,
+              help="repaid: signing to repayment; default: a missed coupon, acceleration "
+              "by notice and recovery; indemnity: a claim from notice to payment.")
 @click.option("--db", default=None, help="SQLite file to run it in (default: a fresh "
               "temporary file).")
 @_json_option

@@ -165,6 +165,13 @@ def address_changes(state: DealState, notice_id: str, at: datetime) -> list[ev.E
     return [ev.AddressChanged(at=at, party=party, notice=notice_id, lines=lines, fax=fax)]
 
 
+@fires("expenses_due")
+def expenses_fall_overdue(state: DealState, deadline: Deadline) -> list[ev.Event]:
+    """8.9 (ASSUMED: 30 days): presented expenses unpaid are a breach of agreement, which
+    can found a claim under 8.10."""
+    return [passed(deadline)]
+
+
 @on_effect("covenant_breach")
 def cure_period_starts(state: DealState, notice_id: str, at: datetime) -> list[ev.Event]:
     """Schedule 1 (c): the 30 days run from the notice of each named breach taking effect."""

@@ -22,6 +22,7 @@ from engine.rules import (
     conditions,
     covenants,
     default,
+    indemnity,
     notices,
     reports,
     settlement,
@@ -66,6 +67,14 @@ RULES: dict[type[act.Action], Rule] = {
     act.AcceptOpinion: transfers.decide_opinion,
     act.RejectOpinion: transfers.decide_opinion,
     act.CompleteTransfer: transfers.complete_transfer,
+    act.AssertClaim: indemnity.assert_claim,
+    act.AcknowledgeClaim: indemnity.answer_claim,
+    act.DisputeClaim: indemnity.answer_claim,
+    act.ConsentToSettlement: indemnity.consent_to_settlement,
+    act.SettleClaim: indemnity.settle_claim,
+    act.AdjudicateClaim: indemnity.adjudicate_claim,
+    act.WithdrawClaim: indemnity.withdraw_claim,
+    act.PresentExpenses: indemnity.present_expenses,
     act.Advance: _advance,
 }
 

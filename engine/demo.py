@@ -1,7 +1,9 @@
 """The 1997 deal's stories, as scripts of actions: what `npa demo` runs (PRODUCT.md section 8).
 
 `repaid` (the default) runs it from signing to repayment; `default` a missed
-coupon, the Holders' acceleration by notice, and the recovery.
+coupon, the Holders' acceleration by notice, and the recovery; `indemnity` the
+expenses of 8.9 and, after repayment, a claim under 8.10 from its notice to its
+payment (8.2: the representations survive).
 """
 
 from __future__ import annotations
@@ -92,7 +94,45 @@ DEFAULT_STORY: list[dict[str, Any]] = [
      "amount": "2500000.00"},
 ]
 
+#: 8.9: Purchaser's counsel's fees presented after the Closing and paid by the Company.
+EXPENSES: list[dict[str, Any]] = [
+    {"type": "present_expenses", "actor": "purchaser", "at": "1997-10-28T10:00",
+     "amount": "85000.00", "description": "Robinson, Silverman, Pearce, Aronsohn & Berman "
+     "LLP: preparation, execution and delivery of the Agreement and the Notes"},
+    {"type": "pay", "actor": "company", "at": "1997-11-10T10:00", "purpose": "expenses",
+     "amount": "85000.00"},
+]
+
+#: 8.10 and 8.2: after repayment, Purchaser learns that the representation of 3.6
+#: (litigation) was untrue, and claims by registered mail; the claim is disputed,
+#: settled with the Company's prior written consent, and paid; the deal stays Repaid.
+CLAIM_AFTER_REPAYMENT: list[dict[str, Any]] = [
+    {"type": "assert_claim", "actor": "purchaser", "at": "2000-03-01T10:00",
+     "against": "company", "section": "3.6",
+     "damages": [{"kind": "losses", "amount": "150000.00"},
+                 {"kind": "attorneys_fees", "amount": "40000.00"},
+                 {"kind": "investigation_costs", "amount": "10000.00"},
+                 {"kind": "settlement_costs", "amount": "25000.00"}],
+     "notice": {"method": "registered_mail", "postmarked_at": "2000-03-01T16:00"}},
+    {"type": "dispute_claim", "actor": "company", "at": "2000-03-08T11:00", "claim": "C1"},
+    {"type": "consent_to_settlement", "actor": "company", "at": "2000-04-12T10:00",
+     "claim": "C1"},
+    {"type": "settle_claim", "actor": "purchaser", "at": "2000-04-20T15:00", "claim": "C1",
+     "amount": "180000.00"},
+    {"type": "pay", "actor": "company", "at": "2000-04-28T10:00", "purpose": "indemnity",
+     "amount": "180000.00", "claim": "C1"},
+]
+
+
+def indemnity_story() -> list[dict[str, Any]]:
+    """The repaid story with the expenses of 8.9, then a claim under 8.10 after repayment."""
+    life = to_repayment()[len(SIGNING_TO_OUTSTANDING):] + EXPENSES
+    life.sort(key=lambda action: str(action["at"]))
+    return [*SIGNING_TO_OUTSTANDING, *life, *CLAIM_AFTER_REPAYMENT]
+
+
 STORIES: dict[str, Callable[[], list[dict[str, Any]]]] = {
     "repaid": to_repayment,
     "default": lambda: DEFAULT_STORY,
+    "indemnity": indemnity_story,
 }

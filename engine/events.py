@@ -173,6 +173,8 @@ class PaymentMade(Event):
     payee: str
     #: How a payment to the Holders is split among them by principal held.
     shares: dict[str, Decimal] = attrs.field(factory=dict)
+    #: The claim an indemnity payment is made on (8.10).
+    claim: str | None = None
 
 
 @event("state_changed")
@@ -373,3 +375,79 @@ class CurePeriodStarted(Event):
     breach: str
     notice: str
     ends_at: datetime
+
+
+@attrs.frozen(repr=False, eq=False)
+class DamageItem(Plain):
+    """One item of Damages as claimed (8.10)."""
+
+    kind: str
+    amount: Decimal
+    consented: bool = False
+
+
+@event("claim_asserted")
+@attrs.frozen(repr=False, eq=False)
+class ClaimAsserted(Event):
+    """A claim for indemnification was sent by notice (8.10, 8.5)."""
+
+    claim: str
+    claimant: str
+    against: str
+    section: str
+    damages: tuple[DamageItem, ...]
+    notice: str
+
+
+@event("claim_answered")
+@attrs.frozen(repr=False, eq=False)
+class ClaimAnswered(Event):
+    """The indemnifying party acknowledged or disputed a claim (8.10)."""
+
+    claim: str
+    answer: str
+
+
+@event("settlement_consented")
+@attrs.frozen(repr=False, eq=False)
+class SettlementConsented(Event):
+    """The indemnifying party gave prior written consent to settlement (8.10(a))."""
+
+    claim: str
+
+
+@event("claim_settled")
+@attrs.frozen(repr=False, eq=False)
+class ClaimSettled(Event):
+    """A claim was settled for an amount (8.10)."""
+
+    claim: str
+    amount: Decimal
+
+
+@event("claim_adjudicated")
+@attrs.frozen(repr=False, eq=False)
+class ClaimAdjudicated(Event):
+    """A court decided a claim: the amount indemnifiable, 0 when it failed (8.1, 8.10)."""
+
+    claim: str
+    amount: Decimal
+
+
+@event("claim_withdrawn")
+@attrs.frozen(repr=False, eq=False)
+class ClaimWithdrawn(Event):
+    """The claimant withdrew a claim (8.10)."""
+
+    claim: str
+
+
+@event("expenses_presented")
+@attrs.frozen(repr=False, eq=False)
+class ExpensesPresented(Event):
+    """Purchaser presented its counsel's fees and expenses, which the Company pays (8.9)."""
+
+    expense: str
+    amount: Decimal
+    description: str
+    due: datetime

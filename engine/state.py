@@ -169,6 +169,37 @@ class Transfer(Plain):
     completed_at: datetime | None = None
 
 
+@attrs.frozen(repr=False)
+class Claim(Plain):
+    """A claim for indemnification under 8.10, and where it stands."""
+
+    id: str
+    claimant: str
+    against: str
+    section: str
+    damages: tuple[ev.DamageItem, ...]
+    notice: str
+    asserted_at: datetime | None
+    answer: str | None = None
+    consented_at: datetime | None = None
+    settled: Decimal | None = None
+    adjudicated: Decimal | None = None
+    withdrawn_at: datetime | None = None
+    paid: Decimal = Decimal("0.00")
+
+
+@attrs.frozen(repr=False)
+class Expense(Plain):
+    """Fees and expenses of Purchaser's counsel presented to the Company (8.9)."""
+
+    id: str
+    amount: Decimal
+    description: str
+    presented_at: datetime | None
+    due: datetime
+    paid: Decimal = Decimal("0.00")
+
+
 @attrs.frozen(slots=False, repr=False)
 class DealState(Plain):
     """Everything the rules need to know about one deal, as of its last event.
@@ -224,6 +255,8 @@ class DealState(Plain):
     #: The Surviving Corporation that assumed the Company's obligations (6.3).
     successor: str | None = None
     inspections: tuple[tuple[str, str, datetime | None], ...] = ()
+    claims: Mapping[str, Claim] = attrs.field(factory=dict)
+    expenses: Mapping[str, Expense] = attrs.field(factory=dict)
 
     @property
     def principal_outstanding(self) -> Decimal:
@@ -375,6 +408,13 @@ def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
         changes["interest_paid"] = total
         settled = {f"{kind}:{p.date.isoformat()}" for p in interest_covered(state, total)
                    for kind in ("interest", "grace")}
+        changes["deadlines"] = tuple(d for d in state.deadlines if d.key not in settled)
+    elif e.purpose == "indemnity" and e.claim is not None:
+        claim = state.claims[e.claim]
+        changes["claims"] = {**state.claims,
+                             claim.id: attrs.evolve(claim, paid=claim.paid + e.amount)}
+    elif e.purpose == "expenses":
+        changes["expenses"], settled = _apply_expenses(state, e.amount)
         changes["deadlines"] = tuple(d for d in state.deadlines if d.key not in settled)
     elif e.purpose == "principal":
         changes["principal_paid"] = state.principal_paid + e.amount
@@ -609,3 +649,65 @@ def _transferred(state: DealState, e: ev.TransferCompleted) -> dict[str, Any]:
     legends = {name: mark for name, mark in state.legends.items() if name in holders}
     legends[t.to_holder] = e.legend or state.legends.get(t.to_holder, False)
     return dict(transfers={**state.transfers, e.transfer: t}, holders=holders, legends=legends)
+
+
+def _apply_expenses(state: DealState, amount: Decimal) -> tuple[dict[str, Expense], set[str]]:
+    """A payment of expenses applied to the oldest presented first; the deadlines it ends."""
+    expenses = dict(state.expenses)
+    settled: set[str] = set()
+    left = amount
+    for ident, expense in state.expenses.items():
+        owed = expense.amount - expense.paid
+        if left <= 0 or owed <= 0:
+            continue
+        part = min(owed, left)
+        expenses[ident] = attrs.evolve(expense, paid=expense.paid + part)
+        left -= part
+        if part == owed:
+            settled.add(f"expenses:{ident}")
+    return expenses, settled
+
+
+def _claim(state: DealState, ident: str, **changes: Any) -> dict[str, Any]:
+    """The claims with one of them changed."""
+    return dict(claims={**state.claims, ident: attrs.evolve(state.claims[ident], **changes)})
+
+
+@_on(ev.ClaimAsserted)
+def _asserted(state: DealState, e: ev.ClaimAsserted) -> dict[str, Any]:
+    claim = Claim(e.claim, e.claimant, e.against, e.section, e.damages, e.notice, e.at)
+    return dict(claims={**state.claims, e.claim: claim})
+
+
+@_on(ev.ClaimAnswered)
+def _answered(state: DealState, e: ev.ClaimAnswered) -> dict[str, Any]:
+    return _claim(state, e.claim, answer=e.answer)
+
+
+@_on(ev.SettlementConsented)
+def _consented(state: DealState, e: ev.SettlementConsented) -> dict[str, Any]:
+    return _claim(state, e.claim, consented_at=e.at)
+
+
+@_on(ev.ClaimSettled)
+def _settled(state: DealState, e: ev.ClaimSettled) -> dict[str, Any]:
+    return _claim(state, e.claim, settled=e.amount)
+
+
+@_on(ev.ClaimAdjudicated)
+def _adjudicated(state: DealState, e: ev.ClaimAdjudicated) -> dict[str, Any]:
+    return _claim(state, e.claim, adjudicated=e.amount)
+
+
+@_on(ev.ClaimWithdrawn)
+def _withdrawn(state: DealState, e: ev.ClaimWithdrawn) -> dict[str, Any]:
+    return _claim(state, e.claim, withdrawn_at=e.at)
+
+
+@_on(ev.ExpensesPresented)
+def _expenses(state: DealState, e: ev.ExpensesPresented) -> dict[str, Any]:
+    expense = Expense(e.expense, e.amount, e.description, e.at, e.due)
+    return dict(expenses={**state.expenses, e.expense: expense},
+                deadlines=with_deadline(state, Deadline(
+                    e.due, f"expenses:{e.expense}", "expenses_due", "8.9",
+                    f"expenses {e.expense} unpaid are a breach of 8.9 from now")))

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +18,7 @@ from engine.money import dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
+from engine.rules.indemnity import claim_status, claimed, indemnifiable
 from engine.rules.payments import (
     ZERO,
     interest_accrued,
@@ -80,6 +81,12 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
             status = "missed" if at is not None and at >= r.lapses_at else "pending"
         owed.append({"id": r.id, "section": r.section, "due": r.last_day.isoformat(),
                      "status": status})
+    for x in state.expenses.values():
+        status = ("paid" if x.paid >= x.amount else
+                  "overdue" if at is not None and at >= x.due else "pending")
+        owed.append({"id": f"expenses-{x.id}", "section": "8.9",
+                     "due": (x.due - timedelta(days=1)).date().isoformat(),
+                     "amount": str(x.amount), "status": status})
     for e in state.defaults.values():
         told = any(n.kind == "default" and n.sender == "company"
                    and n.effective_at is not None  # duly given under 8.5
@@ -189,7 +196,14 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
         "company": state.successor or state.terms.parties["company"].name,
         "inspections": [{"by": by, "scope": scope, "at": iso(at) if at else None}
                         for by, scope, at in state.inspections],
-        "claims": [],
+        "claims": [
+            {"id": c.id, "claimant": c.claimant, "against": c.against, "section": c.section,
+             "status": claim_status(state, c), "claimed": str(claimed(c)),
+             "indemnifiable": str(indemnifiable(c)), "paid": str(c.paid), "notice": c.notice,
+             "damages": [{"kind": d.kind, "amount": str(d.amount), "consented": d.consented}
+                         for d in c.damages]}
+            for c in state.claims.values()
+        ],
     }
 
 
@@ -325,6 +339,26 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.TransferCompleted():
             legend = "with" if event.legend else "without"
             return f"transfer {event.transfer} completed, {legend} the legend", "7.2"
+        case ev.ClaimAsserted():
+            total = dollars(sum((d.amount for d in event.damages), Decimal("0.00")))
+            return (f"{who(event.claimant)} claimed {total} from {who(event.against)} under "
+                    f"{event.section} ({event.claim}, notice {event.notice})", "8.10")
+        case ev.ClaimAnswered():
+            return f"{who(state.claims[event.claim].against)} {event.answer} claim " \
+                f"{event.claim}", "8.10"
+        case ev.SettlementConsented():
+            return f"prior written consent to settle claim {event.claim}", "8.10(a)"
+        case ev.ClaimSettled():
+            return f"claim {event.claim} settled for {dollars(event.amount)}", "8.10"
+        case ev.ClaimAdjudicated():
+            if event.amount == 0:
+                return f"claim {event.claim} failed in court", "8.10"
+            return f"claim {event.claim} adjudicated: {dollars(event.amount)}", "8.10"
+        case ev.ClaimWithdrawn():
+            return f"claim {event.claim} withdrawn", "8.10"
+        case ev.ExpensesPresented():
+            return (f"Purchaser presented {dollars(event.amount)} of its counsel's fees and "
+                    f"expenses ({event.expense}): {event.description}", "8.9")
         case ev.ClockAdvanced():
             return "time passed", ""
     return event.TAG, ""  # pragma: no cover - every event type is described above
@@ -336,4 +370,5 @@ _DEADLINE_WORDS = {
     "interest_grace": "the 30 days' grace for interest ended",
     "principal_due": "principal fell due",
     "cure_period": "the 30 days to remedy a breach ended",
+    "expenses_due": "presented expenses fell overdue",
 }

@@ -93,10 +93,14 @@ def pay(state: DealState, action: Pay) -> Decision:
         from engine.rules.payments import pay_holders
 
         return pay_holders(state, action)
-    if action.purpose not in FIXED_SUMS:
-        section = {"expenses": "8.9", "indemnity": "8.10"}[action.purpose]
-        return refuse([refusal(section, f"nothing is owed for {action.purpose.replace('_', ' ')}"
-                                        " at this time")])
+    if action.purpose == "indemnity":
+        from engine.rules.indemnity import pay_indemnity
+
+        return pay_indemnity(state, action)
+    if action.purpose == "expenses":
+        from engine.rules.indemnity import pay_expenses
+
+        return pay_expenses(state, action)
     payer, payee, section, what = FIXED_SUMS[action.purpose]
     owed = (state.terms.deal.purchase_price if action.purpose == "purchase_price"
             else state.terms.deal.transaction_fee)

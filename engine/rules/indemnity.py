@@ -1,0 +1,369 @@
+"""8.10 Indemnification, with 8.2 Survival and 8.9 Expenses.
+
+8.10(a): the Company indemnifies Purchaser against Damages "arising from,
+relating to or resulting from any misrepresentation or breach of warranty or
+agreement of the Company contained in this Agreement or in any certificate
+delivered by the Company at the Closing"; (b) Purchaser indemnifies the
+Company likewise. Damages include "reasonable attorneys' fees, settlement
+costs incurred with the prior written consent of the indemnifying party" and
+costs of investigating. 8.2: the representations, warranties, covenants and
+agreements survive the closing, so claims run after repayment too. 8.9: the
+Company pays the reasonable fees and expenses of Purchaser's counsel.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from contract import UnknownSection, agreements_of, clause, representations_of
+from engine.actions import (
+    DAMAGE_KINDS,
+    AcknowledgeClaim,
+    AdjudicateClaim,
+    AssertClaim,
+    ConsentToSettlement,
+    DisputeClaim,
+    Pay,
+    PresentExpenses,
+    SettleClaim,
+    WithdrawClaim,
+)
+from engine.clock import new_york_date
+from engine.errors import InvalidAction
+from engine.events import (
+    ClaimAdjudicated,
+    ClaimAnswered,
+    ClaimAsserted,
+    ClaimSettled,
+    ClaimWithdrawn,
+    DamageItem,
+    Event,
+    ExpensesPresented,
+    PaymentMade,
+    SettlementConsented,
+)
+from engine.explain import Reason, refusal
+from engine.money import dollars
+from engine.periods import end_of_days
+from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.notices import give_notice
+from engine.state import Claim, DealState, Status
+
+ZERO = Decimal("0.00")
+#: The certificate each party delivers at the Closing (8.10: "any certificate delivered").
+CERTIFICATES = {"company": "5.1(b)", "purchaser": "5.2(b)"}
+#: 8.9, ASSUMED: presented expenses are payable within 30 days.
+EXPENSE_DAYS = 30
+OPEN = ("asserted", "acknowledged", "disputed")
+
+
+def indemnified_sections(state: DealState, party: str) -> tuple[str, ...]:
+    """8.10: the sections holding a party's representations, warranties and agreements,
+    and the certificate it delivered at the Closing."""
+    sections = representations_of(party) + agreements_of(party)
+    certificate = CERTIFICATES[party]
+    marked = state.marked.get(certificate)
+    if marked is not None and marked.status == "satisfied":
+        sections += (certificate,)
+    return sections
+
+
+def covers(section: str, sections: tuple[str, ...]) -> bool:
+    """Whether `section` is one of `sections` or a paragraph of one."""
+    return any(section == s or section.startswith(s + "(") for s in sections)
+
+
+def claimed(claim: Claim) -> Decimal:
+    """The Damages a claim lists, in all."""
+    return sum((d.amount for d in claim.damages), ZERO)
+
+
+def eligible(claim: Claim) -> Decimal:
+    """8.10(a): the Damages that count: settlement costs only with prior written consent."""
+    consented = claim.consented_at is not None
+    return sum((d.amount for d in claim.damages
+                if d.kind != "settlement_costs" or d.consented or consented), ZERO)
+
+
+def indemnifiable(claim: Claim) -> Decimal:
+    """What the indemnifying party owes on a claim, as it stands."""
+    if claim.withdrawn_at is not None:
+        return ZERO
+    if claim.adjudicated is not None:
+        return claim.adjudicated
+    if claim.settled is not None:
+        return min(claim.settled, eligible(claim))
+    if claim.answer == "acknowledged":
+        return eligible(claim)
+    return ZERO
+
+
+def claim_status(state: DealState, claim: Claim) -> str:
+    """Where a claim stands: notice pending, asserted, acknowledged or disputed,
+    settled or adjudicated (failed when for nothing), paid, withdrawn, or not asserted
+    (its notice was not duly given)."""
+    notice = state.notices[claim.notice]
+    owed = indemnifiable(claim)
+    if claim.withdrawn_at is not None:
+        return "withdrawn"
+    if notice.effective_at is None:
+        return "not asserted"
+    if not notice.took_effect:
+        return "notice pending"
+    if claim.adjudicated is not None and claim.adjudicated == 0:
+        return "failed"
+    if owed > 0 and claim.paid >= owed:
+        return "paid"
+    if claim.adjudicated is not None:
+        return "adjudicated"
+    if claim.settled is not None:
+        return "settled"
+    return claim.answer or "asserted"
+
+
+def _claim(state: DealState, ident: str) -> Claim:
+    """The claim with that id, or InvalidAction naming the field."""
+    claim = state.claims.get(ident)
+    if claim is None:
+        raise InvalidAction(f"no claim {ident!r:.40} in this deal", field="claim")
+    return claim
+
+
+def executed(state: DealState) -> list[Reason]:
+    """Indemnities run once the agreement is executed, and survive the closing (8.2)."""
+    if state.status is Status.Drafted:
+        return [refusal("8.10", "the agreement is not yet executed by both parties")]
+    return []
+
+
+def assert_claim(state: DealState, action: AssertClaim) -> Decision:
+    """8.10, by notice under 8.5: a claim names the section breached and lists its Damages.
+
+    The Company answers for its own representations, warranties and
+    agreements (and its Closing certificate), Purchaser for its own; LCI gives
+    no indemnity under 8.10.
+    """
+    try:
+        clause(action.section)
+    except UnknownSection:
+        raise InvalidAction(f"{action.section!r:.40} is not a section of the agreement",
+                            field="section") from None
+    if action.against not in ("company", "purchaser", "guarantor"):
+        raise InvalidAction(f"{action.against!r:.40} is not a party (company or purchaser)",
+                            field="against")
+    if not action.damages:
+        raise InvalidAction("a claim lists its Damages", field="damages")
+    for i, damage in enumerate(action.damages):
+        if damage.kind not in DAMAGE_KINDS:
+            raise InvalidAction(f"{damage.kind!r:.40} is not a kind of Damages "
+                                f"({', '.join(DAMAGE_KINDS)})", field=f"damages[{i}].kind")
+    reasons = executed(state)
+    if action.against == "guarantor":
+        reasons.append(refusal("8.10", "LCI gives no indemnity under 8.10: only the Company "
+                                       "and Purchaser indemnify each other"))
+    elif action.against == action.actor:
+        reasons.append(refusal("8.10", "a party does not claim against itself"))
+    elif not covers(action.section, indemnified_sections(state, action.against)):
+        reasons.append(refusal("8.10", f"{action.section} holds no representation, warranty "
+                                       f"or agreement of {name_of(state, action.against)}"))
+    elif action.section == "8.9" and not overdue_expenses(state, action.at):
+        reasons.append(refusal("8.9", "no presented expenses are overdue: the Company has not "
+                                      "broken 8.9"))
+    if reasons:
+        return refuse(reasons)
+    sent = give_notice(state, at=action.at, sender=action.actor, to=action.against,
+                       kind="claim", spec=action.notice)
+    ident = next_id("C", state.claims)
+    damages = tuple(DamageItem(d.kind, d.amount, d.consented) for d in action.damages)
+    return accept(
+        sent,
+        ClaimAsserted(at=action.at, claim=ident, claimant=action.actor, against=action.against,
+                      section=action.section, damages=damages, notice=sent.notice),
+        created={"claim": ident, "notice": sent.notice},
+    )
+
+
+def _indemnifier(state: DealState, claim: Claim, actor: str, verb: str) -> list[Reason]:
+    """Only the indemnifying party answers, consents to settlement, or pays."""
+    if actor == claim.against:
+        return []
+    return [refusal("8.10", f"only {name_of(state, claim.against)}, the indemnifying party, "
+                            f"{verb} claim {claim.id}")]
+
+
+def _open(state: DealState, claim: Claim, allowed: tuple[str, ...] = OPEN) -> list[Reason]:
+    """A refusal unless the claim stands in one of the `allowed` states."""
+    status = claim_status(state, claim)
+    if status in allowed:
+        return []
+    return [refusal("8.10", f"claim {claim.id} is {status}")]
+
+
+def answer_claim(state: DealState, action: AcknowledgeClaim | DisputeClaim) -> Decision:
+    """8.10: the indemnifying party acknowledges or disputes an asserted claim.
+
+    Schedule 1 (d), ASSUMED: the Company acknowledging that a section 3
+    representation was untrue is an Event of Default while Notes are outstanding.
+    """
+    claim = _claim(state, action.claim)
+    answer = "acknowledged" if isinstance(action, AcknowledgeClaim) else "disputed"
+    reasons = _indemnifier(state, claim, action.actor, "answers")
+    reasons += _open(state, claim, ("asserted",))
+    if reasons:
+        return refuse(reasons)
+    events: list[Event] = [ClaimAnswered(at=action.at, claim=claim.id, answer=answer)]
+    if answer == "acknowledged":
+        events += misrepresentation_default(state, action.at, claim)
+    return accept(*events)
+
+
+def consent_to_settlement(state: DealState, action: ConsentToSettlement) -> Decision:
+    """8.10(a): "settlement costs incurred with the prior written consent of the
+    indemnifying party"; consent comes before the settlement."""
+    claim = _claim(state, action.claim)
+    reasons = _indemnifier(state, claim, action.actor, "consents to settling")
+    reasons += _open(state, claim)
+    if claim.consented_at is not None:
+        reasons.append(refusal("8.10(a)", f"consent to settle claim {claim.id} was already "
+                                          "given"))
+    if reasons:
+        return refuse(reasons)
+    return accept(SettlementConsented(at=action.at, claim=claim.id))
+
+
+def settle_claim(state: DealState, action: SettleClaim) -> Decision:
+    """8.10: the claimant records a claim settled, for no more than it claimed."""
+    claim = _claim(state, action.claim)
+    reasons = _open(state, claim)
+    if action.actor != claim.claimant:
+        reasons.append(refusal("8.10", f"claim {claim.id} is {name_of(state, claim.claimant)}'s"
+                                       " to settle"))
+    if not 0 < action.amount <= claimed(claim):
+        reasons.append(refusal("8.10", f"a settlement is for more than nothing and no more "
+                                       f"than the {dollars(claimed(claim))} claimed"))
+    if reasons:
+        return refuse(reasons)
+    return accept(ClaimSettled(at=action.at, claim=claim.id, amount=action.amount))
+
+
+def adjudicate_claim(state: DealState, action: AdjudicateClaim) -> Decision:
+    """8.1(b), 8.10: a court decides a claim; an amount of 0 means it failed.
+
+    The court awards no more than the Damages that count (settlement costs
+    only with prior written consent). Schedule 1 (d), ASSUMED: a section 3
+    representation adjudicated untrue is an Event of Default while Notes are
+    outstanding; a claim that fails makes none.
+    """
+    claim = _claim(state, action.claim)
+    reasons = _open(state, claim)
+    if action.amount > eligible(claim):
+        reasons.append(refusal("8.10", f"{dollars(action.amount)} is more than the "
+                                       f"{dollars(eligible(claim))} of Damages that count"))
+    if reasons:
+        return refuse(reasons)
+    events: list[Event] = [ClaimAdjudicated(at=action.at, claim=claim.id, amount=action.amount)]
+    if action.amount > 0:
+        events += misrepresentation_default(state, action.at, claim)
+    return accept(*events)
+
+
+def withdraw_claim(state: DealState, action: WithdrawClaim) -> Decision:
+    """8.10: the claimant may withdraw a claim at any point before payment."""
+    claim = _claim(state, action.claim)
+    reasons: list[Reason] = []
+    if action.actor != claim.claimant:
+        reasons.append(refusal("8.10", f"claim {claim.id} is {name_of(state, claim.claimant)}'s"
+                                       " to withdraw"))
+    if claim.withdrawn_at is not None:
+        reasons.append(refusal("8.10", f"claim {claim.id} is already withdrawn"))
+    if claim.paid > 0:
+        reasons.append(refusal("8.10", f"claim {claim.id} has been paid on"))
+    if reasons:
+        return refuse(reasons)
+    return accept(ClaimWithdrawn(at=action.at, claim=claim.id))
+
+
+def pay_indemnity(state: DealState, action: Pay) -> Decision:
+    """8.10: the indemnifying party pays a claim, never more than is indemnifiable."""
+    if action.claim is None:
+        raise InvalidAction("an indemnity payment names its claim", field="claim")
+    claim = _claim(state, action.claim)
+    reasons = _indemnifier(state, claim, action.actor, "pays")
+    status = claim_status(state, claim)
+    owed = indemnifiable(claim) - claim.paid
+    if status == "failed":
+        reasons.append(refusal("8.10", f"claim {claim.id} failed: nothing is indemnifiable"))
+    elif owed <= 0:
+        reasons.append(refusal("8.10", f"nothing is indemnifiable on claim {claim.id} now "
+                                       f"({status})"))
+    elif action.amount > owed:
+        reasons.append(refusal("8.10", f"{dollars(action.amount)} is more than the "
+                                       f"{dollars(owed)} indemnifiable on claim {claim.id}"))
+    if action.amount <= 0:
+        reasons.append(refusal("8.10", "a payment must be more than nothing"))
+    if reasons:
+        return refuse(reasons)
+    return accept(PaymentMade(at=action.at, purpose="indemnity", amount=action.amount,
+                              payer=claim.against, payee=claim.claimant, claim=claim.id))
+
+
+def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> list[Event]:
+    """Schedule 1 (d), ASSUMED: a section 3 representation found untrue is an Event of
+    Default while Notes are outstanding (once for each representation)."""
+    from engine.rules.default import KINDS, default_occurs
+
+    if not (claim.section.startswith("3.") and claim.against == "company"
+            and state.status in (Status.Outstanding, Status.Default)):
+        return []
+    for e in state.defaults.values():
+        cause = e.cause or ""
+        known = state.claims.get(cause) or state.misrepresentations.get(cause)
+        if e.kind == "d" and known is not None and known.section == claim.section:
+            return []
+    return [default_occurs(state, at, "d", f"{KINDS['d']}: {claim.section} (claim {claim.id})",
+                           cause=claim.id)]
+
+
+def present_expenses(state: DealState, action: PresentExpenses) -> Decision:
+    """8.9: Purchaser presents the reasonable fees and out-of-pocket expenses of its
+    counsel, which the Company pays (ASSUMED: within 30 days)."""
+    reasons = executed(state)
+    if action.amount <= 0:
+        reasons.append(refusal("8.9", "expenses presented are more than nothing"))
+    if reasons:
+        return refuse(reasons)
+    ident = next_id("X", state.expenses)
+    due = end_of_days(new_york_date(action.at), EXPENSE_DAYS)
+    return accept(ExpensesPresented(at=action.at, expense=ident, amount=action.amount,
+                                    description=action.description, due=due),
+                  created={"expense": ident})
+
+
+def expenses_owed(state: DealState) -> Decimal:
+    """The presented expenses of Purchaser's counsel not yet paid."""
+    return sum((x.amount - x.paid for x in state.expenses.values()), ZERO)
+
+
+def overdue_expenses(state: DealState, at: datetime) -> Decimal:
+    """Presented expenses unpaid past their 30 days: a breach of 8.9."""
+    return sum((x.amount - x.paid for x in state.expenses.values() if at >= x.due), ZERO)
+
+
+def pay_expenses(state: DealState, action: Pay) -> Decision:
+    """8.9: the Company pays presented expenses of Purchaser's counsel, no more than owed."""
+    reasons: list[Reason] = []
+    owed = expenses_owed(state)
+    if action.actor != "company":
+        reasons.append(refusal("8.9", "the Company pays the expenses of Purchaser's counsel"))
+    if owed <= 0:
+        reasons.append(refusal("8.9", "no expenses have been presented and left unpaid"))
+    elif action.amount > owed:
+        reasons.append(refusal("8.9", f"{dollars(action.amount)} is more than the "
+                                      f"{dollars(owed)} of expenses presented and unpaid"))
+    if action.amount <= 0:
+        reasons.append(refusal("8.9", "a payment must be more than nothing"))
+    if reasons:
+        return refuse(reasons)
+    return accept(PaymentMade(at=action.at, purpose="expenses", amount=action.amount,
+                              payer="company", payee="purchaser"))
