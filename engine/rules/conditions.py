@@ -29,7 +29,7 @@ from engine.events import (
 )
 from engine.explain import Reason, refusal
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
-from engine.state import DealState, Status
+from engine.state import Claim, DealState, Status
 
 BEFORE_CLOSING = (Status.Drafted, Status.ConditionsPending)
 
@@ -212,9 +212,18 @@ def standing_against(state: DealState, cond: Condition) -> list[Reason]:
     section = cond.section
     if section in ("5.1(a)", "5.2(a)"):
         side = "company" if section == "5.1(a)" else "purchaser"
-        return [refusal(section, f"{name_of(state, side)}'s representation in {m.section} is "
-                                 f"recorded as untrue ({m.id}: {m.description})")
-                for m in state.misrepresentations.values() if m.of_party == side]
+        reasons = [refusal(section, f"{name_of(state, side)}'s representation in {m.section} "
+                                    f"is recorded as untrue ({m.id}: {m.description})")
+                   for m in state.misrepresentations.values() if m.of_party == side]
+        # A claim under 8.10 acknowledged, or adjudicated for more than nothing, proves
+        # the representation untrue just as a record does.
+        for claim in state.claims.values():
+            found = _found_untrue(claim)
+            if found and claim.against == side and whose_representation(claim.section) == side:
+                reasons.append(refusal(section, f"{name_of(state, side)}'s representation in "
+                                                f"{claim.section} is found untrue (claim "
+                                                f"{claim.id}, {found})"))
+        return reasons
     if section in ("5.1(e)", "5.2(d)"):
         return [refusal(section, f"proceeding {p.id} is pending: {p.description}")
                 for p in state.proceedings.values() if p.resolved_at is None]
@@ -224,6 +233,15 @@ def standing_against(state: DealState, cond: Condition) -> list[Reason]:
                                  f"delivered: {r.description}")
                 for r in state.requests.values() if r.by == asker and r.delivered_at is None]
     return []
+
+
+def _found_untrue(claim: Claim) -> str:
+    """How a claim under 8.10 found its representation untrue ("" if it has not)."""
+    if claim.withdrawn_at is not None:
+        return ""
+    if claim.adjudicated is not None:
+        return "adjudicated" if claim.adjudicated > 0 else ""
+    return "acknowledged" if claim.answer == "acknowledged" else ""
 
 
 def unmet(state: DealState, cond: Condition) -> list[Reason]:
