@@ -130,10 +130,11 @@ def _claim(state: DealState, ident: str) -> Claim:
     return claim
 
 
-def executed(state: DealState) -> list[Reason]:
-    """Indemnities run once the agreement is executed, and survive the closing (8.2)."""
+def executed(state: DealState, section: str = "8.10") -> list[Reason]:
+    """Indemnities and expenses run once the agreement is executed, and survive the
+    closing (8.2)."""
     if state.status is Status.Drafted:
-        return [refusal("8.10", "the agreement is not yet executed by both parties")]
+        return [refusal(section, "the agreement is not yet executed by both parties")]
     return []
 
 
@@ -201,7 +202,8 @@ def _open(state: DealState, claim: Claim, allowed: tuple[str, ...] = OPEN) -> li
 
 
 def answer_claim(state: DealState, action: AcknowledgeClaim | DisputeClaim) -> Decision:
-    """8.10: the indemnifying party acknowledges or disputes an asserted claim.
+    """8.10: the indemnifying party acknowledges or disputes an asserted claim; a claim
+    it disputed it may still acknowledge later, not the other way round.
 
     Schedule 1 (d), ASSUMED: the Company acknowledging that a section 3
     representation was untrue is an Event of Default while Notes are outstanding.
@@ -209,7 +211,8 @@ def answer_claim(state: DealState, action: AcknowledgeClaim | DisputeClaim) -> D
     claim = _claim(state, action.claim)
     answer = "acknowledged" if isinstance(action, AcknowledgeClaim) else "disputed"
     reasons = _indemnifier(state, claim, action.actor, "answers")
-    reasons += _open(state, claim, ("asserted",))
+    reasons += _open(state, claim, ("asserted", "disputed") if answer == "acknowledged"
+                     else ("asserted",))
     if reasons:
         return refuse(reasons)
     events: list[Event] = [ClaimAnswered(at=action.at, claim=claim.id, answer=answer)]
@@ -328,7 +331,7 @@ def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> l
 def present_expenses(state: DealState, action: PresentExpenses) -> Decision:
     """8.9: Purchaser presents the reasonable fees and out-of-pocket expenses of its
     counsel, which the Company pays (ASSUMED: within 30 days)."""
-    reasons = executed(state)
+    reasons = executed(state, "8.9")
     if action.amount <= 0:
         reasons.append(refusal("8.9", "expenses presented are more than nothing"))
     if reasons:
