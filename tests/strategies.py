@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from contract import CONDITIONS
-from engine.actions import ACTION_TYPES
+from engine.actions import ACTION_TYPES, DAMAGE_KINDS
 from engine.demo import SIGNING_TO_OUTSTANDING, STORIES
 from engine.rules.covenants import COVENANTS
 
@@ -205,6 +205,119 @@ def transfers(draw: st.DrawFn) -> dict[str, Any]:
             "notice": _notice_spec(draw, at)}
 
 
+# --- 8.9 and 8.10: expenses and claims for indemnification --------------------------
+
+#: Sections a claim might name: the Company's representations and agreements (with
+#: paragraphs and its certificate), Purchaser's, 8.9, and some that hold neither's.
+CLAIM_SECTIONS = ("3.6", "3.6", "3.7(b)", "3.19", "6.1(a)", "6.2", "8.7(a)", "8.9", "1.2",
+                  "5.1(b)", "4.1", "4.3", "8.7(b)", "8.8", "5.2(b)", "8.11", "2.1")
+#: Amounts claimed, settled, awarded and paid: the demo's items and totals, a cent, nothing.
+claim_amounts = st.sampled_from(["150000.00", "40000.00", "10000.00", "25000.00",
+                                 "180000.00", "200000.00", "225000.00", "0.01", "0.00"])
+#: Amounts of counsel's expenses presented and paid (8.9).
+expense_amounts = st.sampled_from(["85000.00", "40000.00", "45000.00", "85000.01", "0.01",
+                                   "0.00"])
+#: The parties to a claim, now and then someone who is neither.
+claim_parties = st.sampled_from(("company", "purchaser", "company", "purchaser", "court"))
+
+
+@st.composite
+def damages(draw: st.DrawFn, valid: bool = False) -> list[dict[str, Any]]:
+    """The Damages a claim lists: one to four items of the four kinds (settlement costs
+    consented or not); unless `valid`, now and then none, or an item of no such kind."""
+    kinds = (*DAMAGE_KINDS, "settlement_costs") + (() if valid else ("gains",))
+    items: list[dict[str, Any]] = []
+    count = draw(st.integers(1, 4)) if valid else (
+        draw(st.integers(0, 4)) or draw(st.integers(0, 1)))
+    for _ in range(count):
+        item: dict[str, Any] = {"kind": draw(st.sampled_from(kinds)),
+                                "amount": draw(claim_amounts)}
+        if draw(st.booleans()):
+            item["consented"] = draw(st.booleans())
+        items.append(item)
+    return items
+
+
+@st.composite
+def claims(draw: st.DrawFn, times: st.SearchStrategy[str] = near_times) -> dict[str, Any]:
+    """An assert_claim: by either party (or LCI) against the other, itself or LCI, on a
+    random section, with random Damages and a notice by a random method."""
+    at = draw(times)
+    return {"type": "assert_claim",
+            "actor": draw(st.sampled_from(("purchaser", "purchaser", "company", "guarantor"))),
+            "at": at,
+            "against": draw(st.sampled_from(("company", "company", "purchaser", "guarantor"))),
+            "section": draw(st.sampled_from(CLAIM_SECTIONS)),
+            "damages": draw(damages()),
+            "notice": _notice_spec(draw, at)}
+
+
+def indemnity_actions(times: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """Actions of 8.9 and 8.10 at `times`, on claims C1-C3, by random parties."""
+    claim_ids = _ids("C")
+    return st.one_of(
+        claims(times),
+        _action("acknowledge_claim", claim_parties, at=times, claim=claim_ids),
+        _action("dispute_claim", claim_parties, at=times, claim=claim_ids),
+        _action("consent_to_settlement", claim_parties, at=times, claim=claim_ids),
+        _action("settle_claim", claim_parties, at=times, claim=claim_ids,
+                amount=claim_amounts),
+        _action("adjudicate_claim", st.sampled_from(("court", "court", "purchaser")),
+                at=times, claim=claim_ids, amount=claim_amounts),
+        _action("withdraw_claim", claim_parties, at=times, claim=claim_ids),
+        _action("pay", claim_parties, at=times, purpose=st.just("indemnity"),
+                amount=claim_amounts, claim=claim_ids),
+        _action("present_expenses", st.sampled_from(("purchaser", "purchaser", "company")),
+                at=times, amount=expense_amounts, description=descriptions),
+        _action("pay", st.sampled_from(("company", "company", "purchaser")), at=times,
+                purpose=st.just("expenses"), amount=expense_amounts),
+    )
+
+
+@st.composite
+def claim_episodes(draw: st.DrawFn, at: str) -> list[dict[str, Any]]:
+    """A claim by hand at one moment and what may follow it then: an answer by the party
+    claimed against, consent to settlement, and a settlement, an award, a payment or a
+    withdrawal. The claim's id is one of the first few, so it often fits."""
+    ident = draw(st.sampled_from(["C1", "C1", "C1", "C2", "C3"]))
+    claimant, against = draw(st.sampled_from([("purchaser", "company")] * 3
+                                             + [("company", "purchaser")]))
+    sections = (("3.6", "3.6", "3.7(b)", "6.1", "8.9") if against == "company"
+                else ("4.1", "8.7(b)"))
+    steps: list[dict[str, Any]] = [
+        {"type": "assert_claim", "actor": claimant, "at": at, "against": against,
+         "section": draw(st.sampled_from(sections)),
+         "damages": draw(damages(valid=True)),
+         "notice": {"method": "hand", "delivered_at": at}}]
+    on = {"at": at, "claim": ident}
+    answer = draw(st.sampled_from(["acknowledge_claim", "dispute_claim", None]))
+    if answer:
+        steps.append({**on, "type": answer, "actor": against})
+    consent = draw(st.booleans())
+    if consent:
+        steps.append({**on, "type": "consent_to_settlement", "actor": against})
+    # The Damages that count (8.10(a)): settlement costs only with consent.
+    counting = sum((Decimal(d["amount"]) for d in steps[0]["damages"]
+                    if d["kind"] != "settlement_costs" or d.get("consented") or consent),
+                   Decimal("0.00"))
+    owed = str(counting)
+    end = draw(st.sampled_from(["settle", "adjudicate", "pay", "withdraw", None]))
+    if end == "settle":
+        amount = draw(st.sampled_from([owed, "0.01", draw(claim_amounts)]))
+        owed = str(min(Decimal(amount), counting))
+        steps.append({**on, "type": "settle_claim", "actor": claimant, "amount": amount})
+    elif end == "adjudicate":
+        owed = draw(st.sampled_from([owed, "0.00", "0.01", draw(claim_amounts)]))
+        steps.append({**on, "type": "adjudicate_claim", "actor": "court", "amount": owed})
+    elif end == "withdraw":
+        steps.append({**on, "type": "withdraw_claim", "actor": claimant})
+    if end in ("settle", "adjudicate", "pay") and draw(st.integers(0, 3)):
+        steps.append({**on, "type": "pay", "actor": against, "purpose": "indemnity",
+                      "amount": draw(st.sampled_from([owed, owed, "0.01",
+                                                      draw(claim_amounts)]))})
+    return steps
+
+
 #: Actions of the Notes' life (Schedule 1, sections 6 and 7), dated from the Closing Date
 #: into 2000, with fields as a platform would write them.
 life_actions = st.one_of(
@@ -237,6 +350,7 @@ life_actions = st.one_of(
             section=st.sampled_from(REPRESENTATIONS), description=descriptions),
     notices(life_times),
     _action("advance", parties, at=life_times),
+    indemnity_actions(life_times),
 )
 
 @st.composite
@@ -245,11 +359,13 @@ def episodes(draw: st.DrawFn) -> list[dict[str, Any]]:
 
     A transfer proposed by Purchaser, its opinion accepted and the transfer completed; an
     acceleration, a notice of breach or a waiver by Purchaser (perhaps joined by acme); an
-    inspection. The ids are the first few the deal hands out, so they often fit.
+    inspection; a claim under 8.10 and what follows it (`claim_episodes`); expenses of 8.9
+    presented, and perhaps paid. The ids are the first few the deal hands out, so they
+    often fit.
     """
     at = draw(life_times)
     kind = draw(st.sampled_from(["transfer", "accelerate", "breach_notice", "waive",
-                                 "inspect"]))
+                                 "inspect", "claim", "claim", "expenses"]))
     base = {"actor": "purchaser", "at": at}
     joined = {"joined_by": draw(st.sampled_from([[], ["holder:acme"]]))}
     if kind == "transfer":
@@ -273,6 +389,15 @@ def episodes(draw: st.DrawFn) -> list[dict[str, Any]]:
                  "kind": "covenant_breach", "notice": {"method": "hand", "delivered_at": at}}]
     if kind == "waive":
         return [{**base, **joined, "type": "waive_default", "event_of_default": draw(_ids("E"))}]
+    if kind == "claim":
+        return draw(claim_episodes(at))
+    if kind == "expenses":
+        presented = {**base, "type": "present_expenses", "amount": draw(expense_amounts),
+                     "description": "counsel's fees"}
+        if draw(st.booleans()):
+            return [presented]
+        return [presented, {"type": "pay", "actor": "company", "at": at,
+                            "purpose": "expenses", "amount": draw(expense_amounts)}]
     return [{**base, "type": "request_inspection",
              "scope": draw(st.sampled_from(["properties", "books"]))}]
 
@@ -282,6 +407,7 @@ def episodes(draw: st.DrawFn) -> list[dict[str, Any]]:
 valid_looking_actions = st.one_of(
     life_actions,
     notices(),
+    indemnity_actions(near_times),
     _action("sign", parties),
     _action("satisfy_condition", parties, condition=conditions),
     _action("waive_condition", parties, condition=conditions),
@@ -371,10 +497,12 @@ def life_with_noise(draw: st.DrawFn) -> list[Any]:
     random actions of the Notes' life between them in time order, and a broken one or two.
 
     Leaving out an agreed coupon or report lets the grace and cure periods run out, so that
-    paths reach Default, acceleration and recovery as well as Repaid.
+    paths reach Default, acceleration and recovery as well as Repaid; claims under 8.10 run
+    through those states and on after repayment.
     """
     kept = [action for action in AS_AGREED if draw(st.integers(0, 4))]
-    noise = draw(st.lists(st.one_of(episodes(), life_actions.map(lambda action: [action])),
+    noise = draw(st.lists(st.one_of(episodes(), life_actions.map(lambda action: [action]),
+                                    life_times.flatmap(claim_episodes)),
                           max_size=10))
     # A stable sort: the actions of an episode, all at one moment, stay in their order.
     dated = sorted([*kept, *(action for group in noise for action in group)],

@@ -26,6 +26,7 @@ from engine import ActionResult, Deal, InvalidAction, MemoryLog, verify
 from engine.cli import main
 from engine.demo import SIGNING_TO_OUTSTANDING
 from engine.events import PaymentMade
+from engine.rules.indemnity import indemnifiable
 from engine.state import replay
 from engine.status import status_of
 from storage import SqliteStore
@@ -277,3 +278,36 @@ def test_payments_to_the_holders_add_up(path: list[Any]) -> None:
     status = deal.status()
     held = sum((Decimal(amount) for amount in status["holders"].values()), Decimal("0.00"))
     assert held + Decimal(status["balances"]["principal_paid"]) == deal.state.terms.notes.principal
+
+
+# --- (f) 8.9 and 8.10: claims and expenses add up ---------------------------------
+
+
+@SOME
+@given(path=life_with_noise())
+def test_indemnities_and_expenses_add_up(path: list[Any]) -> None:
+    """Each claim's payments come from the party claimed against and add up to what it shows
+    as paid, never more than claimed, nor than was indemnifiable when paid; the expenses paid
+    never exceed those presented."""
+    deal = Deal.create(None, DEAL)
+    take(deal, path)
+    claims = {claim["id"]: claim for claim in deal.status()["claims"]}
+    paid = dict.fromkeys(claims, Decimal("0.00"))
+    for i, event in enumerate(deal.events):
+        if isinstance(event, PaymentMade) and event.purpose == "indemnity":
+            assert event.claim is not None
+            claim = claims[event.claim]
+            assert (event.payer, event.payee) == (claim["against"], claim["claimant"])
+            before = replay(deal.events[:i]).claims[event.claim]
+            assert 0 < event.amount <= indemnifiable(before) - before.paid
+            paid[event.claim] += event.amount
+    for ident, claim in claims.items():
+        assert Decimal(claim["paid"]) == paid[ident]
+        assert Decimal(claim["indemnifiable"]) <= Decimal(claim["claimed"])
+        assert Decimal(claim["paid"]) <= Decimal(claim["claimed"])
+        if claim["status"] in ("notice pending", "not asserted", "withdrawn", "failed"):
+            assert Decimal(claim["indemnifiable"]) == 0
+    presented = sum((x.amount for x in deal.state.expenses.values()), Decimal("0.00"))
+    spent = sum((e.amount for e in deal.events
+                 if isinstance(e, PaymentMade) and e.purpose == "expenses"), Decimal("0.00"))
+    assert spent <= presented
