@@ -173,6 +173,12 @@ class Pay(Action):
     amount: Decimal
     claim: str | None = None
 
+    def cites(self) -> str:
+        """The section the payment rests on, by its purpose."""
+        return {"purchase_price": "1.2", "transaction_fee": "2.2", "interest": "Schedule 1",
+                "principal": "Schedule 1", "expenses": "8.9",
+                "indemnity": "8.10"}.get(self.purpose, "1.2")
+
 
 @action("amend", who="company or purchaser", rests_on=("8.4",), actors=PARTIES)
 @attrs.frozen(repr=False, eq=False)

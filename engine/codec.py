@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import transform_error
@@ -189,6 +191,10 @@ def parse_action(data: Any) -> Action:
         raise InvalidAction(f"unknown actor {actor!r:.60} (company, purchaser, guarantor, "
                             "court or holder:<name>)", field="actor")
     fields = {key: value for key, value in data.items() if key != "type"}
+    for name in _LISTS.get(cls, ()):
+        if fields.get(name) is not None and not isinstance(fields[name], list):
+            raise InvalidAction(f"expected a list, got {type(fields[name]).__name__}",
+                                field=name)
     try:
         parsed: Action = _actions.structure(fields, cls)
     except cattrs.ClassValidationError as exc:
@@ -201,6 +207,20 @@ def parse_action(data: Any) -> Action:
             path = f"{path}{joint}{inner}"
         raise InvalidAction(text, field=path or "action") from None
     return parsed
+
+
+def _list_fields(cls: type[Action]) -> tuple[str, ...]:
+    """The fields of an action that hold a list (tuples in the class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in attrs.fields(cls)
+                 if typing.get_origin(hints[f.name]) is tuple
+                 or tuple in typing.get_args(hints[f.name])
+                 or any(typing.get_origin(a) is tuple for a in typing.get_args(hints[f.name])))
+
+
+#: Each action's list fields, for a one-line error when a list is something else.
+_LISTS: dict[type[Action], tuple[str, ...]] = {
+    cls: _list_fields(cls) for cls in ACTION_TYPES.values()}
 
 
 def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:

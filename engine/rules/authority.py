@@ -35,6 +35,6 @@ def in_time_order(state: DealState, action: Action) -> list[Reason]:
     """An action dated before the deal's last recorded moment is refused."""
     if state.clock is None or action.at >= state.clock:
         return []
-    return [refusal(action.RESTS_ON[0],
+    return [refusal(action.cites(),
                     f"this action is dated {iso(action.at)}, before the deal's clock at "
                     f"{iso(state.clock)}: actions are taken in time order")]

@@ -245,6 +245,7 @@ def settle_claim(state: DealState, action: SettleClaim) -> Decision:
     if not 0 < action.amount <= claimed(claim):
         reasons.append(refusal("8.10", f"a settlement is for more than nothing and no more "
                                        f"than the {dollars(claimed(claim))} claimed"))
+    reasons += _not_below_paid(claim, action.amount, "a settlement")
     if reasons:
         return refuse(reasons)
     return accept(ClaimSettled(at=action.at, claim=claim.id, amount=action.amount))
@@ -263,12 +264,21 @@ def adjudicate_claim(state: DealState, action: AdjudicateClaim) -> Decision:
     if action.amount > eligible(claim):
         reasons.append(refusal("8.10", f"{dollars(action.amount)} is more than the "
                                        f"{dollars(eligible(claim))} of Damages that count"))
+    reasons += _not_below_paid(claim, action.amount, "an award")
     if reasons:
         return refuse(reasons)
     events: list[Event] = [ClaimAdjudicated(at=action.at, claim=claim.id, amount=action.amount)]
     if action.amount > 0:
         events += misrepresentation_default(state, action.at, claim)
     return accept(*events)
+
+
+def _not_below_paid(claim: Claim, amount: Decimal, what: str) -> list[Reason]:
+    """A claim is never left paid more than it is owed."""
+    if amount >= claim.paid:
+        return []
+    return [refusal("8.10", f"{dollars(claim.paid)} has already been paid on claim {claim.id}: "
+                            f"{what} cannot be for less")]
 
 
 def withdraw_claim(state: DealState, action: WithdrawClaim) -> Decision:
@@ -280,6 +290,8 @@ def withdraw_claim(state: DealState, action: WithdrawClaim) -> Decision:
                                        " to withdraw"))
     if claim.withdrawn_at is not None:
         reasons.append(refusal("8.10", f"claim {claim.id} is already withdrawn"))
+    elif claim_status(state, claim) == "not asserted":
+        reasons.append(refusal("8.10", f"claim {claim.id} is not asserted"))
     if claim.paid > 0:
         reasons.append(refusal("8.10", f"claim {claim.id} has been paid on"))
     if reasons:
