@@ -8,6 +8,7 @@ a log written by an earlier release still loads.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import typing
@@ -191,7 +192,7 @@ def parse_action(data: Any) -> Action:
         raise InvalidAction(f"unknown actor {actor!r:.60} (company, purchaser, guarantor, "
                             "court or holder:<name>)", field="actor")
     fields = {key: value for key, value in data.items() if key != "type"}
-    for name in _LISTS.get(cls, ()):
+    for name in _list_fields(cls.TYPE):
         if fields.get(name) is not None and not isinstance(fields[name], list):
             raise InvalidAction(f"expected a list, got {type(fields[name]).__name__}",
                                 field=name)
@@ -209,18 +210,16 @@ def parse_action(data: Any) -> Action:
     return parsed
 
 
-def _list_fields(cls: type[Action]) -> tuple[str, ...]:
-    """The fields of an action that hold a list (tuples in the class)."""
+@functools.cache
+def _list_fields(kind: str) -> tuple[str, ...]:
+    """The fields of an action type that hold a list (tuples in the class), found on
+    first use."""
+    cls = ACTION_TYPES[kind]
     hints = typing.get_type_hints(cls)
     return tuple(f.name for f in attrs.fields(cls)
                  if typing.get_origin(hints[f.name]) is tuple
                  or tuple in typing.get_args(hints[f.name])
                  or any(typing.get_origin(a) is tuple for a in typing.get_args(hints[f.name])))
-
-
-#: Each action's list fields, for a one-line error when a list is something else.
-_LISTS: dict[type[Action], tuple[str, ...]] = {
-    cls: _list_fields(cls) for cls in ACTION_TYPES.values()}
 
 
 def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:

@@ -9,6 +9,7 @@ Nothing here writes anything: `Deal` appends what `decide` returns.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -20,14 +21,10 @@ from engine.rules import (
     authority,
     closing,
     conditions,
-    covenants,
     default,
-    indemnity,
     notices,
-    reports,
     settlement,
     signing,
-    transfers,
 )
 from engine.rules.common import Decision, accept, refuse
 from engine.state import DealState, evolve
@@ -40,7 +37,9 @@ def _advance(state: DealState, action: act.Advance) -> Decision:
     return accept(ClockAdvanced(at=action.at))
 
 
-RULES: dict[type[act.Action], Rule] = {
+#: The rule for each action type: a function, or "module:function" in engine.rules for
+#: a part of the agreement loaded when first used (fewer imports for each `npa` command).
+RULES: dict[type[act.Action], Rule | str] = {
     act.Sign: signing.sign,
     act.SatisfyCondition: conditions.satisfy_condition,
     act.WaiveCondition: conditions.waive_condition,
@@ -55,28 +54,38 @@ RULES: dict[type[act.Action], Rule] = {
     act.DeliverGuarantee: settlement.deliver_guarantee,
     act.Pay: settlement.pay,
     act.SendNotice: notices.send_notice,
-    act.DeliverReport: reports.deliver_report,
+    act.DeliverReport: "reports:deliver_report",
     act.Accelerate: default.accelerate,
     act.WaiveDefault: default.waive_default,
     act.DeclareInsolvency: default.declare_insolvency,
-    act.RequestInspection: covenants.request_inspection,
-    act.RecordBreach: covenants.record_breach,
-    act.RemedyBreach: covenants.remedy_breach,
-    act.Merge: covenants.merge,
-    act.ProposeTransfer: transfers.propose_transfer,
-    act.AcceptOpinion: transfers.decide_opinion,
-    act.RejectOpinion: transfers.decide_opinion,
-    act.CompleteTransfer: transfers.complete_transfer,
-    act.AssertClaim: indemnity.assert_claim,
-    act.AcknowledgeClaim: indemnity.answer_claim,
-    act.DisputeClaim: indemnity.answer_claim,
-    act.ConsentToSettlement: indemnity.consent_to_settlement,
-    act.SettleClaim: indemnity.settle_claim,
-    act.AdjudicateClaim: indemnity.adjudicate_claim,
-    act.WithdrawClaim: indemnity.withdraw_claim,
-    act.PresentExpenses: indemnity.present_expenses,
+    act.RequestInspection: "covenants:request_inspection",
+    act.RecordBreach: "covenants:record_breach",
+    act.RemedyBreach: "covenants:remedy_breach",
+    act.Merge: "covenants:merge",
+    act.ProposeTransfer: "transfers:propose_transfer",
+    act.AcceptOpinion: "transfers:decide_opinion",
+    act.RejectOpinion: "transfers:decide_opinion",
+    act.CompleteTransfer: "transfers:complete_transfer",
+    act.AssertClaim: "indemnity:assert_claim",
+    act.AcknowledgeClaim: "indemnity:answer_claim",
+    act.DisputeClaim: "indemnity:answer_claim",
+    act.ConsentToSettlement: "indemnity:consent_to_settlement",
+    act.SettleClaim: "indemnity:settle_claim",
+    act.AdjudicateClaim: "indemnity:adjudicate_claim",
+    act.WithdrawClaim: "indemnity:withdraw_claim",
+    act.PresentExpenses: "indemnity:present_expenses",
     act.Advance: _advance,
 }
+
+
+def rule_for(kind: type[act.Action]) -> Rule:
+    """The rule for an action type, importing its part of the agreement on first use."""
+    rule = RULES[kind]
+    if isinstance(rule, str):
+        module, name = rule.split(":")
+        rule = getattr(importlib.import_module(f"engine.rules.{module}"), name)
+        RULES[kind] = rule
+    return rule
 
 
 def decide(state: DealState, action: act.Action) -> Decision:
@@ -95,7 +104,7 @@ def decide(state: DealState, action: act.Action) -> Decision:
     if unauthorised:
         # The rules may rely on who the actor is: one without authority goes no further.
         return refuse(unauthorised)
-    decision = RULES[type(action)](state, action)
+    decision = rule_for(type(action))(state, action)
     reasons += decision.reasons
     if isinstance(action, act.Close) and not reasons:
         _, guard_reasons = fire("close", state, action.at)

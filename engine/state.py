@@ -32,7 +32,7 @@ class Status(enum.Enum):
     Repaid = "Repaid"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Marked(Plain):
     """A condition marked satisfied or waived, by whom and when."""
 
@@ -41,7 +41,7 @@ class Marked(Plain):
     at: datetime | None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Request(Plain):
     """A request for another instrument under 5.1(h) or 5.2(f)."""
 
@@ -52,7 +52,7 @@ class Request(Plain):
     delivered_at: datetime | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Proceeding(Plain):
     """A proceeding seeking to enjoin or prevent the transactions (5.1(e), 5.2(d))."""
 
@@ -63,7 +63,7 @@ class Proceeding(Plain):
     resolved_at: datetime | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Misrepresentation(Plain):
     """A representation or warranty recorded as untrue (5.1(a), 5.2(a))."""
 
@@ -75,7 +75,7 @@ class Misrepresentation(Plain):
     at: datetime | None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Deadline(Plain):
     """Something time-bound the deal tracks: when it falls due, and under which section."""
 
@@ -86,7 +86,7 @@ class Deadline(Plain):
     description: str
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class NoticeRecord(Plain):
     """A notice as sent (8.5), and whether it has taken effect."""
 
@@ -101,7 +101,7 @@ class NoticeRecord(Plain):
     took_effect: bool = False
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Breach(Plain):
     """A covenant or agreement of the Company broken (section 6), and whether remedied."""
 
@@ -118,7 +118,7 @@ class Breach(Plain):
         return self.remedied_at is None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class EventOfDefault(Plain):
     """An Event of Default (Schedule 1, ASSUMED) and how it ended, if it has."""
 
@@ -141,7 +141,7 @@ class EventOfDefault(Plain):
         return f"Schedule 1 ({self.kind})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Report(Plain):
     """A report of 6.1 owed to the Holders, and when it was furnished."""
 
@@ -152,7 +152,7 @@ class Report(Plain):
     delivered_at: datetime | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Transfer(Plain):
     """A proposed transfer of Notes under section 7, and where it stands."""
 
@@ -169,7 +169,7 @@ class Transfer(Plain):
     completed_at: datetime | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Claim(Plain):
     """A claim for indemnification under 8.10, and where it stands."""
 
@@ -188,7 +188,7 @@ class Claim(Plain):
     paid: Decimal = Decimal("0.00")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Expense(Plain):
     """Fees and expenses of Purchaser's counsel presented to the Company (8.9)."""
 
@@ -200,7 +200,7 @@ class Expense(Plain):
     paid: Decimal = Decimal("0.00")
 
 
-@attrs.frozen(slots=False, repr=False)
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DealState(Plain):
     """Everything the rules need to know about one deal, as of its last event.
 

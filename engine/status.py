@@ -18,7 +18,6 @@ from engine.money import dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
-from engine.rules.indemnity import claim_status, claimed, indemnifiable
 from engine.rules.payments import (
     ZERO,
     interest_accrued,
@@ -196,15 +195,24 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
         "company": state.successor or state.terms.parties["company"].name,
         "inspections": [{"by": by, "scope": scope, "at": iso(at) if at else None}
                         for by, scope, at in state.inspections],
-        "claims": [
-            {"id": c.id, "claimant": c.claimant, "against": c.against, "section": c.section,
-             "status": claim_status(state, c), "claimed": str(claimed(c)),
-             "indemnifiable": str(indemnifiable(c)), "paid": str(c.paid), "notice": c.notice,
-             "damages": [{"kind": d.kind, "amount": str(d.amount), "consented": d.consented}
-                         for d in c.damages]}
-            for c in state.claims.values()
-        ],
+        "claims": _claims(state),
     }
+
+
+def _claims(state: DealState) -> list[dict[str, Any]]:
+    """The claims under 8.10, as `status --json` lists them."""
+    if not state.claims:
+        return []
+    from engine.rules.indemnity import claim_status, claimed, indemnifiable
+
+    return [
+        {"id": c.id, "claimant": c.claimant, "against": c.against, "section": c.section,
+         "status": claim_status(state, c), "claimed": str(claimed(c)),
+         "indemnifiable": str(indemnifiable(c)), "paid": str(c.paid), "notice": c.notice,
+         "damages": [{"kind": d.kind, "amount": str(d.amount), "consented": d.consented}
+                     for d in c.damages]}
+        for c in state.claims.values()
+    ]
 
 
 def snapshot_of(state: DealState) -> dict[str, Any]:
