@@ -12,6 +12,7 @@ from contract.clauses import (
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
 from contract.parties import PARTIES_1997, ROLES, Address, Party
+from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
 from contract.terms import (
     ASSUMED,
     BUSINESS_DAYS,
@@ -53,6 +54,7 @@ __all__ = [
     "CONDITIONS",
     "DAY_COUNTS",
     "DEFAULT_TERMS",
+    "EVENTS_OF_DEFAULT",
     "PARTIES_1997",
     "PRE_CLOSING",
     "ROLES",
@@ -77,6 +79,7 @@ __all__ = [
     "load_terms",
     "opening_words",
     "representations_of",
+    "schedule_1_text",
     "terms_from_dict",
     "terms_to_dict",
     "whose_representation",

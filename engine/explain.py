@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import attrs
 
-from contract import UnknownSection, clause_text
+from contract import UnknownSection, clause_text, schedule_1_text
 
-#: Text for what the agreement cites but does not print (Schedule 1 was omitted).
-_NOT_IN_THE_FILING = {
-    "Schedule 1": "Schedule 1 (Form of Note) was omitted from the filing; its terms are "
-                  "ASSUMED (PRODUCT.md section 3) and live in the term sheet.",
+#: Text for what is cited but is no clause of the agreement.
+_NOT_IN_THE_AGREEMENT = {
     "time passing": "The engine processes actions in time order (PRODUCT.md section 5).",
 }
 
@@ -33,8 +31,11 @@ class Reason:
 
 def quote(section: str) -> str:
     """The clause text of a section, as the agreement prints it."""
-    if section in _NOT_IN_THE_FILING:
-        return _NOT_IN_THE_FILING[section]
+    if section in _NOT_IN_THE_AGREEMENT:
+        return _NOT_IN_THE_AGREEMENT[section]
+    assumed = schedule_1_text(section)
+    if assumed is not None:
+        return assumed
     try:
         return clause_text(section)
     except UnknownSection:

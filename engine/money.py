@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from engine.errors import InvalidAction
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal(10) ** 12
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 

@@ -147,6 +147,7 @@ class Report(Plain):
 
     id: str
     section: str
+    period_end: date
     last_day: date
     lapses_at: datetime
     delivered_at: datetime | None = None
@@ -262,6 +263,12 @@ class DealState(Plain):
     def principal_outstanding(self) -> Decimal:
         """The principal of the Notes not yet repaid (zero before they are issued)."""
         return sum(self.holders.values(), Decimal("0.00"))
+
+    @property
+    def notes_alive(self) -> bool:
+        """Whether Notes are outstanding (section 6: "so long as any of the Notes shall
+        remain outstanding"): Outstanding or Default, not yet Repaid."""
+        return self.status in (Status.Outstanding, Status.Default)
 
     @property
     def continuing_defaults(self) -> list[EventOfDefault]:
@@ -461,7 +468,7 @@ def _issued(state: DealState) -> dict[str, Any]:
     from engine.periods import end_of_days
     notes = state.terms.notes
     schedule = payment_schedule(notes)
-    reports = {r.id: Report(r.id, r.section, r.last_day, r.lapses_at)
+    reports = {r.id: Report(r.id, r.section, r.period_end, r.last_day, r.lapses_at)
                for r in reports_owed(state.terms.deal.closing_date, notes.maturity)}
     deadlines = list(state.deadlines)
     for r in reports.values():

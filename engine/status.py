@@ -7,19 +7,17 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from contract import CONDITIONS, PRE_CLOSING
 from engine import events as ev
 from engine.clock import iso, new_york_date
 from engine.explain import Reason
-from engine.money import dollars
+from engine.money import ZERO, dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
 from engine.rules.payments import (
-    ZERO,
     interest_accrued,
     interest_overdue,
     interest_owed,
@@ -27,7 +25,7 @@ from engine.rules.payments import (
 )
 from engine.rules.settlement import settlement_complete
 from engine.rules.signing import both_signed
-from engine.state import DealState, Status
+from engine.state import DealState, Status, interest_covered
 
 
 def missing(state: DealState) -> list[Reason]:
@@ -49,17 +47,12 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
     """
     day = new_york_date(at) if at is not None else None
     owed: list[dict[str, Any]] = []
-    running = Decimal("0.00")
-    alive = state.status in (Status.Outstanding, Status.Default)
+    alive = state.notes_alive
+    covered = set(interest_covered(state, state.interest_paid))
     for p in state.schedule:
         ident = f"{p.kind}-{p.date.isoformat()}"
-        if p.kind == "interest":
-            running += p.amount
-            paid = running <= state.interest_paid
-            late = day is not None and p.payment_date < day
-        else:
-            paid = state.principal_outstanding == 0
-            late = day is not None and p.payment_date < day
+        paid = p in covered if p.kind == "interest" else state.principal_outstanding == 0
+        late = day is not None and p.payment_date < day
         if paid:
             status = "paid"
         elif state.accelerated_at is not None:
@@ -277,7 +270,7 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.ClosingHeld():
             return "the Closing was held", "2.1"
         case ev.NotesDelivered():
-            total = dollars(sum(event.denominations, Decimal("0.00")))
+            total = dollars(sum(event.denominations, ZERO))
             return (f"the Company delivered the Notes: {len(event.denominations)} "
                     f"instrument(s) totalling {total}", "2.2")
         case ev.GuaranteeDelivered():
@@ -348,7 +341,7 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             legend = "with" if event.legend else "without"
             return f"transfer {event.transfer} completed, {legend} the legend", "7.2"
         case ev.ClaimAsserted():
-            total = dollars(sum((d.amount for d in event.damages), Decimal("0.00")))
+            total = dollars(sum((d.amount for d in event.damages), ZERO))
             return (f"{who(event.claimant)} claimed {total} from {who(event.against)} under "
                     f"{event.section} ({event.claim}, notice {event.notice})", "8.10")
         case ev.ClaimAnswered():

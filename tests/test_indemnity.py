@@ -30,7 +30,7 @@ DAMAGES: list[dict[str, Any]] = [
 ]
 #: The same Damages as status lists them.
 LISTED = [{**item, "consented": False} for item in DAMAGES]
-D_TEXT = "a representation in section 3 untrue in a material respect when made"
+D_TEXT = "a representation in section 3 proved untrue in a material respect when made"
 DEAL = "lexington-1997"
 
 

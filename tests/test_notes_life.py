@@ -27,7 +27,7 @@ RATE = Decimal("0.105")
 CENT = Decimal("0.01")
 FIRST_COUPON = "205625.00"
 COUPON = "393750.00"
-B_DESCRIPTION = "interest not paid within 30 days after it was due: the interest of 1998-02-01"
+B_DESCRIPTION = "interest not paid within 30 days after it is due: the interest of 1998-02-01"
 E_DESCRIPTION = "bankruptcy or insolvency of the Company"
 
 
@@ -300,8 +300,9 @@ def test_a_breach_unremedied_30_days_after_notice_is_event_of_default_c(deal: De
         "30 days to remedy breach B1 run to 1998-01-01T00:00:00-05:00"]
     assert deal.status("1997-12-31T23:59")["events_of_default"] == []
     assert deal.status("1998-01-01T00:00")["events_of_default"] == [
-        event_of_default("E1", "c", "a covenant of section 6 broken and unremedied 30 days "
-                                    "after notice: breach B1 of 6.1(b), notice N1",
+        event_of_default("E1", "c", "a covenant of section 6 broken and still unremedied 30 "
+                                    "days after written notice from Holders of a majority in "
+                                    "principal: breach B1 of 6.1(b), notice N1",
                          "1998-01-01T00:00:00-05:00")]
 
 
@@ -312,8 +313,8 @@ def test_a_section_3_representation_untrue_is_event_of_default_d_at_once(deal: D
     assert result.created == {"misrepresentation": "M1", "event_of_default": "E1"}
     assert result.state == "Default"
     assert deal.status()["events_of_default"] == [
-        event_of_default("E1", "d", "a representation in section 3 untrue in a material "
-                                    "respect when made: 3.6, undisclosed litigation",
+        event_of_default("E1", "d", "a representation in section 3 proved untrue in a "
+                                    "material respect when made: 3.6, undisclosed litigation",
                          "1997-11-03T10:00:00-05:00")]
 
 

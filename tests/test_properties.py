@@ -85,7 +85,7 @@ def test_why_not_gives_reasons_or_invalid_action(steps: int, action: Any) -> Non
     except InvalidAction as exc:
         assert exc.field
     else:
-        assert all(reason.section and reason.message for reason in reasons)
+        assert all(reason.section and reason.message and reason.text for reason in reasons)
 
 
 @SOME
@@ -185,7 +185,8 @@ def test_npa_act_exits_0_1_or_2_with_at_most_one_line() -> None:
 @SOME
 @given(path=any_path, action=st.one_of(valid_looking_actions, mutated_actions()))
 def test_refused_or_invalid_action_changes_nothing(path: list[Any], action: Any) -> None:
-    """After a refused or invalid action the events and the status are what they were."""
+    """After a refused or invalid action the events and the status are what they were,
+    and every reason of a refusal quotes its clause."""
     log = MemoryLog()
     deal = Deal.create(log, DEAL)
     take(deal, path)
@@ -194,6 +195,8 @@ def test_refused_or_invalid_action_changes_nothing(path: list[Any], action: Any)
     if isinstance(got, ActionResult) and got.accepted:
         assert len(deal.events) > len(events)
         return
+    if isinstance(got, ActionResult):
+        assert all(reason.section and reason.message and reason.text for reason in got.reasons)
     assert (deal.events, deal.status(), tuple(log.load(DEAL))) == (events, shown, events)
 
 

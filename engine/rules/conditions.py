@@ -184,8 +184,7 @@ def record_misrepresentation(state: DealState, action: RecordMisrepresentation) 
                                          by=action.actor, section=action.section,
                                          of_party=of_party, description=action.description)
     created = {"misrepresentation": misrepresentation}
-    if action.section.startswith("3.") and state.status in (Status.Outstanding,
-                                                            Status.Default):
+    if action.section.startswith("3.") and state.notes_alive:
         # Schedule 1 (d), ASSUMED: a section 3 representation untrue when made.
         from engine.rules.default import KINDS, default_occurs
 

@@ -20,9 +20,8 @@ from engine.explain import Reason, refusal
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.default import majority_reasons
-from engine.state import DealState, Status
+from engine.state import DealState
 
-OUTSTANDING = (Status.Outstanding, Status.Default)
 #: The covenants of section 6 a breach can be recorded under.
 COVENANTS = ("6.1(a)", "6.1(b)", "6.1(c)", "6.1(d)", "6.1(e)", "6.2(a)(i)", "6.2(a)(ii)",
              "6.2(a)(iii)", "6.2(b)(i)", "6.2(b)(ii)", "6.2(b)(iii)", "6.2(b)(iv)", "6.3")
@@ -33,7 +32,7 @@ CURE_DAYS = 30
 
 def while_outstanding(state: DealState, section: str) -> list[Reason]:
     """Section 6: the covenants bind from the Closing Date while Notes are outstanding."""
-    if state.status in OUTSTANDING:
+    if state.notes_alive:
         return []
     return [refusal(section, "the covenants of section 6 bind only while Notes are "
                              "outstanding")]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
+from contract import EVENTS_OF_DEFAULT
 from engine.actions import Accelerate, DeclareInsolvency, WaiveDefault
 from engine.errors import InvalidAction
 from engine.events import (
@@ -29,20 +30,14 @@ from engine.events import (
     NoticeSent,
 )
 from engine.explain import Reason, refusal
-from engine.money import dollars
+from engine.money import ZERO, dollars
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.notices import give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
-from engine.state import DealState, Status
+from engine.state import DealState
 
-KINDS = {
-    "a": "principal not paid when due",
-    "b": "interest not paid within 30 days after it was due",
-    "c": "a covenant of section 6 broken and unremedied 30 days after notice",
-    "d": "a representation in section 3 untrue in a material respect when made",
-    "e": "bankruptcy or insolvency of the Company",
-}
-NOTES_ALIVE = (Status.Outstanding, Status.Default)
+#: The assumed events of default, by letter (contract.schedule1: Schedule 1, ASSUMED).
+KINDS = EVENTS_OF_DEFAULT
 
 
 def default_occurs(state: DealState, at: datetime, kind: str, description: str,
@@ -52,9 +47,14 @@ def default_occurs(state: DealState, at: datetime, kind: str, description: str,
                            description=description, cause=cause)
 
 
+def held_by(state: DealState, actors: Iterable[str]) -> Decimal:
+    """The principal these Holders hold together (each counted once)."""
+    return sum((state.holders.get(a, ZERO) for a in set(actors)), ZERO)
+
+
 def holders_of_a_majority(state: DealState, actors: Iterable[str]) -> bool:
     """Schedule 1: whether these Holders together hold more than half the principal."""
-    held = sum((state.holders.get(a, Decimal("0.00")) for a in set(actors)), Decimal("0.00"))
+    held = held_by(state, actors)
     return state.principal_outstanding > 0 and held * 2 > state.principal_outstanding
 
 
@@ -63,7 +63,7 @@ def majority_reasons(state: DealState, actors: Iterable[str], section: str) -> l
     group = sorted(set(actors))
     if holders_of_a_majority(state, group):
         return []
-    held = sum((state.holders.get(a, Decimal("0.00")) for a in group), Decimal("0.00"))
+    held = held_by(state, group)
     verb = "holds" if len(group) == 1 else "hold"
     return [refusal(section, f"{' and '.join(name_of(state, a) for a in group)} {verb} "
                              f"{dollars(held)} of {dollars(state.principal_outstanding)} "
@@ -177,7 +177,7 @@ def declare_insolvency(state: DealState, action: DeclareInsolvency) -> Decision:
     However acceleration otherwise needs a notice from Holders of a
     majority, insolvency accelerates automatically: a rule of its own.
     """
-    if state.status not in NOTES_ALIVE:
+    if not state.notes_alive:
         return refuse([refusal("Schedule 1", "no Notes are outstanding")])
     if any(e.kind == "e" for e in state.defaults.values()):
         return refuse([refusal("Schedule 1", "the Company's insolvency is already declared")])

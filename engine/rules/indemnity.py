@@ -44,13 +44,12 @@ from engine.events import (
     SettlementConsented,
 )
 from engine.explain import Reason, refusal
-from engine.money import dollars
+from engine.money import ZERO, dollars
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.notices import give_notice
 from engine.state import Claim, DealState, Status
 
-ZERO = Decimal("0.00")
 #: The certificate each party delivers at the Closing (8.10: "any certificate delivered").
 CERTIFICATES = {"company": "5.1(b)", "purchaser": "5.2(b)"}
 #: 8.9, ASSUMED: presented expenses are payable within 30 days.
@@ -329,7 +328,7 @@ def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> l
     from engine.rules.default import KINDS, default_occurs
 
     if not (claim.section.startswith("3.") and claim.against == "company"
-            and state.status in (Status.Outstanding, Status.Default)):
+            and state.notes_alive):
         return []
     for e in state.defaults.values():
         cause = e.cause or ""

@@ -16,12 +16,10 @@ from engine.actions import Pay
 from engine.clock import new_york_date
 from engine.events import PaymentMade
 from engine.explain import Reason, refusal
-from engine.money import CENT, dollars
+from engine.money import CENT, ZERO, dollars
 from engine.rules.common import Decision, accept, name_of, refuse
 from engine.schedule import Payment, accrued_interest
-from engine.state import DealState, Status
-
-ZERO = Decimal("0.00")
+from engine.state import DealState, Status, interest_covered
 
 
 def installments(state: DealState) -> list[Payment]:
@@ -106,12 +104,7 @@ def shares(state: DealState, amount: Decimal) -> dict[str, Decimal]:
 
 def interest_covered_through(state: DealState, day: str) -> bool:
     """Whether interest paid covers the installment of that (unadjusted) date and all before."""
-    running = ZERO
-    for p in installments(state):
-        running += p.amount
-        if p.date.isoformat() == day:
-            return running <= state.interest_paid
-    return False
+    return any(p.date.isoformat() == day for p in interest_covered(state, state.interest_paid))
 
 
 def nothing_owed(state: DealState, at: datetime) -> bool:
@@ -142,7 +135,7 @@ def pay_holders(state: DealState, action: Pay) -> Decision:
     if action.actor != "company":
         reasons.append(refusal("Schedule 1", f"{action.purpose} is paid by the Company, not "
                                              f"{name_of(state, action.actor)}"))
-    if state.status not in (Status.Outstanding, Status.Default):
+    if not state.notes_alive:
         why = "the Notes are repaid" if state.status is Status.Repaid else \
             "the Notes are not yet outstanding"
         return refuse([*reasons, refusal("Schedule 1", f"nothing is owed: {why}")])

@@ -10,7 +10,6 @@ remedies the breach.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from engine.actions import DeliverReport
 from engine.clock import new_york_date
@@ -18,7 +17,7 @@ from engine.errors import InvalidAction
 from engine.events import BreachRemedied, Event, ReportDelivered
 from engine.explain import refusal
 from engine.rules.common import Decision, accept, refuse
-from engine.state import DealState, Status
+from engine.state import DealState
 
 REPORT_ID = re.compile(r"^(annual-\d{4}|q[1-3]-\d{4})$")
 
@@ -30,7 +29,7 @@ def deliver_report(state: DealState, action: DeliverReport) -> Decision:
                             "q1-1998, q2-1998, q3-1998, ...)", field="report")
     report = state.reports.get(action.report)
     section = "6.1(a)" if action.report.startswith("annual") else "6.1(b)"
-    if state.status not in (Status.Outstanding, Status.Default):
+    if not state.notes_alive:
         return refuse([refusal(section, "no report is owed: the covenants of section 6 bind "
                                         "only while Notes are outstanding")])
     if report is None:
@@ -38,18 +37,11 @@ def deliver_report(state: DealState, action: DeliverReport) -> Decision:
                                         "does not fall while the Notes are outstanding")])
     if report.delivered_at is not None:
         return refuse([refusal(section, f"report {report.id} has already been furnished")])
-    period_end = _period_end(report.id)
-    if new_york_date(action.at) <= period_end:
+    if new_york_date(action.at) <= report.period_end:
         return refuse([refusal(section, f"the period of report {report.id} ends on "
-                                        f"{period_end.isoformat()}: it is furnished after")])
+                                        f"{report.period_end.isoformat()}: it is furnished "
+                                        "after")])
     events: list[Event] = [ReportDelivered(at=action.at, report=report.id)]
     events += [BreachRemedied(at=action.at, breach=b.id) for b in state.breaches.values()
                if b.cause == f"report:{report.id}" and b.continuing]
     return accept(*events)
-
-
-def _period_end(report: str) -> date:
-    """The last day of the period a report covers."""
-    kind, year = report.split("-")
-    month_day = {"annual": (12, 31), "q1": (3, 31), "q2": (6, 30), "q3": (9, 30)}[kind]
-    return date(int(year), *month_day)

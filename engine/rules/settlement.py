@@ -8,13 +8,11 @@ and "the Company shall pay Nomura Holding America, Inc." the Transaction Fee.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from engine.actions import DeliverGuarantee, DeliverNotes, Pay
 from engine.errors import InvalidAction
 from engine.events import ConditionSatisfied, Event, GuaranteeDelivered, NotesDelivered, PaymentMade
 from engine.explain import Reason, refusal
-from engine.money import dollars
+from engine.money import ZERO, dollars
 from engine.rules.common import Decision, accept, name_of, refuse
 from engine.state import DealState, Status
 
@@ -47,7 +45,7 @@ def deliver_notes(state: DealState, action: DeliverNotes) -> Decision:
         reasons.append(refusal("2.2", "the Notes have already been delivered"))
     if any(amount <= 0 for amount in action.denominations):
         reasons.append(refusal("2.2", "every denomination must be a positive amount"))
-    total = sum(action.denominations, Decimal("0.00"))
+    total = sum(action.denominations, ZERO)
     if total != principal:
         reasons.append(refusal("1.1", f"the denominations add up to {dollars(total)}, not the "
                                       f"{dollars(principal)} principal amount of the Notes"))

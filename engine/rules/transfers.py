@@ -19,7 +19,7 @@ from engine.explain import Reason, refusal
 from engine.money import dollars
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.notices import give_notice
-from engine.state import DealState, Status, Transfer
+from engine.state import DealState, Transfer
 
 HOLDER_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -33,7 +33,7 @@ def propose_transfer(state: DealState, action: ProposeTransfer) -> Decision:
     to_holder = "purchaser" if name == "purchaser" else f"holder:{name}"
     held = state.holders.get(action.actor)
     reasons: list[Reason] = []
-    if state.status not in (Status.Outstanding, Status.Default):
+    if not state.notes_alive:
         reasons.append(refusal("7.1", "no Notes are outstanding to transfer"))
     if held is None:
         reasons.append(refusal("7.1", f"{name_of(state, action.actor)} holds no Notes"))
@@ -117,7 +117,7 @@ def complete_transfer(state: DealState, action: CompleteTransfer) -> Decision:
     if held is None or held < transfer.principal:
         reasons.append(refusal("7.1", f"{name_of(state, transfer.holder)} no longer holds "
                                       f"{dollars(transfer.principal)}"))
-    if state.status not in (Status.Outstanding, Status.Default):
+    if not state.notes_alive:
         reasons.append(refusal("7.1", "no Notes are outstanding to transfer"))
     if reasons:
         return refuse(reasons)

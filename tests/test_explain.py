@@ -1,0 +1,42 @@
+"""Every refusal quotes the clause it cites: from contract/, or Schedule 1's assumed words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from contract import EVENTS_OF_DEFAULT
+from engine.explain import quote, refusal
+
+ENGINE = Path(__file__).resolve().parent.parent / "engine"
+CITED = sorted({m.group(1) for path in ENGINE.rglob("*.py")
+                for m in re.finditer(r'refusal\(\s*"([^"]+)"', path.read_text(encoding="utf-8"))})
+
+
+@pytest.mark.parametrize("section", CITED)
+def test_every_section_a_rule_cites_has_words_to_quote(section: str) -> None:
+    """A section written into a refusal quotes non-empty text."""
+    assert quote(section)
+
+
+@pytest.mark.parametrize("letter", sorted(EVENTS_OF_DEFAULT))
+def test_each_assumed_event_of_default_is_quoted_as_assumed(letter: str) -> None:
+    """"Schedule 1 (b)" quotes the assumed term, and says it is assumed."""
+    text = refusal(f"Schedule 1 ({letter})", "x").text
+    assert "ASSUMED" in text and EVENTS_OF_DEFAULT[letter] in text
+
+
+def test_a_refusal_under_schedule_1_c_quotes_the_assumed_term() -> None:
+    """Regression: a breach notice with no breach continuing was refused with no clause text."""
+    from engine import Deal
+    from engine.demo import SIGNING_TO_OUTSTANDING
+
+    deal = Deal.create(None, "q")
+    for action in SIGNING_TO_OUTSTANDING:
+        deal.act(action)
+    result = deal.act({"type": "send_notice", "actor": "purchaser", "at": "1997-11-01T10:00",
+                       "to": "company", "kind": "covenant_breach",
+                       "notice": {"method": "hand", "delivered_at": "1997-11-01T10:00"}})
+    assert [(r.section, bool(r.text)) for r in result.reasons] == [("Schedule 1 (c)", True)]
