@@ -327,6 +327,9 @@ def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
     """Run Gherkin .feature files against the engine's step vocabulary."""
     from features.runner import render, run_files
 
+    for given in paths:
+        if not Path(given).exists():
+            raise InvalidAction(f"no file or directory {given}", field="path")
     report = run_files([Path(p) for p in paths])
     _emit(report, as_json, render)
     raise SystemExit(0 if report["ok"] else 1)

@@ -262,3 +262,16 @@ def test_a_star_step_matches_any_keyword(tmp_path: Path) -> None:
     text = "Feature: Stars\n  Example: x\n    * the 1997 deal\n    * the deal is Drafted\n"
     report = run_files([_write(tmp_path, "star.feature", text)])
     assert report["counts"] == {"passed": 1, "failed": 0, "undefined": 0}
+
+
+def test_npa_spec_on_a_missing_path_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`npa spec` on a path that does not exist exits 2 with one line naming the path."""
+    from engine.cli import main
+
+    with pytest.raises(SystemExit) as code:
+        main(["spec", str(tmp_path / "nowhere.feature")])
+    err = capsys.readouterr().err
+    assert code.value.code == 2
+    assert err.startswith("npa: error: path: no file or directory ") and err.count("\n") == 1
