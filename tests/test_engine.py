@@ -370,3 +370,15 @@ def test_every_fold_step_keeps_exactly_the_states_fields() -> None:
     for event in deal.events:
         state = replay([event], state)
         assert set(vars(state)) == declared, type(event).__name__
+
+
+def test_every_event_type_has_its_line_in_the_timeline() -> None:
+    """`describe` names every event type, so no event shows in the timeline as a bare tag."""
+    import re
+    from pathlib import Path
+
+    from engine.events import EVENT_TYPES
+
+    source = (Path(__file__).resolve().parent.parent / "engine" / "status.py").read_text()
+    described = set(re.findall(r"case ev\.(\w+)\(\):", source))
+    assert {cls.__name__ for cls in EVENT_TYPES.values()} <= described
