@@ -319,19 +319,29 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
                                    f"{d['deal']} is {d['state']} (stored in {d['db']})")
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_db_option
-@_json_option
-def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
-    """Run Gherkin .feature files against the engine's step vocabulary."""
-    from features.runner import render, run_files
+SPEC_FORMATS = ("pretty", "progress", "json", "cucumber-json", "junit")
 
-    for given in paths:
-        if not Path(given).exists():
-            raise InvalidAction(f"no file or directory {given}", field="path")
-    report = run_files([Path(p) for p in paths])
-    _emit(report, as_json, render)
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--tags", help='A Cucumber tag expression: "@section_5_1 and not @slow".')
+@click.option("--dry-run", is_flag=True, help="Parse and match every step; run none.")
+@click.option("--format", "fmt", type=click.Choice(SPEC_FORMATS), default="pretty",
+              show_default=True, help="cucumber-json: Cucumber's JSON report; junit: JUnit XML.")
+@click.option("--db", default="npa.db", show_default=True,
+              help="Accepted like every command's; nothing is written: scenarios run in memory.")
+@_json_option
+def spec(paths: Sequence[str], tags: str | None, dry_run: bool, fmt: str, db: str,
+         as_json: bool) -> None:
+    """Run Gherkin .feature files (or FILE:LINE) against the engine's step vocabulary."""
+    from features.formats import RENDERERS
+    from features.runner import TargetError, run_files
+
+    try:
+        report = run_files(list(paths), tags=tags, dry_run=dry_run)
+    except TargetError as exc:
+        raise InvalidAction(exc.message, field=exc.field) from None
+    click.echo(RENDERERS["json" if as_json else fmt](report))
     raise SystemExit(0 if report["ok"] else 1)
 
 
@@ -339,11 +349,13 @@ def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
 @_db_option
 @_json_option
 def steps(db: str, as_json: bool) -> None:
-    """The step vocabulary that features (and `npa spec`) may use."""
+    """The step vocabulary that features (and `npa spec`) may use, and what each
+    placeholder accepts."""
     from features.steps import vocabulary
+    from features.steps.accepts import placeholder_types, render_vocabulary
 
-    _emit(vocabulary(), as_json,
-          lambda v: "\n".join(f"{s['keyword']:5} {s['pattern']}" for s in v))
+    data = {"steps": vocabulary(), "placeholders": placeholder_types()}
+    _emit(data, as_json, render_vocabulary)
 
 
 # --- rendering for people --------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from features.steps.registry import ACTION, THEN, step
 from features.steps.types import CONSENTED, DAMAGE_KINDS, StepError, money, p
+from features.steps.words import date_words
 from features.steps.world import World, at_time
 
 
@@ -280,4 +281,5 @@ def expenses_due_by(world: World, date: str) -> None:
     """The last day for the Company to pay the last expenses presented (8.9; ASSUMED: 30 days)."""
     owed = _expenses_record(world)
     if owed["due"] != date:
-        raise AssertionError(f"the expenses are due by {owed['due']}, not {date}")
+        raise AssertionError(f"the expenses are due by {date_words(owed['due'])}, "
+                             f"not {date_words(date)}")

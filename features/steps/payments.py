@@ -11,6 +11,7 @@ from typing import Any
 from features.steps.notices import NEW_YORK, in_words
 from features.steps.registry import ACTION, GIVEN, THEN, step
 from features.steps.types import p
+from features.steps.words import date_words
 from features.steps.world import World, at_time
 
 
@@ -205,7 +206,8 @@ def company_owes(world: World, interest: str, principal: str) -> None:
     owed = (Decimal(balances["interest_payable"]), Decimal(balances["principal_payable"]))
     if owed != (Decimal(interest), Decimal(principal)):
         raise AssertionError(f"the Company owes ${owed[0]:,.2f} of interest and "
-                             f"${owed[1]:,.2f} of principal")
+                             f"${owed[1]:,.2f} of principal, not ${Decimal(interest):,.2f} "
+                             f"of interest and ${Decimal(principal):,.2f} of principal")
 
 
 @step(THEN, p("the Company owes nothing"))
@@ -242,7 +244,7 @@ def _payment(world: World, kind: str, date: str) -> dict[str, Any]:
         if owed["id"] == ident:
             found: dict[str, Any] = owed
             return found
-    raise AssertionError(f"no {kind} is due on {date} under the payment schedule")
+    raise AssertionError(f"no {kind} is due on {date_words(date)} under the payment schedule")
 
 
 @step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {amount:Money}, payable on "
@@ -253,8 +255,10 @@ def payment_scheduled(world: World, kind: str, date: str, amount: str, payable: 
     world.outcome()
     owed = _payment(world, kind, date)
     if (Decimal(owed["amount"]), owed["due"]) != (Decimal(amount), payable):
-        raise AssertionError(f"the {kind} due on {date} is ${Decimal(owed['amount']):,.2f}, "
-                             f"payable on {owed['due']}")
+        raise AssertionError(f"the {kind} due on {date_words(date)} is "
+                             f"${Decimal(owed['amount']):,.2f}, payable on "
+                             f"{date_words(owed['due'])}, not ${Decimal(amount):,.2f}, "
+                             f"payable on {date_words(payable)}")
 
 
 @step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {standing:PaymentStanding}"))
@@ -263,4 +267,5 @@ def payment_is(world: World, kind: str, date: str, standing: str) -> None:
     world.outcome()
     owed = _payment(world, kind, date)
     if owed["status"] != standing:
-        raise AssertionError(f"the {kind} due on {date} is {owed['status']}, not {standing}")
+        raise AssertionError(f"the {kind} due on {date_words(date)} is {owed['status']}, "
+                             f"not {standing}")
