@@ -18,7 +18,7 @@ FORMATS = ("pretty", "progress", "json", "cucumber-json", "junit")
 
 
 def _where(entry: Mapping[str, Any]) -> str:
-    return entry["file"] + (f":{entry['line']}" if entry.get("line") else "")
+    return str(entry["file"]) + (f":{entry['line']}" if entry.get("line") else "")
 
 
 def _problems(report: Mapping[str, Any]) -> list[str]:

@@ -66,7 +66,7 @@ def targets(paths: Sequence[str | Path]) -> tuple[list[Target], list[dict[str, A
     errors: list[dict[str, Any]] = []
     for given in paths:
         text = str(given)
-        path, lines = Path(text), ()
+        path, lines = Path(text), tuple[int, ...]()
         match = _FILE_LINE.fullmatch(text)
         if not path.exists() and match and Path(match["file"]).exists():
             path = Path(match["file"])
