@@ -279,16 +279,43 @@ def verify(deal: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["mermaid"]), default="mermaid",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid",
+              show_default=True, help="mermaid text, or SVG drawn from the same table.")
+@click.option("--state", help="Mark this state as the current one (svg).")
 @_db_option
 @_json_option
-def diagram(fmt: str, db: str, as_json: bool) -> None:
-    """The lifecycle as mermaid text that mermaid's own parser accepts."""
+def diagram(fmt: str, state: str | None, db: str, as_json: bool) -> None:
+    """The lifecycle as mermaid text that mermaid's own parser accepts, or as SVG."""
     from engine.lifecycle import mermaid
+    from engine.page import lifecycle_svg
+    from engine.state import Status
 
-    text = mermaid()
+    if state is not None and state not in {s.value for s in Status}:
+        raise InvalidAction(f"{state!r} is not a state of the lifecycle", field="state")
+    text = mermaid() if fmt == "mermaid" else lifecycle_svg(state)
     _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"))
+
+
+@cli.command()
+@click.argument("deal")
+@click.option("--as-of", "as_of", help="The moment to show (default: the deal's clock); a "
+              "later one shows the deal as it will be if nothing else happens.")
+@click.option("--out", help="The HTML file to write (default DEAL.html; - for standard output).")
+@_db_option
+@_json_option
+def page(deal: str, as_of: str | None, out: str | None, db: str, as_json: bool) -> None:
+    """The whole agreement as one self-contained HTML page, annotated with the deal."""
+    from engine.clock import parse_time
+    from engine.deal import Deal
+    from engine.page import page_of, write_page
+
+    moment = parse_time(as_of, "as-of") if as_of is not None else None
+    with _store(db, must_exist=True) as store:
+        text = page_of(Deal.load(store, deal), moment)
+    target = write_page(text, out if out is not None else f"{deal}.html")
+    if target is not None:
+        _emit({"deal": deal, "as_of": as_of, "out": target, "bytes": len(text.encode())},
+              as_json, lambda d: f"{d['out']}: the agreement as of {d['as_of'] or 'now'}")
 
 
 @cli.command()
