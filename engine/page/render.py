@@ -196,9 +196,9 @@ def _contents(titles: Mapping[str, str], found: Mapping[str, list[Note]]) -> str
     for section in SECTIONS:
         if _depth(section):
             continue
-        number = f"{section} " if section[0].isdigit() else ""
+        number = f'<span class="num">{e(section)}</span> ' if section[0].isdigit() else ""
         items.append(f'<li class="tone-{_tone(section, found)}">'
-                     f'<a href="#{page_anchor(section)}">{e(number)}{e(clause(section).heading)}'
+                     f'<a href="#{page_anchor(section)}">{number}{e(clause(section).heading)}'
                      "</a></li>")
     items.append('<li><a href="#article-schedule-1">Schedule 1 Form of Note (ASSUMED)</a></li>')
     return ('<nav id="contents" aria-label="Contents"><h2>Contents</h2>'

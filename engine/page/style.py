@@ -22,7 +22,9 @@ header h1 { margin: .1em 0; font-size: 1.7em; font-weight: normal; }
 .layout { display: grid; grid-template-columns: 17em minmax(0, 1fr); }
 nav#contents { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto;
   padding: 1em 1em 2em 1.5em; border-right: 1px solid var(--rule); font-size: .85em; }
-nav#contents ol { padding-left: 1.2em; margin: 0; }
+nav#contents ol { list-style: none; padding-left: 0; margin: 0; }
+nav#contents li { margin: .15em 0; }
+nav#contents .num { display: inline-block; min-width: 2.6em; color: var(--accent); }
 nav#contents li.tone-bad a { color: var(--bad); font-weight: bold; }
 nav#contents li.tone-pending a { color: var(--pending); }
 main { padding: 0 2em 3em; min-width: 0; }
@@ -71,6 +73,8 @@ footer { padding: 1em 2em; border-top: 3px double var(--rule); color: #5f5a50; f
 @media print {
   @page { margin: 18mm 16mm; }
   body { background: #fff; font-size: 10.5pt; }
+  .badge, .assumed, li.note, svg.lifecycle { -webkit-print-color-adjust: exact;
+    print-color-adjust: exact; }
   .layout { display: block; }
   nav#contents, details.events summary { display: none; }
   details.events > ul { display: block; }
