@@ -32,7 +32,8 @@ def page_of(deal: Any, as_of: datetime | str | None = None,
     kept = [event for event in deal.events
             if moment is None or event.at is None or event.at <= moment]
     state = DealState()
-    timeline, records = [], []
+    timeline: list[dict[str, Any]] = []
+    records: list[dict[str, Any]] = []
     for event in kept:
         records.append(_record(event))
         text, section = describe(state, event)

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from contract.terms import SCHEDULE_1
 from contract.clauses import clause
+from contract.terms import SCHEDULE_1
 from contract.text import SECTIONS
 from engine.clock import NEW_YORK
 
@@ -52,10 +52,12 @@ def day_words(value: str | date | None) -> str:
         return "no date"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
+    else:
+        day = value
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def moment_words(value: str | None) -> str:
@@ -84,14 +86,14 @@ def _conditions(status: Mapping[str, Any], records: Sequence[Mapping[str, Any]]
                 ) -> Iterable[Note]:
     settled: dict[str, Mapping[str, Any]] = {}
     closing = next((r for r in records if r["type"] == "closing_held"), None)
-    for record in records:
-        if record["type"] in ("condition_satisfied", "condition_waived"):
-            settled[record["condition"]] = record
+    for each in records:
+        if each["type"] in ("condition_satisfied", "condition_waived"):
+            settled[each["condition"]] = each
     missing: dict[str, list[str]] = {}
     for reason in status.get("missing", []):
         missing.setdefault(reason["section"], []).append(reason["message"])
     for section, standing in status["conditions"].items():
-        record = settled.get(section)
+        record: Mapping[str, Any] | None = settled.get(section)
         if standing in ("satisfied", "waived"):
             if record is not None:
                 text = (f"{standing.capitalize()} by {who(record.get('by'))} on "

@@ -14,10 +14,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from contract.terms import SCHEDULE_1
 from contract.clauses import clause
 from contract.schedule1 import EVENTS_OF_DEFAULT, TERMS
-from contract.terms import ASSUMED
+from contract.terms import ASSUMED, SCHEDULE_1
 from contract.text import SECTIONS
 from engine.explain import page_anchor
 from engine.page.annotate import Note, day_words, dollars, moment_words, who
