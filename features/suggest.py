@@ -44,7 +44,7 @@ class Suggestion:
         if not self.misfits:
             return f'did you mean "{self.pattern}"?'
         parts = [f'"{m.value}" is not a <{m.placeholder}>, which accepts '
-                 + ", ".join(m.accepts) for m in self.misfits]
+                 + "; ".join(m.accepts) for m in self.misfits]
         return f'the words match "{self.pattern}", but ' + "; and ".join(parts)
 
     def to_dict(self) -> dict[str, object]:

@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from features.steps.types import STATES, TYPES
+from features.steps.types import PARTIES, STATES, TYPES
 
 #: The forms of the open placeholder types, each an example or a description.
 FORMS: Mapping[str, tuple[str, ...]] = {
-    "Party": ("the Company", "Purchaser", "the Purchaser", "LCI", "the court"),
+    "Party": tuple(PARTIES),
     "State": STATES,
     "Date": ("October 27, 1997 (the month in words, the day, a comma, the year)",),
     "Time": ("10:00 (New York time, 24-hour clock)",),
@@ -26,8 +26,7 @@ FORMS: Mapping[str, tuple[str, ...]] = {
     "Section": ("5.1(d)", "2.1", "8.10(a)", "the signature page", "Schedule 1",
                 "Schedule 1 (c)"),
     "Sections": ("5.1(d) and 5.2(b)", "5.1(b), 5.1(d) and 5.2(b)"),
-    "Holder": ("the Company", "Purchaser", "the Purchaser", "LCI", "the court",
-               "a transferee by its name, in capitalised words: Acme Bank"),
+    "Holder": (*PARTIES, "a transferee by its name, in capitalised words: Acme Bank"),
     "Holders": ("Acme Bank and Beta Capital (Holders joined by and)",),
     "Particulars": ("addressed to <address>", "to facsimile number <number>",
                     "with a copy to <name>", "with no copy to <name>",
