@@ -11,6 +11,7 @@ from contract.clauses import (
     whose_representation,
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
+from contract.errors import NpaError, TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
 from contract.terms import (
@@ -21,7 +22,6 @@ from contract.terms import (
     STUBS,
     DealTerms,
     NoteTerms,
-    TermsError,
     TermSheet,
     dump_toml,
     load_terms,
@@ -66,6 +66,7 @@ __all__ = [
     "Condition",
     "DealTerms",
     "NoteTerms",
+    "NpaError",
     "Party",
     "TermSheet",
     "TermsError",

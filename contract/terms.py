@@ -26,6 +26,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from contract._frozen import FrozenMap
+from contract.errors import TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 
 T = TypeVar("T")
@@ -45,22 +46,6 @@ _CYCLE = re.compile(r"^[1-9][0-9]*[MY]$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DECIMAL = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _CENT = Decimal("0.01")
-
-
-class TermsError(ValueError):
-    """A term sheet refused: the dotted key path at fault and a one-line reason."""
-
-    exit_code: ClassVar[int] = 2
-
-    def __init__(self, field: str, message: str) -> None:
-        """Hold the key path and the message."""
-        super().__init__(field, message)
-        self.field = field
-        self.message = message
-
-    def __str__(self) -> str:
-        """The one line "terms: <field>: <message>"."""
-        return f"terms: {self.field}: {self.message}"
 
 
 # --- validators ------------------------------------------------------------

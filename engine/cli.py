@@ -415,8 +415,6 @@ def _render_catalogue(entries: list[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run npa: every error is one line on stderr with its exit code."""
-    from contract import TermsError
-
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="npa",
                  standalone_mode=False)
@@ -427,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(1) from None
     except click.UsageError as exc:
         _fail(ValueError(exc.format_message()), 2)
-    except (NpaError, TermsError) as exc:
+    except NpaError as exc:
         _fail(exc)
     except BrokenPipeError:  # pragma: no cover - the reader went away
         raise SystemExit(1) from None

@@ -13,7 +13,7 @@ import json
 import re
 import typing
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +23,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import transform_error
 
 from engine.actions import ACTION_TYPES, Action
-from engine.clock import NEW_YORK, parse_time
+from engine.clock import parse_time, utc_iso
 from engine.errors import BrokenLog, InvalidAction
 from engine.events import EVENT_TYPES, Event
 from engine.money import parse_money
@@ -31,10 +31,19 @@ from engine.money import parse_money
 Record = dict[str, Any]
 
 converter = cattrs.Converter()
-converter.register_unstructure_hook(datetime, lambda moment: moment.isoformat())
-converter.register_structure_hook(
-    datetime, lambda value, _: datetime.fromisoformat(value).astimezone(NEW_YORK)
-)
+converter.register_unstructure_hook(datetime, utc_iso)
+
+
+def _stored_time(value: Any, _: Any) -> datetime:
+    """A stored time, read as the instant it names (in UTC), whatever offset it was written
+    with: records of earlier releases carry New York offsets, and read the same."""
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"a stored time without an offset: {value!r}")
+    return moment.astimezone(UTC)
+
+
+converter.register_structure_hook(datetime, _stored_time)
 converter.register_unstructure_hook(Decimal, str)
 converter.register_structure_hook(Decimal, lambda value, _: Decimal(value))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.actions import Action
 from engine.clock import iso
-from engine.explain import Reason, refusal
+from engine.explain import TIME_ORDER, Reason, refusal
 from engine.rules.common import name_of
 from engine.state import DealState
 
@@ -32,9 +32,15 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
 
 
 def in_time_order(state: DealState, action: Action) -> list[Reason]:
-    """An action dated before the deal's last recorded moment is refused."""
+    """PRODUCT.md section 5, the engine's time-order rule: an action dated before the deal's
+    clock (its latest recorded instant) is refused.
+
+    The refusal cites the time-order rule itself, not the section the action rests
+    on: an out-of-order notice breaks no part of 8.5. Instants are compared, so a
+    time in the repeated autumn hour is ordered by when it happened.
+    """
     if state.clock is None or action.at >= state.clock:
         return []
-    return [refusal(action.cites(),
+    return [refusal(TIME_ORDER,
                     f"this action is dated {iso(action.at)}, before the deal's clock at "
                     f"{iso(state.clock)}: actions are taken in time order")]
