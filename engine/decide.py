@@ -22,7 +22,6 @@ from engine.rules import (
     closing,
     conditions,
     default,
-    notices,
     settlement,
     signing,
 )
@@ -53,7 +52,7 @@ RULES: dict[type[act.Action], Rule | str] = {
     act.DeliverNotes: settlement.deliver_notes,
     act.DeliverGuarantee: settlement.deliver_guarantee,
     act.Pay: settlement.pay,
-    act.SendNotice: notices.send_notice,
+    act.SendNotice: "sending:send_notice",
     act.DeliverReport: "reports:deliver_report",
     act.Accelerate: default.accelerate,
     act.WaiveDefault: default.waive_default,

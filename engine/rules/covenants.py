@@ -19,7 +19,7 @@ from engine.events import BreachOccurred, BreachRemedied, Event, InspectionReque
 from engine.explain import Reason, refusal
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
-from engine.rules.default import majority_reasons
+from engine.rules.majority import majority_reasons
 from engine.state import DealState
 
 #: The covenants of section 6 a breach can be recorded under.

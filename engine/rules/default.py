@@ -14,9 +14,7 @@ Holders of a majority ends; a waiver covers only the event it names (8.6).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from decimal import Decimal
 
 from contract import EVENTS_OF_DEFAULT
 from engine.actions import Accelerate, DeclareInsolvency, WaiveDefault
@@ -30,8 +28,8 @@ from engine.events import (
     NoticeSent,
 )
 from engine.explain import Reason, refusal
-from engine.money import ZERO, dollars
-from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.common import Decision, accept, next_id, refuse
+from engine.rules.majority import majority_reasons
 from engine.rules.notices import give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
 from engine.state import DealState
@@ -45,29 +43,6 @@ def default_occurs(state: DealState, at: datetime, kind: str, description: str,
     """A new Event of Default of a kind of Schedule 1, with the next id (E1, E2...)."""
     return DefaultOccurred(at=at, event_of_default=next_id("E", state.defaults), kind=kind,
                            description=description, cause=cause)
-
-
-def held_by(state: DealState, actors: Iterable[str]) -> Decimal:
-    """The principal these Holders hold together (each counted once)."""
-    return sum((state.holders.get(a, ZERO) for a in set(actors)), ZERO)
-
-
-def holders_of_a_majority(state: DealState, actors: Iterable[str]) -> bool:
-    """Schedule 1: whether these Holders together hold more than half the principal."""
-    held = held_by(state, actors)
-    return state.principal_outstanding > 0 and held * 2 > state.principal_outstanding
-
-
-def majority_reasons(state: DealState, actors: Iterable[str], section: str) -> list[Reason]:
-    """A refusal unless these Holders hold a majority in principal."""
-    group = sorted(set(actors))
-    if holders_of_a_majority(state, group):
-        return []
-    held = held_by(state, group)
-    verb = "holds" if len(group) == 1 else "hold"
-    return [refusal(section, f"{' and '.join(name_of(state, a) for a in group)} {verb} "
-                             f"{dollars(held)} of {dollars(state.principal_outstanding)} "
-                             "principal: not Holders of a majority in principal")]
 
 
 def a_default_continues(state: DealState, at: datetime) -> list[Reason]:

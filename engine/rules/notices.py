@@ -20,13 +20,12 @@ import re
 from datetime import datetime
 
 from contract import Address
-from engine.actions import NOTICE_KINDS, NoticeSpec, SendNotice
+from engine.actions import NoticeSpec
 from engine.clock import iso
 from engine.errors import InvalidAction
 from engine.events import NoticeSent
-from engine.explain import refusal
 from engine.periods import same_wall_time_days_later
-from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.common import name_of, next_id
 from engine.state import DealState
 
 #: The methods of 8.5 and the time each needs.
@@ -78,7 +77,7 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def _digits(text: str) -> str:
+def digits(text: str) -> str:
     """A facsimile number reduced to its digits."""
     return re.sub(r"\D", "", text)
 
@@ -104,7 +103,7 @@ def defects(state: DealState, to: str, spec: NoticeSpec) -> list[str]:
     current: Address | None = state.addresses.get(to)
     if current is not None and spec.address is not None:
         if spec.method == "fax":
-            if _digits(spec.address) != _digits(current.fax):
+            if digits(spec.address) != digits(current.fax):
                 found.append(f"sent to facsimile {spec.address}, not {recipient}'s number "
                              f"for notices, {current.fax}")
         elif _words(spec.address) not in {_words(", ".join(current.lines)),
@@ -116,46 +115,6 @@ def defects(state: DealState, to: str, spec: NoticeSpec) -> list[str]:
         found += [f"no copy to {copy.name}" for copy in state.terms.parties[to].copies
                   if _words(copy.name) not in sent]
     return found
-
-
-def send_notice(state: DealState, action: SendNotice) -> Decision:
-    """8.5: a party (or a holder) sends a notice; it is recorded, duly given or not.
-
-    A change of address is a party's own: it names the new address and/or
-    facsimile number, and takes effect when its notice does (the deadline
-    registry applies it then), and only from then.
-    """
-    spec = action.notice
-    if action.to not in ADDRESSED:
-        raise InvalidAction(f"{action.to!r:.40} has no address under 8.5 (company or "
-                            "purchaser)", field="to")
-    if action.kind not in NOTICE_KINDS:
-        raise InvalidAction(f"{action.kind!r:.40} is not a kind of notice "
-                            f"({', '.join(NOTICE_KINDS)})", field="kind")
-    new_lines = _read_change(action)
-    check_times(spec, action.at)
-    reasons = []
-    if action.actor not in SENDERS and not action.actor.startswith("holder:"):
-        reasons.append(refusal("8.5", f"{name_of(state, action.actor)} is not a party or "
-                                      "holder: notices under 8.5 pass between the parties"))
-    if action.actor == action.to:
-        reasons.append(refusal("8.5", "a notice goes to the other party"))
-    if action.kind == "change_of_address" and action.actor not in SENDERS:
-        reasons.append(refusal("8.5", "8.5 keeps addresses for the Company and Purchaser "
-                                      "only; each changes its own"))
-    if action.kind == "covenant_breach":
-        from engine.rules.covenants import covenant_breach_notice
-
-        reasons += covenant_breach_notice(state, action)
-    elif action.breaches is not None:
-        raise InvalidAction("only a covenant_breach notice names breaches", field="breaches")
-    if reasons:
-        return refuse(reasons)
-    sent = give_notice(state, at=action.at, sender=action.actor, to=action.to,
-                       kind=action.kind, spec=spec, new_address=new_lines,
-                       new_fax=action.new_fax, breaches=action.breaches,
-                       joined_by=action.joined_by)
-    return accept(sent, created={"notice": sent.notice})
 
 
 def give_notice(
@@ -186,26 +145,3 @@ def give_notice(
                       effective_at=None if found else effective_time(spec),
                       defects=tuple(found), new_address=new_address, new_fax=new_fax,
                       breaches=breaches, joined_by=tuple(joined_by))
-
-
-def _read_change(action: SendNotice) -> tuple[str, ...] | None:
-    """The new address lines of a change of address, checked against its kind."""
-    changing = action.kind == "change_of_address"
-    if not changing:
-        for field in ("new_address", "new_fax"):
-            if getattr(action, field) is not None:
-                raise InvalidAction("only a change_of_address notice names a new address",
-                                    field=field)
-        return None
-    if action.new_address is None and action.new_fax is None:
-        raise InvalidAction("a change of address names a new_address and/or a new_fax",
-                            field="new_address")
-    if action.new_fax is not None and not _digits(action.new_fax):
-        raise InvalidAction(f"{action.new_fax!r:.40} is not a facsimile number",
-                            field="new_fax")
-    if action.new_address is None:
-        return None
-    lines = tuple(part.strip() for part in action.new_address.split(",") if part.strip())
-    if not lines:
-        raise InvalidAction("the new address is empty", field="new_address")
-    return lines

@@ -1,0 +1,283 @@
+"""Steps for indemnification (8.10), survival (8.2) and expenses (8.9).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from features.steps.registry import ACTION, THEN, step
+from features.steps.types import CONSENTED, DAMAGE_KINDS, StepError, money, p
+from features.steps.world import World, at_time
+
+
+def _damages(datatable: list[list[str]]) -> list[dict[str, Any]]:
+    """The Damages of a claim from its data table: kind, amount and, optionally, consented.
+
+    A first row whose first cell is "kind" is the heading, and names the
+    columns; without it the columns are kind, amount, consented.
+    """
+    rows = [[cell.strip() for cell in row] for row in datatable if row]
+    columns = ["kind", "amount", "consented"]
+    if rows and rows[0][0].lower() == "kind":
+        columns = [cell.lower() for cell in rows[0]]
+        rows = rows[1:]
+        unknown = [c for c in columns if c not in ("kind", "amount", "consented")]
+        if unknown or "amount" not in columns:
+            raise StepError("the Damages are listed under the heading kind | amount | consented")
+    if not rows:
+        raise StepError("a claim lists its Damages, one item a row")
+    damages = []
+    for row in rows:
+        item = dict(zip(columns, row, strict=False))
+        kind, amount = item.get("kind", ""), item.get("amount", "")
+        consented = item.get("consented", "").lower()
+        if kind not in DAMAGE_KINDS:
+            raise StepError(f"{kind!r} is not a kind of Damages under 8.10(a) "
+                            f"({', '.join(DAMAGE_KINDS)})")
+        if not re.fullmatch(money.pattern, amount):
+            raise StepError(f"{amount!r} is not an amount like $150,000.00")
+        if consented not in CONSENTED:
+            raise StepError(f"consented is yes, no or empty, not {consented!r}")
+        damages.append({"kind": DAMAGE_KINDS[kind], "amount": money(amount),
+                        "consented": CONSENTED[consented]})
+    return damages
+
+
+def _assert_claim(world: World, claimant: str, against: str, section: str, method: str,
+                  moments: Mapping[str, str], at: str, damages: list[dict[str, Any]]) -> None:
+    world.act({"type": "assert_claim", "actor": claimant, "at": at, "against": against,
+               "section": section, "damages": damages,
+               "notice": {"method": method, **moments}})
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "for these Damages:"))
+def claims_indemnity(world: World, claimant: str, against: str, section: str, method: str,
+                     delivery: str, date: str, time: str, datatable: list[list[str]]) -> None:
+    """The party claims indemnity under 8.10, by notice under 8.5, for the Damages listed.
+
+    The section is the representation, warranty or agreement said to be
+    broken ("3.6", "8.7(a)", "5.1(b)" for the Company's officer's
+    certificate). The Damages are a data table under the heading
+    "kind | amount | consented" (see the parse types above). The claim is
+    asserted when its notice takes effect.
+    """
+    at = at_time(date, time)
+    _assert_claim(world, claimant, against, section, method, {delivery: at}, at,
+                  _damages(datatable))
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "for losses of {amount:Money}"))
+def claims_indemnity_for_losses(world: World, claimant: str, against: str, section: str,
+                                method: str, delivery: str, date: str, time: str,
+                                amount: str) -> None:
+    """As above, for Damages of one item: losses of that amount."""
+    at = at_time(date, time)
+    _assert_claim(world, claimant, against, section, method, {delivery: at}, at,
+                  [{"kind": "losses", "amount": amount, "consented": False}])
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method} on {date:Date} at {time:Time}, for these Damages:"))
+def claims_indemnity_otherwise(world: World, claimant: str, against: str, section: str,
+                               method: str, date: str, time: str,
+                               datatable: list[list[str]]) -> None:
+    """A claim sent with no time of delivery, postmark or confirmation (by e-mail, say)."""
+    _assert_claim(world, claimant, against, section, method, {}, at_time(date, time),
+                  _damages(datatable))
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method} on {date:Date} at {time:Time}, for losses of {amount:Money}"))
+def claims_indemnity_otherwise_for_losses(world: World, claimant: str, against: str,
+                                          section: str, method: str, date: str, time: str,
+                                          amount: str) -> None:
+    """A claim for losses of that amount, sent with no time of its method (by e-mail, say)."""
+    _assert_claim(world, claimant, against, section, method, {}, at_time(date, time),
+                  [{"kind": "losses", "amount": amount, "consented": False}])
+
+
+def _the_claim(world: World) -> str:
+    if not world.claims:
+        raise StepError("no claim has been asserted in this scenario")
+    return world.claims[-1]
+
+
+@step(ACTION, p("{party:Party} acknowledges the claim on {date:Date} at {time:Time}"))
+def acknowledges_claim(world: World, party: str, date: str, time: str) -> None:
+    """The indemnifying party acknowledges the claim (8.10): the Damages that count are owed."""
+    world.act({"type": "acknowledge_claim", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world)})
+
+
+@step(ACTION, p("{party:Party} disputes the claim on {date:Date} at {time:Time}"))
+def disputes_claim(world: World, party: str, date: str, time: str) -> None:
+    """The indemnifying party disputes the claim (8.10): nothing is owed until it is resolved."""
+    world.act({"type": "dispute_claim", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world)})
+
+
+@step(ACTION, p("{party:Party} consents in writing to the settlement of the claim on {date:Date} "
+                "at {time:Time}"))
+def consents_to_settlement(world: World, party: str, date: str, time: str) -> None:
+    """The indemnifying party's prior written consent to settling the claim (8.10(a)).
+
+    With it, the settlement costs listed among the claim's Damages count.
+    """
+    world.act({"type": "consent_to_settlement", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world)})
+
+
+@step(ACTION, p("{party:Party} settles the claim for {amount:Money} on {date:Date} "
+                "at {time:Time}"))
+def settles_claim(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The claimant settles the claim for that amount, no more than it claimed (8.10)."""
+    world.act({"type": "settle_claim", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world), "amount": amount})
+
+
+@step(ACTION, p("{party:Party} adjudicates the claim for {amount:Money} on {date:Date} "
+                "at {time:Time}"))
+def adjudicates_claim(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The court decides the claim, for that amount indemnifiable (8.1(b), 8.10)."""
+    world.act({"type": "adjudicate_claim", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world), "amount": amount})
+
+
+@step(ACTION, p("{party:Party} finds against the claim on {date:Date} at {time:Time}"))
+def finds_against_claim(world: World, party: str, date: str, time: str) -> None:
+    """The court decides the claim fails: nothing is indemnifiable (8.10)."""
+    adjudicates_claim(world, party, "0.00", date, time)
+
+
+@step(ACTION, p("{party:Party} withdraws the claim on {date:Date} at {time:Time}"))
+def withdraws_claim(world: World, party: str, date: str, time: str) -> None:
+    """The claimant withdraws the claim (8.10), which it may do before anything is paid on it."""
+    world.act({"type": "withdraw_claim", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world)})
+
+
+@step(ACTION, p("{party:Party} pays {amount:Money} of indemnity on the claim on {date:Date} "
+                "at {time:Time}"))
+def pays_indemnity(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The party pays that amount on the claim (8.10): the indemnifying party, no more than
+    is indemnifiable and unpaid."""
+    world.act({"type": "pay", "actor": party, "at": at_time(date, time), "purpose": "indemnity",
+               "amount": amount, "claim": _the_claim(world)})
+
+
+#: What Purchaser presents under 8.9, in the agreement's words.
+COUNSEL_FEES = ("the reasonable legal fees and out-of-pocket expenses of Robinson, Silverman, "
+                "Pearce, Aronsohn & Berman LLP, counsel to Purchaser, incurred in connection "
+                "with the preparation, execution and delivery of the Agreement and the Notes")
+
+
+@step(ACTION, p("{party:Party} presents its counsel's fees and expenses of {amount:Money} "
+                "on {date:Date} at {time:Time}"))
+def presents_expenses(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The party presents its counsel's fees and expenses for the Company to pay (8.9).
+
+    8.9: the Company pays those of Robinson, Silverman, Pearce, Aronsohn &
+    Berman LLP, counsel to Purchaser; ASSUMED: within 30 days.
+    """
+    world.act({"type": "present_expenses", "actor": party, "at": at_time(date, time),
+               "amount": amount, "description": COUNSEL_FEES})
+
+
+@step(ACTION, p("{party:Party} pays {amount:Money} of expenses on {date:Date} at {time:Time}"))
+def pays_expenses(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The party pays that amount of the presented fees and expenses of Purchaser's counsel
+    (8.9)."""
+    world.act({"type": "pay", "actor": party, "at": at_time(date, time), "purpose": "expenses",
+               "amount": amount})
+
+
+def _claim_record(world: World) -> dict[str, Any]:
+    """The last claim the scenario asserted, as the deal's status records it."""
+    world.outcome()
+    ident = _the_claim(world)
+    for claim in world.status()["claims"]:
+        if claim["id"] == ident:
+            found: dict[str, Any] = claim
+            return found
+    raise AssertionError(f"claim {ident} is not recorded")  # pragma: no cover
+
+
+@step(THEN, p("the claim is {status:ClaimStatus}"))
+def claim_is(world: World, status: str) -> None:
+    """Where the last claim asserted stands (8.10).
+
+    "notice pending" (its notice has not yet taken effect), "asserted",
+    "not asserted" (its notice was not duly given under 8.5), "acknowledged",
+    "disputed", "settled", "adjudicated", "failed" (in court), "paid" (all
+    that is indemnifiable), "withdrawn".
+    """
+    claim = _claim_record(world)
+    if claim["status"] != status:
+        raise AssertionError(f"the claim is {claim['status']}, not {status}")
+
+
+@step(THEN, p("the claim is for {amount:Money}"))
+def claim_is_for(world: World, amount: str) -> None:
+    """The Damages the last claim lists come to that amount, in all."""
+    claim = _claim_record(world)
+    if Decimal(claim["claimed"]) != Decimal(amount):
+        raise AssertionError(f"the claim is for ${Decimal(claim['claimed']):,.2f}")
+
+
+@step(THEN, p("{amount:Money} is indemnifiable on the claim"))
+def indemnifiable_on_claim(world: World, amount: str) -> None:
+    """What the indemnifying party owes on the last claim as it stands (paid or not).
+
+    Acknowledged: the Damages that count (settlement costs only with prior
+    written consent); settled: the settlement, up to the Damages that count;
+    adjudicated: the court's amount; otherwise nothing.
+    """
+    claim = _claim_record(world)
+    if Decimal(claim["indemnifiable"]) != Decimal(amount):
+        raise AssertionError(f"${Decimal(claim['indemnifiable']):,.2f} is indemnifiable on the "
+                             f"claim ({claim['status']})")
+
+
+@step(THEN, p("{amount:Money} has been paid on the claim"))
+def paid_on_claim(world: World, amount: str) -> None:
+    """The indemnifying party has paid that amount on the last claim, in all."""
+    claim = _claim_record(world)
+    if Decimal(claim["paid"]) != Decimal(amount):
+        raise AssertionError(f"${Decimal(claim['paid']):,.2f} has been paid on the claim")
+
+
+def _expenses_record(world: World) -> dict[str, Any]:
+    """The last expenses presented, as the deal's obligations record them."""
+    world.outcome()
+    if not world.expenses:
+        raise StepError("no expenses have been presented in this scenario")
+    ident = f"expenses-{world.expenses[-1]}"
+    for owed in world.status()["obligations"]:
+        if owed["id"] == ident:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError(f"expenses {world.expenses[-1]} are not recorded")  # pragma: no cover
+
+
+@step(THEN, p("the expenses are {standing:ExpenseStanding}"))
+def expenses_are(world: World, standing: str) -> None:
+    """The last fees and expenses of Purchaser's counsel presented are pending, overdue or paid
+    (8.9; ASSUMED: overdue when unpaid 30 days after they were presented)."""
+    owed = _expenses_record(world)
+    if owed["status"] != standing:
+        raise AssertionError(f"the expenses are {owed['status']}, not {standing}")
+
+
+@step(THEN, p("the expenses are due by {date:Date}"))
+def expenses_due_by(world: World, date: str) -> None:
+    """The last day for the Company to pay the last expenses presented (8.9; ASSUMED: 30 days)."""
+    owed = _expenses_record(world)
+    if owed["due"] != date:
+        raise AssertionError(f"the expenses are due by {owed['due']}, not {date}")

@@ -1,0 +1,191 @@
+"""Steps for the covenants of section 6: reports (6.1), inspection and notice of
+default (6.2), breaches, and merger (6.3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from features.steps.payments import the_default
+from features.steps.registry import ACTION, THEN, step
+from features.steps.types import REPORT_STANDINGS, StepError, holder_name, p
+from features.steps.world import World, at_time
+
+
+@step(ACTION, p("{party:Party} furnishes {report:Report} on {date:Date} at {time:Time}"))
+def furnishes_report(world: World, party: str, report: str, date: str, time: str) -> None:
+    """The party furnishes a report of 6.1 to the Holders.
+
+    "the annual report for 1997" (6.1(a)), "the quarterly report for the
+    quarter ended September 30, 1997" (6.1(b)).
+    """
+    world.act({"type": "deliver_report", "actor": party, "at": at_time(date, time),
+               "report": report})
+
+
+@step(ACTION, p("{holder:Holder} asks to inspect the Company's properties on {date:Date} "
+                "at {time:Time}"))
+def asks_to_inspect(world: World, holder: str, date: str, time: str) -> None:
+    """A Holder asks to visit and inspect the properties of the Company (6.2(a)(ii))."""
+    world.act({"type": "request_inspection", "actor": holder, "at": at_time(date, time),
+               "scope": "properties"})
+
+
+@step(ACTION, p("{holder:Holder} asks to examine the Company's books of account on {date:Date} "
+                "at {time:Time}"))
+def asks_to_examine(world: World, holder: str, date: str, time: str) -> None:
+    """A Holder asks to examine the Company's books of account and other records (6.2(a)(iii))."""
+    world.act({"type": "request_inspection", "actor": holder, "at": at_time(date, time),
+               "scope": "books"})
+
+
+@step(ACTION, p("{holder:Holder} records that the Company is in breach of {section:Section} "
+                "on {date:Date} at {time:Time}"))
+def records_breach(world: World, holder: str, section: str, date: str, time: str) -> None:
+    """A breach of a covenant of section 6 that only the parties can see ("6.2(b)(iv)").
+
+    The engine cannot observe whether the Company keeps its property insured
+    (6.2(b)(iv)) or pays its taxes (6.2(b)(iii)); a party or a Holder records
+    the fact, and it is a breach of that section from then on.
+    """
+    world.act({"type": "record_breach", "actor": holder, "at": at_time(date, time),
+               "section": section,
+               "description": f"recorded by {holder_name(holder)}: the Company is in breach of "
+                              f"{section}"})
+
+
+def _breaches(world: World, section: str) -> list[dict[str, Any]]:
+    return [b for b in world.status()["breaches"] if b["section"] == section]
+
+
+@step(ACTION, p("{party:Party} remedies its breach of {section:Section} on {date:Date} "
+                "at {time:Time}"))
+def remedies_breach(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party records the breach of that section remedied (the earliest still continuing)."""
+    found = _breaches(world, section)
+    if not found:
+        raise StepError(f"no breach of {section} has occurred in this scenario")
+    continuing = [b for b in found if b["status"] == "continuing"]
+    world.act({"type": "remedy_breach", "actor": party, "at": at_time(date, time),
+               "breach": (continuing or found)[0]["id"]})
+
+
+@step(ACTION, p("{party:Party} merges into {corporation}, which assumes all obligations of the "
+                "Company under this Agreement, on {date:Date} at {time:Time}"))
+def merges_with_assumption(world: World, party: str, corporation: str, date: str,
+                           time: str) -> None:
+    """The Company merges into another corporation, the Surviving Corporation, which
+    assumes all obligations of the Company under this Agreement (6.3)."""
+    world.act({"type": "merge", "actor": party, "at": at_time(date, time),
+               "surviving_corporation": corporation, "assumes_obligations": True})
+
+
+@step(ACTION, p("{party:Party} merges into {corporation}, which does not assume the "
+                "obligations of the Company, on {date:Date} at {time:Time}"))
+def merges_without_assumption(world: World, party: str, corporation: str, date: str,
+                              time: str) -> None:
+    """The Company merges into another corporation that does not assume its obligations (6.3)."""
+    world.act({"type": "merge", "actor": party, "at": at_time(date, time),
+               "surviving_corporation": corporation, "assumes_obligations": False})
+
+
+def _report_obligation(world: World, report: str) -> dict[str, Any]:
+    for owed in world.status()["obligations"]:
+        if owed["id"] == report:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError(f"report {report} is not among the reports of 6.1 of this deal")
+
+
+_REPORT_WORDS = {v: k for k, v in REPORT_STANDINGS.items()}
+
+
+@step(THEN, p("{report:Report} is due by {date:Date}"))
+def report_due_by(world: World, report: str, date: str) -> None:
+    """The report is owed, and its last day under 6.1 is that date (New York time)."""
+    world.outcome()
+    owed = _report_obligation(world, report)
+    if owed["due"] != date:
+        raise AssertionError(f"report {report} is due by {owed['due']}, not {date}")
+    if owed["status"] == "not owed":
+        raise AssertionError(f"report {report} is not owed")
+
+
+@step(THEN, p("{report:Report} is {standing:ReportStanding}"))
+def report_is(world: World, report: str, standing: str) -> None:
+    """The report is pending, furnished on time, furnished late, overdue or not owed."""
+    world.outcome()
+    owed = _report_obligation(world, report)
+    if owed["status"] != standing:
+        actual = _REPORT_WORDS.get(owed["status"], owed["status"])
+        raise AssertionError(f"report {report} is {actual}, not {_REPORT_WORDS[standing]}")
+
+
+def _breaches_in_words(world: World) -> str:
+    found = world.status()["breaches"]
+    if not found:
+        return "no breach has occurred"
+    return "; ".join(f"{b['section']} {b['status']}" for b in found)
+
+
+@step(THEN, p("the Company is in breach of {section:Section}"))
+def in_breach_of(world: World, section: str) -> None:
+    """A breach of that covenant continues (not remedied)."""
+    world.outcome()
+    if not any(b["status"] == "continuing" for b in _breaches(world, section)):
+        raise AssertionError(f"the Company is not in breach of {section} "
+                             f"({_breaches_in_words(world)})")
+
+
+@step(THEN, p("the Company is not in breach of {section:Section}"))
+def not_in_breach_of(world: World, section: str) -> None:
+    """No breach of that covenant continues (none occurred, or each was remedied)."""
+    world.outcome()
+    if any(b["status"] == "continuing" for b in _breaches(world, section)):
+        raise AssertionError(f"the Company is in breach of {section}")
+
+
+@step(THEN, p("the Company is in breach of no covenant"))
+def in_breach_of_nothing(world: World) -> None:
+    """No breach of any covenant continues."""
+    world.outcome()
+    if any(b["status"] == "continuing" for b in world.status()["breaches"]):
+        raise AssertionError(f"the Company is in breach: {_breaches_in_words(world)}")
+
+
+def _notice_of_default(world: World, kind: str) -> dict[str, Any]:
+    ident = "notice-" + the_default(world, kind)["id"]
+    for owed in world.status()["obligations"]:
+        if owed["id"] == ident:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError("the Company owes no notice of the Event of Default under "
+                         f"Schedule 1 ({kind})")
+
+
+@step(THEN, p("the Company owes prompt written notice of the Event of Default under "
+              "{kind:Default}"))
+def owes_notice_of_default(world: World, kind: str) -> None:
+    """6.2(a)(i): the Company has yet to give Purchaser written notice of the default."""
+    world.outcome()
+    owed = _notice_of_default(world, kind)
+    if owed["status"] != "pending":
+        raise AssertionError(f"the Company's notice of the Event of Default is {owed['status']}")
+
+
+@step(THEN, p("the Company has given notice of the Event of Default under {kind:Default}"))
+def gave_notice_of_default(world: World, kind: str) -> None:
+    """6.2(a)(i): the Company has given Purchaser written notice of the default."""
+    world.outcome()
+    owed = _notice_of_default(world, kind)
+    if owed["status"] != "given":
+        raise AssertionError(f"the Company's notice of the Event of Default is {owed['status']}")
+
+
+@step(THEN, p("the Surviving Corporation {name} is the Company"))
+def surviving_corporation_is_the_company(world: World, name: str) -> None:
+    """6.3: the Surviving Corporation stands as the Company for every later action and notice."""
+    world.outcome()
+    company = world.status()["company"]
+    if company != name:
+        raise AssertionError(f"the Company is {company}, not {name}")

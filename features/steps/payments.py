@@ -1,0 +1,266 @@
+"""Steps for payments to the Holders and Events of Default, acceleration, waiver and
+insolvency (Schedule 1, ASSUMED; 8.6).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from features.steps.notices import NEW_YORK, in_words
+from features.steps.registry import ACTION, GIVEN, THEN, step
+from features.steps.types import p
+from features.steps.world import World, at_time
+
+
+@step(GIVEN, p("the Company has furnished every report and made every payment on time "
+               "before {date:Date}"))
+def performed_on_time_before(world: World, date: str) -> None:
+    """The Company has kept to 6.1 and to the payment schedule (Schedule 1, ASSUMED) until then.
+
+    Each report of 6.1 whose last day falls before that date is furnished on
+    its last day at 09:00; each payment of interest or principal whose
+    payment date falls before it is paid in full on that date at 10:00. The
+    actions are taken in time order, each of them accepted.
+    """
+    obligations = world.status()["obligations"]
+    actions: list[dict[str, Any]] = []
+    for owed in obligations:
+        if owed["due"] == "promptly" or owed["due"] >= date:
+            continue
+        if owed["section"] == "Schedule 1":
+            purpose = owed["id"].split("-")[0]
+            actions.append({"type": "pay", "actor": "company", "at": at_time(owed["due"], "10:00"),
+                            "purpose": purpose, "amount": owed["amount"]})
+        elif owed["status"] == "pending":
+            actions.append({"type": "deliver_report", "actor": "company",
+                            "at": at_time(owed["due"], "09:00"), "report": owed["id"]})
+    for action in sorted(actions, key=lambda a: (a["at"], a["type"])):
+        world.act(action)
+
+
+@step(ACTION, p("{party:Party} pays {kind:PaymentKind} of {amount:Money} on {date:Date} "
+                "at {time:Time}"))
+def pays_holders(world: World, party: str, kind: str, amount: str, date: str,
+                 time: str) -> None:
+    """The party pays that amount of interest or principal on the Notes to the Holders.
+
+    Schedule 1, ASSUMED: the Company pays; the Holders share each payment by
+    principal held.
+    """
+    world.act({"type": "pay", "actor": party, "at": at_time(date, time), "purpose": kind,
+               "amount": amount})
+
+
+def _accelerate(world: World, holder: str, others: tuple[str, ...], method: str,
+                delivery: str, date: str, time: str) -> None:
+    at = at_time(date, time)
+    world.act({"type": "accelerate", "actor": holder, "at": at,
+               "notice": {"method": method, delivery: at}, "joined_by": list(others)})
+    if world.result is not None and world.result.accepted:
+        world.notices += [v for k, v in world.result.created.items()
+                          if k == "notice" and v not in world.notices]
+
+
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method}, "
+                "{delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_notice_of_acceleration(world: World, holder: str, method: str, delivery: str,
+                                 date: str, time: str) -> None:
+    """The Holder declares all principal and accrued interest due at once, by written notice.
+
+    Schedule 1, ASSUMED: only Holders of a majority in principal may, and
+    only while an Event of Default continues; the acceleration takes effect
+    when the notice does (8.5).
+    """
+    _accelerate(world, holder, (), method, delivery, date, time)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def gives_joint_notice_of_acceleration(world: World, holder: str, others: tuple[str, ...],
+                                       method: str, delivery: str, date: str,
+                                       time: str) -> None:
+    """Holders together give notice of acceleration; together they may be a majority."""
+    _accelerate(world, holder, others, method, delivery, date, time)
+
+
+def the_default(world: World, kind: str) -> dict[str, Any]:
+    """The Event of Default of that kind: the only one, or else the earliest continuing."""
+    found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
+    if not found:
+        raise AssertionError(f"no Event of Default under Schedule 1 ({kind}) has occurred"
+                             f"{_defaults_in_words(world)}")
+    continuing = [e for e in found if e["status"] == "continuing"]
+    chosen: dict[str, Any] = (continuing or found)[0]
+    return chosen
+
+
+def _defaults_in_words(world: World) -> str:
+    found = world.status()["events_of_default"]
+    if not found:
+        return " (none has)"
+    return " (" + "; ".join(f"{e['section']} {e['status']}" for e in found) + ")"
+
+
+def _waive(world: World, holder: str, others: tuple[str, ...], kind: str, date: str,
+           time: str) -> None:
+    world.act({"type": "waive_default", "actor": holder, "at": at_time(date, time),
+               "event_of_default": the_default(world, kind)["id"],
+               "joined_by": list(others)})
+
+
+@step(ACTION, p("{holder:Holder} waives in writing the Event of Default under {kind:Default} "
+                "on {date:Date} at {time:Time}"))
+def waives_default(world: World, holder: str, kind: str, date: str, time: str) -> None:
+    """The Holder waives, in writing, the Event of Default of that kind, and only it (8.6).
+
+    Schedule 1, ASSUMED: Holders of a majority in principal may, before
+    acceleration. The Event of Default meant is the only one of that kind,
+    or else the earliest still continuing (or, if none continues, the first).
+    """
+    _waive(world, holder, (), kind, date, time)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, waives in writing the Event of "
+                "Default under {kind:Default} on {date:Date} at {time:Time}"))
+def waive_default_jointly(world: World, holder: str, others: tuple[str, ...], kind: str,
+                          date: str, time: str) -> None:
+    """Holders together waive, in writing, the Event of Default of that kind."""
+    _waive(world, holder, others, kind, date, time)
+
+
+@step(ACTION, p("{party:Party} declares the Company insolvent on {date:Date} at {time:Time}"))
+def declares_insolvent(world: World, party: str, date: str, time: str) -> None:
+    """A court declares the Company bankrupt or insolvent (Schedule 1 (e), ASSUMED)."""
+    world.act({"type": "declare_insolvency", "actor": party, "at": at_time(date, time)})
+
+
+@step(THEN, p("no Event of Default has occurred"))
+def no_default_occurred(world: World) -> None:
+    """No Event of Default (Schedule 1, ASSUMED) has occurred at all."""
+    world.outcome()
+    if world.status()["events_of_default"]:
+        raise AssertionError(f"an Event of Default has occurred{_defaults_in_words(world)}")
+
+
+@step(THEN, p("no Event of Default continues"))
+def no_default_continues(world: World) -> None:
+    """Every Event of Default that occurred has been cured or waived."""
+    world.outcome()
+    if any(e["status"] == "continuing" for e in world.status()["events_of_default"]):
+        raise AssertionError(f"an Event of Default continues{_defaults_in_words(world)}")
+
+
+@step(THEN, p("an Event of Default under {kind:Default} occurred on {date:Date} at {time:Time}"))
+def default_occurred_at(world: World, kind: str, date: str, time: str) -> None:
+    """An Event of Default of that kind occurred at that minute, New York time."""
+    world.outcome()
+    expected = datetime.datetime.fromisoformat(at_time(date, time)).replace(tzinfo=NEW_YORK)
+    found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
+    moments = [datetime.datetime.fromisoformat(e["occurred_at"]) for e in found]
+    if expected not in moments:
+        when = ", ".join(in_words(e["occurred_at"]) for e in found)
+        raise AssertionError(f"no Event of Default under Schedule 1 ({kind}) occurred on "
+                             f"{in_words(expected.isoformat())}"
+                             + (f"; one occurred on {when}" if when else
+                                _defaults_in_words(world)))
+
+
+@step(THEN, p("the Event of Default under {kind:Default} {standing:DefaultStanding}"))
+def default_is(world: World, kind: str, standing: str) -> None:
+    """The Event of Default of that kind continues, is cured or is waived.
+
+    Meant is the only one of that kind, or else the earliest still continuing.
+    """
+    world.outcome()
+    found = the_default(world, kind)
+    if found["status"] != standing:
+        raise AssertionError(f"the Event of Default under Schedule 1 ({kind}) is "
+                             f"{found['status']}, not {standing}")
+
+
+@step(THEN, p("one Event of Default under {kind:Default} continues"))
+def one_default_continues(world: World, kind: str) -> None:
+    """Exactly one Event of Default of that kind continues."""
+    defaults_continue(world, 1, kind)
+
+
+@step(THEN, p("{count:Number} Events of Default under {kind:Default} continue"))
+def defaults_continue(world: World, count: int, kind: str) -> None:
+    """That many Events of Default of that kind continue (each breach is its own)."""
+    world.outcome()
+    found = [e for e in world.status()["events_of_default"]
+             if e["kind"] == kind and e["status"] == "continuing"]
+    if len(found) != count:
+        raise AssertionError(f"{len(found)} Events of Default under Schedule 1 ({kind}) "
+                             f"continue, not {count}{_defaults_in_words(world)}")
+
+
+@step(THEN, p("the Company owes {interest:Money} of interest and {principal:Money} of principal"))
+def company_owes(world: World, interest: str, principal: str) -> None:
+    """What the Company must pay the Holders now: interest payable and unpaid, and principal."""
+    world.outcome()
+    balances = world.status()["balances"]
+    owed = (Decimal(balances["interest_payable"]), Decimal(balances["principal_payable"]))
+    if owed != (Decimal(interest), Decimal(principal)):
+        raise AssertionError(f"the Company owes ${owed[0]:,.2f} of interest and "
+                             f"${owed[1]:,.2f} of principal")
+
+
+@step(THEN, p("the Company owes nothing"))
+def company_owes_nothing(world: World) -> None:
+    """No interest or principal is payable and unpaid, and no principal is outstanding."""
+    world.outcome()
+    balances = world.status()["balances"]
+    left = {k: balances[k] for k in ("interest_payable", "principal_payable",
+                                     "principal_outstanding") if Decimal(balances[k]) != 0}
+    if left:
+        raise AssertionError(f"the Company still owes: {left}")
+
+
+@step(THEN, p("the Notes are accelerated"))
+def accelerated(world: World) -> None:
+    """All principal and accrued interest have been declared due at once (Schedule 1)."""
+    world.outcome()
+    if not world.status()["accelerated"]:
+        raise AssertionError("the Notes are not accelerated")
+
+
+@step(THEN, p("the Notes are not accelerated"))
+def not_accelerated(world: World) -> None:
+    """The Notes have not been accelerated (or not yet: the notice is not yet effective)."""
+    world.outcome()
+    if world.status()["accelerated"]:
+        raise AssertionError(f"the Notes are accelerated, since "
+                             f"{in_words(world.status()['accelerated_at'])}")
+
+
+def _payment(world: World, kind: str, date: str) -> dict[str, Any]:
+    ident = f"{kind}-{date}"
+    for owed in world.status()["obligations"]:
+        if owed["id"] == ident:
+            found: dict[str, Any] = owed
+            return found
+    raise AssertionError(f"no {kind} is due on {date} under the payment schedule")
+
+
+@step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {amount:Money}, payable on "
+              "{payable:Date}"))
+def payment_scheduled(world: World, kind: str, date: str, amount: str, payable: str) -> None:
+    """The payment schedule (Schedule 1, ASSUMED): the amount due on that date, and the
+    business day it is payable on (a date that is not one moves to the next)."""
+    world.outcome()
+    owed = _payment(world, kind, date)
+    if (Decimal(owed["amount"]), owed["due"]) != (Decimal(amount), payable):
+        raise AssertionError(f"the {kind} due on {date} is ${Decimal(owed['amount']):,.2f}, "
+                             f"payable on {owed['due']}")
+
+
+@step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {standing:PaymentStanding}"))
+def payment_is(world: World, kind: str, date: str, standing: str) -> None:
+    """The payment due on that date is pending, paid, overdue or accelerated."""
+    world.outcome()
+    owed = _payment(world, kind, date)
+    if owed["status"] != standing:
+        raise AssertionError(f"the {kind} due on {date} is {owed['status']}, not {standing}")

@@ -1,0 +1,431 @@
+"""The placeholder types of the step vocabulary: each with its pattern, example and
+converter (`TYPES`), and the words the steps use for the agreement's things.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pytest_bdd import parsers
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+#: The parties as the agreement names them, and the engine's actor ids.
+PARTIES: Mapping[str, str] = {
+    "the Company": "company",
+    "the Purchaser": "purchaser",
+    "Purchaser": "purchaser",
+    "LCI": "guarantor",
+    "the court": "court",
+}
+
+
+#: Each actor id by the name the agreement gives it, for messages.
+NAMES: Mapping[str, str] = {"company": "the Company", "purchaser": "Purchaser",
+                            "guarantor": "LCI", "court": "the court"}
+
+
+#: The six lifecycle states (PRODUCT.md section 4).
+STATES = ("Drafted", "ConditionsPending", "Closed", "Outstanding", "Default", "Repaid")
+
+
+STANDINGS = ("pending", "satisfied", "waived")
+
+
+_SECTION = r"the signature page|Schedule 1(?: \([a-e]\))?|\d+(?:\.\d+)?(?:\([a-z]+\))*"
+
+
+CONDITION = re.compile(r"5\.[12]\([a-h]\)")
+
+
+#: The conditions met by a delivery, and the party that delivers each when a
+#: step says "every condition ... is met": the Company's officer's certificate
+#: and its counsel's opinion (5.1(b), (d)), Purchaser's certificate (5.2(b)),
+#: and the consents that "The Company and Purchaser shall have obtained"
+#: (5.1(f), 5.2(e)), which either may deliver.
+DELIVERED_BY: Mapping[str, str] = {
+    "5.1(b)": "company",
+    "5.1(d)": "company",
+    "5.1(f)": "company",
+    "5.2(b)": "purchaser",
+    "5.2(e)": "purchaser",
+}
+
+
+#: The conditions the Closing needs; the others (5.1(c), 5.1(g), 5.2(c)) are
+#: met at the Closing itself, by delivery against payment.
+PRE_CLOSING = ("5.1(a)", "5.1(b)", "5.1(d)", "5.1(e)", "5.1(f)", "5.1(h)",
+               "5.2(a)", "5.2(b)", "5.2(d)", "5.2(e)", "5.2(f)")
+
+
+#: What a party delivers, by the words a feature uses, and the conditions it meets.
+DELIVERABLES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "its officer's certificate": {"company": ("5.1(b)",), "purchaser": ("5.2(b)",)},
+    "the opinion of counsel": {"*": ("5.1(d)",)},
+    "the consents of third parties": {"*": ("5.1(f)", "5.2(e)")},
+}
+
+
+class StepError(ValueError):
+    """A step that cannot run as written (no deal yet, nothing requested, a bad value)."""
+
+
+def _parse_type(pattern: str, example: str) -> Callable[[Callable[[str], Any]], Any]:
+    """Give a converter the regular expression `parse` matches it with, and an example."""
+
+    def mark(convert: Callable[[str], Any]) -> Any:
+        convert.pattern = pattern  # type: ignore[attr-defined]
+        convert.example = example  # type: ignore[attr-defined]
+        return convert
+
+    return mark
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@_parse_type(_alternatives(PARTIES), "the Company")
+def _party(text: str) -> str:
+    return PARTIES[text]
+
+
+@_parse_type(rf"(?:{'|'.join(MONTHS)}) \d{{1,2}}, \d{{4}}", "October 27, 1997")
+def _date(text: str) -> str:
+    month, day, year = text.replace(",", "").split()
+    try:
+        return datetime.date(int(year), MONTHS.index(month) + 1, int(day)).isoformat()
+    except ValueError:
+        raise StepError(f"{text} is not a date") from None
+
+
+@_parse_type(r"\d{1,2}:\d{2}", "10:00")
+def _time(text: str) -> str:
+    hours, minutes = (int(part) for part in text.split(":"))
+    if hours > 23 or minutes > 59:
+        raise StepError(f"{text} is not a time of day")
+    return f"{hours:02d}:{minutes:02d}"
+
+
+@_parse_type(r"\$\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\$\d+(?:\.\d{2})?", "$7,500,000.00")
+def money(text: str) -> str:
+    try:
+        amount = Decimal(text[1:].replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise StepError(f"{text} is not an amount") from None
+    return str(amount.quantize(Decimal("0.01")))
+
+
+@_parse_type(_SECTION, "5.1(d)")
+def _section(text: str) -> str:
+    return "signature page" if text == "the signature page" else text
+
+
+@_parse_type(rf"(?:{_SECTION})(?:(?:, | and )(?:{_SECTION}))*", "5.1(d) and 5.2(b)")
+def _sections(text: str) -> tuple[str, ...]:
+    return tuple(_section(part) for part in re.split(r", | and ", text))
+
+
+@_parse_type("|".join(STATES), "ConditionsPending")
+def _state(text: str) -> str:
+    return text
+
+
+@_parse_type("|".join(STANDINGS), "satisfied")
+def _standing(text: str) -> str:
+    return text
+
+
+@_parse_type(_alternatives(DELIVERABLES), "the opinion of counsel")
+def _deliverable(text: str) -> str:
+    return text
+
+
+#: The kinds of notice a feature names, and the engine's kind.
+NOTICE_KINDS: Mapping[str, str] = {
+    "covenant breach": "covenant_breach",
+    "default": "default",
+    "claim": "other",
+}
+
+
+#: How a notice is sent, by the words a feature uses, and the engine's method.
+#: Only the first four are methods of 8.5; the others are recorded as no notice.
+METHODS: Mapping[str, str] = {
+    "by hand": "hand",
+    "by registered mail": "registered_mail",
+    "by certified mail": "certified_mail",
+    "by facsimile": "fax",
+    "by e-mail": "e-mail",
+    "by ordinary mail": "ordinary mail",
+    "by courier": "courier",
+}
+
+
+#: The moment each method of 8.5 turns on, and the notice field that holds it.
+DELIVERIES: Mapping[str, str] = {
+    "delivered": "delivered_at",
+    "postmarked": "postmarked_at",
+    "confirmed": "confirmed_at",
+}
+
+
+#: What a notice's particular says is missing, and the field left out.
+_ABSENT: Mapping[str, str] = {
+    "with no time of delivery": "delivered_at",
+    "with no postmark": "postmarked_at",
+    "with no confirmation of transmission": "confirmed_at",
+}
+
+
+_PARTICULARS = ("addressed to ", "to facsimile number ", "with a copy to ", "with no copy to ",
+                "without return receipt requested", *_ABSENT)
+
+
+_PARTICULAR_START = rf"(?:{_alternatives(_PARTICULARS)})"
+
+
+NOTICE_STATUSES = ("pending", "effective")
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """What a notice step says of the notice beyond its method and moment."""
+
+    address: str | None = None
+    copies: tuple[str, ...] = ()
+    no_copy_to: tuple[str, ...] = ()
+    return_receipt_requested: bool = True
+    absent: frozenset[str] = frozenset()
+
+
+@_parse_type(_alternatives(NOTICE_KINDS), "covenant breach")
+def _notice_kind(text: str) -> str:
+    return NOTICE_KINDS[text]
+
+
+@_parse_type(_alternatives(METHODS), "by registered mail")
+def _method(text: str) -> str:
+    return METHODS[text]
+
+
+@_parse_type(_alternatives(DELIVERIES), "postmarked")
+def _delivery(text: str) -> str:
+    return DELIVERIES[text]
+
+
+@_parse_type(rf"{_PARTICULAR_START}.*", "addressed to 1 Main Street, New York, New York")
+def _particulars(text: str) -> Particulars:
+    address: str | None = None
+    copies: list[str] = []
+    no_copy_to: list[str] = []
+    receipt = True
+    absent: set[str] = set()
+    for part in re.split(rf", (?={_PARTICULAR_START})", text):
+        if part.startswith(("addressed to ", "to facsimile number ")):
+            if address is not None:
+                raise StepError(f"the notice is addressed twice: {address!r} and {part!r}")
+            address = part.removeprefix("addressed to ").removeprefix("to facsimile number ")
+        elif part.startswith("with a copy to "):
+            copies.append(part.removeprefix("with a copy to "))
+        elif part.startswith("with no copy to "):
+            no_copy_to.append(part.removeprefix("with no copy to "))
+        elif part == "without return receipt requested":
+            receipt = False
+        elif part in _ABSENT:
+            absent.add(_ABSENT[part])
+        else:
+            raise StepError(f"{part!r} is not a particular of a notice")
+    return Particulars(address, tuple(copies), tuple(no_copy_to), receipt, frozenset(absent))
+
+
+@_parse_type("|".join(NOTICE_STATUSES), "effective")
+def _notice_status(text: str) -> str:
+    return text
+
+
+#: A transferee named in a feature ("Acme Bank"): capitalised words, each of
+#: letters, digits, "&", "." or "-".
+_TRANSFEREE = r"[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*"
+
+
+#: The names features have given transferees, by actor id, for messages.
+HOLDER_NAMES: dict[str, str] = {}
+
+
+@_parse_type(rf"{_alternatives(PARTIES)}|{_TRANSFEREE}", "Acme Bank")
+def _holder(text: str) -> str:
+    if text in PARTIES:
+        return PARTIES[text]
+    actor = "holder:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    HOLDER_NAMES[actor] = text
+    return actor
+
+
+@_parse_type(rf"(?:{_alternatives(PARTIES)}|{_TRANSFEREE})"
+             rf"(?: and (?:{_alternatives(PARTIES)}|{_TRANSFEREE}))*", "Acme Bank and Beta Capital")
+def _holders(text: str) -> tuple[str, ...]:
+    return tuple(_holder(part) for part in text.split(" and "))
+
+
+def holder_name(actor: str) -> str:
+    """An actor id as a feature names it: "the Company", "Purchaser", "Acme Bank"."""
+    return NAMES.get(actor) or HOLDER_NAMES.get(actor) or actor.removeprefix("holder:")
+
+
+_QUARTER_ENDS = {"March 31": "q1", "June 30": "q2", "September 30": "q3"}
+
+
+@_parse_type(r"the annual report for \d{4}|the quarterly report for the quarter ended "
+             rf"(?:{'|'.join(_QUARTER_ENDS)}), \d{{4}}",
+             "the quarterly report for the quarter ended September 30, 1997")
+def _report(text: str) -> str:
+    """The report's id in the engine: "annual-1997", "q3-1997"."""
+    year = text[-4:]
+    if text.startswith("the annual report"):
+        return f"annual-{year}"
+    quarter_end = text.removeprefix("the quarterly report for the quarter ended ")[:-6]
+    return f"{_QUARTER_ENDS[quarter_end]}-{year}"
+
+
+#: How a report of 6.1 stands, by the words a feature uses, and the engine's status.
+REPORT_STANDINGS: Mapping[str, str] = {
+    "pending": "pending",
+    "furnished on time": "delivered",
+    "furnished late": "delivered late",
+    "overdue": "missed",
+    "not owed": "not owed",
+}
+
+
+@_parse_type(_alternatives(REPORT_STANDINGS), "furnished late")
+def _report_standing(text: str) -> str:
+    return REPORT_STANDINGS[text]
+
+
+@_parse_type("interest|principal", "interest")
+def _payment_kind(text: str) -> str:
+    return text
+
+
+PAYMENT_STANDINGS = ("pending", "paid", "overdue", "accelerated")
+
+
+@_parse_type("|".join(PAYMENT_STANDINGS), "overdue")
+def _payment_standing(text: str) -> str:
+    return text
+
+
+@_parse_type(r"Schedule 1 \([a-e]\)", "Schedule 1 (b)")
+def _default_kind(text: str) -> str:
+    """The kind of an Event of Default (Schedule 1, ASSUMED): "Schedule 1 (b)" is "b"."""
+    return text[-2]
+
+
+@_parse_type(r"\d+", "2")
+def _number(text: str) -> int:
+    return int(text)
+
+
+#: How an Event of Default stands, by the words a feature uses, and the engine's status.
+DEFAULT_STANDINGS: Mapping[str, str] = {
+    "continues": "continuing",
+    "is cured": "cured",
+    "is waived": "waived",
+}
+
+
+@_parse_type(_alternatives(DEFAULT_STANDINGS), "is cured")
+def _default_standing(text: str) -> str:
+    return DEFAULT_STANDINGS[text]
+
+
+#: What accompanies a notice of proposed transfer (7.3), and the fields it sets:
+#: rule_144, opinion, legend_not_required.
+BASES: Mapping[str, tuple[bool, bool, bool]] = {
+    "with an opinion of counsel": (False, True, False),
+    "with an opinion of counsel that the legend is not required": (False, True, True),
+    "under Rule 144": (True, False, False),
+    "with no opinion of counsel": (False, False, False),
+}
+
+
+@_parse_type(_alternatives(BASES), "with an opinion of counsel")
+def _basis(text: str) -> tuple[bool, bool, bool]:
+    return BASES[text]
+
+
+#: Where a claim for indemnification stands (8.10), as the engine says it.
+CLAIM_STATUSES = ("notice pending", "asserted", "not asserted", "acknowledged", "disputed",
+                  "settled", "adjudicated", "failed", "paid", "withdrawn")
+
+
+@_parse_type(_alternatives(CLAIM_STATUSES), "acknowledged")
+def _claim_status(text: str) -> str:
+    return text
+
+
+EXPENSE_STANDINGS = ("pending", "overdue", "paid")
+
+
+@_parse_type("|".join(EXPENSE_STANDINGS), "overdue")
+def _expense_standing(text: str) -> str:
+    return text
+
+
+#: The kinds of Damages (8.10(a)) by the words a feature uses, and the engine's kind.
+DAMAGE_KINDS: Mapping[str, str] = {
+    "losses": "losses",
+    "attorneys' fees": "attorneys_fees",
+    "costs of investigating": "investigation_costs",
+    "settlement costs": "settlement_costs",
+}
+
+
+CONSENTED: Mapping[str, bool] = {"yes": True, "no": False, "": False}
+
+
+TYPES: Mapping[str, Callable[[str], Any]] = {
+    "Party": _party,
+    "Date": _date,
+    "Time": _time,
+    "Money": money,
+    "Section": _section,
+    "Sections": _sections,
+    "State": _state,
+    "Standing": _standing,
+    "Deliverable": _deliverable,
+    "NoticeKind": _notice_kind,
+    "Method": _method,
+    "Delivery": _delivery,
+    "Particulars": _particulars,
+    "NoticeStatus": _notice_status,
+    "Holder": _holder,
+    "Holders": _holders,
+    "Report": _report,
+    "ReportStanding": _report_standing,
+    "PaymentKind": _payment_kind,
+    "PaymentStanding": _payment_standing,
+    "Default": _default_kind,
+    "Number": _number,
+    "DefaultStanding": _default_standing,
+    "Basis": _basis,
+    "ClaimStatus": _claim_status,
+    "ExpenseStanding": _expense_standing,
+}
+
+
+#: Example words for an untyped field, used to suggest a step for a misspelt one.
+TEXT_EXAMPLE = "a certificate of good standing"
+
+
+def p(fmt: str) -> parsers.parse:
+    """A `pytest_bdd.parsers.parse` parser over the vocabulary's types, case-sensitive."""
+    return parsers.parse(fmt, extra_types=dict(TYPES), case_sensitive=True)

@@ -1,0 +1,87 @@
+"""The world a scenario runs in: its deal, the result of its last action, and what it
+created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from features.steps.registry import GIVEN
+from features.steps.types import StepError
+
+
+@dataclass
+class World:
+    """One scenario's deal, the result of its last action, and its last invalid action.
+
+    It also keeps the ids of what the scenario's actions created: requested
+    instruments, proceedings, notices, transfers, claims and expenses, so
+    that a later step can say "the requested instrument", "the notice" (the
+    last notice sent), "the transfer" (the last transfer proposed), "the
+    claim" (the last claim asserted) or "the expenses" (the last presented).
+    """
+
+    named: frozenset[str] = frozenset()
+    deal: Any = None
+    result: Any = None
+    error: Exception | None = None
+    error_seen: bool = False
+    keyword: str = GIVEN
+    clock: str | None = None
+    requests: list[str] = field(default_factory=list)
+    proceedings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    transfers: list[str] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+    expenses: list[str] = field(default_factory=list)
+
+    def need_deal(self) -> Any:
+        """The scenario's deal; a step before "Given the 1997 deal" cannot run."""
+        if self.deal is None:
+            raise StepError('there is no deal yet: begin with "Given the 1997 deal"')
+        return self.deal
+
+    def act(self, action: dict[str, Any]) -> Any:
+        """Take an action: under Given it must be accepted, under When it may be refused."""
+        from engine import InvalidAction
+
+        deal = self.need_deal()
+        self.result, self.error, self.error_seen = None, None, False
+        try:
+            result = deal.act(action)
+        except InvalidAction as exc:
+            if self.keyword == GIVEN:
+                raise StepError(f"not a valid action: {exc}") from None
+            self.error = exc
+            return None
+        self.result = result
+        if result.accepted:
+            self.clock = action["at"]
+            self.requests += [v for k, v in result.created.items() if k == "request"]
+            self.proceedings += [v for k, v in result.created.items() if k == "proceeding"]
+            self.notices += [v for k, v in result.created.items() if k == "notice"]
+            self.transfers += [v for k, v in result.created.items() if k == "transfer"]
+            self.claims += [v for k, v in result.created.items() if k == "claim"]
+            self.expenses += [v for k, v in result.created.items() if k == "expense"]
+        elif self.keyword == GIVEN:
+            raise AssertionError(f"the action was refused: {reasons_in_words(result)}")
+        return result
+
+    def status(self) -> dict[str, Any]:
+        """The deal's status as a platform reads it."""
+        status: dict[str, Any] = self.need_deal().status()
+        return status
+
+    def outcome(self) -> None:
+        """Before a Then: an invalid last action fails the scenario unless it was expected."""
+        if self.error is not None and not self.error_seen:
+            raise AssertionError(f"the last action was not a valid action: {self.error}")
+
+
+def reasons_in_words(result: Any) -> str:
+    return "; ".join(f"{r.section}: {r.message}" for r in result.reasons) or "no reason given"
+
+
+def at_time(date: str, time: str) -> str:
+    return f"{date}T{time}"
