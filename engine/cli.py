@@ -25,17 +25,39 @@ JSON_HELP = "Print one JSON document."
 SCENARIO_BYTES = 256 * 1024 * 1024
 
 
-def _emit(data: Any, as_json: bool, render: Callable[[Any], str]) -> None:
-    """Print a result as JSON or as text for people."""
+def _emit(data: Any, as_json: bool, render: Callable[[Any], str], *,
+          escape: bool = True) -> None:
+    """Print a result as JSON or as text for people.
+
+    Text for people is rendered from the data with every string escaped
+    (`contract.printable.escape`): no value can print a line of its own or
+    move the terminal (issue 10 item 7). JSON escapes by itself. Only text
+    the engine writes itself, whole (a diagram), is printed with `escape=False`.
+    """
     if as_json:
         click.echo(json.dumps(data, indent=2, default=str))
     else:
-        click.echo(render(data))
+        click.echo(render(_shown(data) if escape else data))
+
+
+def _shown(data: Any) -> Any:
+    """The data with every string in it as a renderer for people may print it."""
+    from contract.printable import escape
+
+    if isinstance(data, str):
+        return escape(data)
+    if isinstance(data, dict):
+        return {_shown(key): _shown(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_shown(item) for item in data]
+    return data
 
 
 def _fail(error: NpaError | ValueError, code: int | None = None) -> NoReturn:
     """Print a one-line error and exit with its code."""
-    line = " ".join(str(error).split())
+    from contract.printable import escape
+
+    line = escape(" ".join(str(error).split()))
     click.echo(f"npa: error: {line}", err=True)
     raise SystemExit(code if code is not None else getattr(error, "exit_code", 2))
 
@@ -288,7 +310,8 @@ def diagram(fmt: str, db: str, as_json: bool) -> None:
     from engine.lifecycle import mermaid
 
     text = mermaid()
-    _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"))
+    _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"),
+          escape=False)
 
 
 @cli.command()

@@ -17,14 +17,22 @@ from engine.state import DealState
 def may_take(state: DealState, action: Action) -> list[Reason]:
     """Whether the actor is one the action's catalogue entry allows.
 
-    A holder other than Purchaser holds Notes only by transfer (section 7).
+    A holder other than Purchaser holds Notes only by transfer (section 7): one
+    that holds none is refused under 7.1, and also under the rule of the right
+    it tried to use. The remedies of Schedule 1 (acceleration, waiver of an
+    Event of Default) belong to Holders of a majority in principal, so a holder
+    with no Notes is refused under Schedule 1 as well as 7.1; a right of the
+    Holders of 6.2(a) cites its own paragraph.
     """
     section = action.cites()
     if action.actor.startswith("holder:") and action.actor not in state.holders:
-        # A right of the Holders (6.2(a)) cites itself; anything else, who holds (7.1).
+        name = name_of(state, action.actor)
+        if section == "Schedule 1":
+            return [refusal(section, f"{name} holds no Notes: only Holders of a majority in "
+                                     f"principal may {action.TYPE.replace('_', ' ')}"),
+                    refusal("7.1", f"{name} holds no Notes")]
         own = type(action).cites is not Action.cites
-        return [refusal(section if own else "7.1",
-                        f"{name_of(state, action.actor)} holds no Notes")]
+        return [refusal(section if own else "7.1", f"{name} holds no Notes")]
     if action.ACTORS is None or action.actor in action.ACTORS:
         return []
     return [refusal(section, f"{name_of(state, action.actor)} may not "
