@@ -25,6 +25,7 @@ from contract.terms import (
     TermSheet,
     dump_toml,
     load_terms,
+    load_terms_file,
     terms_from_dict,
     terms_to_dict,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "dump_toml",
     "head_of",
     "load_terms",
+    "load_terms_file",
     "opening_words",
     "representations_of",
     "schedule_1_text",

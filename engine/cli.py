@@ -110,19 +110,12 @@ def cli() -> None:
 @_json_option
 def new(deal: str, terms_file: str | None, db: str, as_json: bool) -> None:
     """Make a new deal from the template, with an optional term sheet."""
-    from contract import load_terms
+    from contract import load_terms_file
     from engine.deal import Deal
     from engine.ports import check_deal_id
 
     check_deal_id(deal)
-    terms = None
-    if terms_file is not None:
-        try:
-            text = Path(terms_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidAction(f"cannot read {terms_file} ({exc.__class__.__name__})",
-                                field="terms") from None
-        terms = load_terms(text)
+    terms = load_terms_file(terms_file) if terms_file is not None else None
     with _store(db, must_exist=False) as store:
         made = Deal.create(store, deal, terms)
         _emit(made.status(), as_json, lambda s: f"{deal}: {s['state']}")
