@@ -17,6 +17,7 @@ import attrs
 
 from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
+from engine.clock import iso
 from engine.plain import Plain
 from engine.schedule import Payment, payment_schedule
 
@@ -330,8 +331,8 @@ def times_in_order(events: Iterable[ev.Event]) -> list[str]:
         if event.at is None:
             continue
         if last is not None and event.at < last:
-            problems.append(f"event {seq} ({event.TAG}) is dated {event.at.isoformat()}, "
-                            f"before the event it follows ({last.isoformat()})")
+            problems.append(f"event {seq} ({event.TAG}) is dated {iso(event.at)}, "
+                            f"before the event it follows ({iso(last)})")
         else:
             last = event.at
     return problems
