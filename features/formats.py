@@ -63,8 +63,26 @@ def totals(report: Mapping[str, Any]) -> list[str]:
     return [*lines, last]
 
 
+def _printable(report: Mapping[str, Any]) -> Any:
+    """The report with every string escaped for a terminal (issue 10 item 7): no text of a
+    feature file can print a line of its own or move the terminal."""
+    from contract.printable import escape
+
+    def shown(value: Any) -> Any:
+        if isinstance(value, str):
+            return escape(value)
+        if isinstance(value, Mapping):
+            return {k: shown(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [shown(v) for v in value]
+        return value
+
+    return shown(report)
+
+
 def pretty(report: Mapping[str, Any]) -> str:
     """Each scenario with its status and place; each step of a scenario that did not pass."""
+    report = _printable(report)
     lines = _problems(report)
     if report.get("dry_run"):
         lines.append("dry run: every step matched, none run")
@@ -88,6 +106,7 @@ _MARKS = {"passed": ".", "failed": "F", "undefined": "U", "skipped": "-"}
 
 def progress(report: Mapping[str, Any]) -> str:
     """A mark a step (. F U -, and _ for an empty scenario), then the failures and totals."""
+    report = _printable(report)
     marks = "".join("_" if not s["steps"] else "".join(_MARKS[st["status"]] for st in s["steps"])
                     for s in report["scenarios"])
     lines = [marks, *_problems(report)]

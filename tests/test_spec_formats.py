@@ -184,3 +184,14 @@ def test_npa_spec_format_option_chooses_the_format(tmp_path: Path) -> None:
     assert "counts" in json.loads(runner.invoke(cli, ["spec", "--json", str(path)]).output)
     bad = runner.invoke(cli, ["spec", "--format", "html", str(path)])
     assert bad.exit_code == 2
+
+
+def test_text_of_a_feature_cannot_forge_lines_in_the_pretty_output(tmp_path: Path) -> None:
+    """A control character in a scenario's name or a step is shown escaped, on its line."""
+    path = tmp_path / "x.feature"
+    path.write_text("Feature: x\n  Example: a \x1b[2J name\n    Given the 1997 deal\x0b\n",
+                    encoding="utf-8")
+    report = run_files([path])
+    for text in (progress(report), CliRunner().invoke(cli, ["spec", str(path)]).output):
+        assert "\x1b" not in text and "\x0b" not in text
+        assert "\\x1b[2J" in text
