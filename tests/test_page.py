@@ -18,6 +18,7 @@ from engine.cli import cli, main
 from engine.demo import STORIES
 from engine.explain import page_anchor
 from engine.page import lifecycle_svg, page_of
+from engine.page.render import e
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -168,11 +169,12 @@ def test_user_text_cannot_forge_markup(deal: Deal) -> None:
     """A description with markup and line breaks is shown as text, on one line."""
     made = Deal.create(None, "forge")
     made.act({"type": "record_proceeding", "actor": "company", "at": "1997-10-20T09:00",
-              "description": "<script>alert(1)</script>\n<b>forged</b> & \"quoted\""})
+              "description": "<script>alert(1)</script> <b>forged</b> & \"quoted\""})
     html = page_of(made)
     assert "<script" not in html and "<b>forged" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;forged&lt;/b&gt; &amp; " \
            "&quot;quoted&quot;" in html
+    assert e("a\nb\u2028c\x1bd <i>") == "a b cd &lt;i&gt;"
 
 
 def test_a_refusal_carries_the_anchor_of_its_clause_on_the_page(deal: Deal) -> None:

@@ -196,9 +196,17 @@ def _holders(status: Mapping[str, Any]) -> Iterable[Note]:
         yield Note("7.2", "info", f"The Notes held by {who(holder)} "
                    + ("bear the restrictive legend" if legend else "bear no legend"))
     for transfer in status.get("transfers", []):
-        words = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in transfer.items()
-                          if k not in ("id",) and not isinstance(v, dict | list))
-        yield Note("7.3", "info", f"Transfer {transfer.get('id', '')}: {words}")
+        basis = ("under Rule 144" if transfer.get("rule_144") else
+                 "with an opinion of counsel" + (
+                     ", accepted" if transfer.get("opinion_accepted") else
+                     ", rejected" if transfer.get("opinion_accepted") is False else
+                     ", not yet accepted") if transfer.get("opinion") else
+                 "with no opinion of counsel")
+        tone = "ok" if transfer.get("status") == "complete" else "pending"
+        yield Note("7.3", tone, f"Transfer {transfer.get('id', '')} of "
+                   f"{dollars(transfer.get('principal'))} of Notes from "
+                   f"{who(transfer.get('from'))} to {who(transfer.get('to'))}, {basis} "
+                   f"(notice {transfer.get('notice')}): {transfer.get('status')}")
     if status.get("company") and status["company"] != "Lexington Precision Corporation":
         yield Note("6.3", "info", f"The Company is now {status['company']}")
     for inspection in status.get("inspections", []):
