@@ -398,3 +398,47 @@ def holder_has_received(world: World, holder: str, amount: str, kind: str) -> No
     if got != Decimal(amount):
         raise AssertionError(f"{holder_name(holder)} has received ${got:,.2f} of {kind}, "
                              f"not ${Decimal(amount):,.2f}")
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def gives_joint_notice_of_acceleration_with(world: World, holder: str, others: tuple[str, ...],
+                                            method: str, delivery: str, date: str, time: str,
+                                            particulars: Particulars) -> None:
+    """Holders together give notice of acceleration, as the particulars after the time say."""
+    at = at_time(date, time)
+    _accelerate_by(world, holder, others, method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}{sending:Sending}"))
+def gives_joint_notice_of_acceleration_sent_and_received(
+    world: World, holder: str, others: tuple[str, ...], method: str, sending: Sent
+) -> None:
+    """Holders together give notice of acceleration, sent at one moment and received at
+    another."""
+    at, moments = sent_moments(sending)
+    _accelerate_by(world, holder, others, method, at, moments, sending.particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal give notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def majority_accelerates_with(world: World, method: str, delivery: str, date: str, time: str,
+                              particulars: Particulars) -> None:
+    """The Holders of a majority in principal give notice of acceleration, as the
+    particulars after the time say."""
+    first, others = majority(world)
+    at = at_time(date, time)
+    _accelerate_by(world, first, others, method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal give notice of acceleration "
+                "{method:Method}{sending:Sending}"))
+def majority_accelerates_sent_and_received(world: World, method: str, sending: Sent) -> None:
+    """The Holders of a majority in principal give notice of acceleration, sent at one
+    moment and received at another."""
+    first, others = majority(world)
+    at, moments = sent_moments(sending)
+    _accelerate_by(world, first, others, method, at, moments, sending.particulars)

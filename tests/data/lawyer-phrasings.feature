@@ -122,3 +122,11 @@ Feature: A lawyer's own phrasings
     And the Company closes on 1997-10-27 at 10:00
     And time passes to October 25, 1998 at 01:30 EDT
     Then the deal is ConditionsPending
+
+  Scenario: Holders acting together, their notice with its particulars
+    Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+    And time passes to March 6, 1998
+    When Purchaser, joined by Acme Bank, gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00, with no copy to Nixon, Hargrave, Devans & Doyle LLP
+    And the Holders of a majority in principal give notice of acceleration by facsimile, sent on March 10, 1998 at 11:00 and confirmed at 11:15
+    And the Holders of a majority in principal give notice of acceleration by registered mail, postmarked on March 10, 1998 at 11:00, without return receipt requested
+    Then the notice has no effect
