@@ -56,7 +56,8 @@ def page_of(deal: Any, as_of: datetime | str | None = None,
     schedule = schedule_to_json(payment_schedule(deal.state.terms.notes))
     return page_html(deal_id=deal.id, status=status, timeline=timeline,
                      found=notes(status, timeline, records), schedule=schedule,
-                     payments=payments, titles=agreement().titles, coverage=coverage)
+                     payments=payments, titles=agreement().titles, coverage=coverage,
+                     purchaser=deal.state.terms.parties["purchaser"].name)
 
 
 def _record(event: Any) -> dict[str, Any]:

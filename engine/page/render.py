@@ -225,7 +225,8 @@ def _coverage(coverage: Mapping[str, Any] | None) -> str:
 def page_html(*, deal_id: str, status: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]],
               found: Mapping[str, list[Note]], schedule: Sequence[Mapping[str, Any]],
               payments: Sequence[Mapping[str, Any]], titles: Mapping[str, str],
-              coverage: Mapping[str, Any] | None = None) -> str:
+              coverage: Mapping[str, Any] | None = None,
+              purchaser: str = "Nomura Holding America, Inc.") -> str:
     """The whole page as one HTML document."""
     obligations = {o["id"]: o for o in status.get("obligations", [])}
     as_of = moment_words(status.get("as_of")) if status.get("as_of") else "the start"
@@ -236,9 +237,10 @@ def page_html(*, deal_id: str, status: Mapping[str, Any], timeline: Sequence[Map
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">",
         f"<title>{e(title)}</title><style>{STYLE}</style></head><body>",
-        f'<header><p class="kicker">Note Purchase Agreement dated as of October 27, 1997</p>'
-        f"<h1>{e(status.get('company') or 'Lexington Precision Corporation')} and Nomura "
-        f"Holding America, Inc.</h1>"
+        '<header><p class="kicker">Note Purchase Agreement '
+        + ("dated as of October 27, 1997" if purchaser == "Nomura Holding America, Inc."
+           else "on the 1997 template") + "</p>"
+        f"<h1>{e(status.get('company') or 'the Company')} and {e(purchaser)}</h1>"
         f'<p class="meta">Deal <b>{e(deal_id)}</b> · <span class="badge state-'
         f'{e(status["state"])}" id="current-state">{e(status["state"])}</span> · as of '
         f'<time datetime="{e(status.get("as_of") or "")}">{e(as_of)}</time> (New York time)</p>'
