@@ -328,6 +328,9 @@ def page(deal: str, as_of: str | None, out: str | None, db: str, as_json: bool) 
     moment = parse_time(as_of, "as-of") if as_of is not None else None
     with _store(db, must_exist=True) as store:
         text = page_of(Deal.load(store, deal), moment)
+    if out == "-" and as_json:
+        _emit({"deal": deal, "as_of": as_of, "out": "-", "html": text}, True, str)
+        return
     target = write_page(text, out if out is not None else f"{deal}.html")
     if target is not None:
         _emit({"deal": deal, "as_of": as_of, "out": target, "bytes": len(text.encode())},

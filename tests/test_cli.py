@@ -747,6 +747,9 @@ PRINTING = {
     "diagram": ["diagram"],
     "demo": ["demo"],
     "steps": ["steps"],
+    "page": ["page", DEAL, "--out", "-"],
+    "spec": ["spec", str(Path(__file__).resolve().parent.parent / "features"
+                         / "8.7_brokers.feature")],
 }
 
 
