@@ -244,3 +244,31 @@ def test_each_page_state_marks_its_own_state(deal: Deal) -> None:
     for moment, state in ((CLOSED, "Closed"), (IN_DEFAULT, "Default"), (REPAID, "Repaid")):
         html = page_of(deal, moment)
         assert f'class="state current" data-state="{state}" aria-current="true"' in html
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (["spec", "FEATURE", "--tags", "not"], "tags"),
+    (["spec", "FEATURE:999"], "path"),
+    (["spec", "FEATURE", "--format", "html"], None),
+    (["spec", "NOWHERE.feature"], "path"),
+    (["diagram", "--format", "svg", "--state", "Limbo"], "state"),
+    (["diagram", "--format", "png"], None),
+    (["page", "d1", "--as-of", "1997-13-40T10:00"], "as-of"),
+    (["page", "d1", "--as-of", "2300-01-01T00:00"], "as-of"),
+])
+def test_every_new_input_in_a_bad_form_is_one_line_and_exit_2(
+    args: list[str], field: str | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad options of spec, diagram and page: one line on stderr (naming the field), exit 2."""
+    db = str(tmp_path / "npa.db")
+    feature = tmp_path / "a.feature"
+    feature.write_text("Feature: x\n  Example: y\n    Given the 1997 deal\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["new", "d1", "--db", db]).exit_code == 0
+    given = [a.replace("FEATURE", str(feature)).replace("NOWHERE", str(tmp_path / "no"))
+             for a in args]
+    with pytest.raises(SystemExit) as code:
+        main([*given, "--db", db])
+    err = capsys.readouterr().err
+    assert code.value.code == 2, err
+    assert err.startswith("npa: error: " + (f"{field}: " if field else "")) and \
+        err.count("\n") == 1
