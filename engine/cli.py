@@ -365,29 +365,33 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
                                    f"{d['deal']} is {d['state']} (stored in {d['db']})")
 
 
-SPEC_FORMATS = ("pretty", "progress", "json", "cucumber-json", "junit")
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--tags", help='A Cucumber tag expression: "@section_5_1 and not @slow".')
 @click.option("--dry-run", is_flag=True, help="Parse and match every step; run none.")
-@click.option("--format", "fmt", type=click.Choice(SPEC_FORMATS), default="pretty",
-              show_default=True, help="cucumber-json: Cucumber's JSON report; junit: JUnit XML.")
+@click.option("--format", "formats", multiple=True, default=("pretty",), show_default=True,
+              metavar="FORMAT[:FILE]", help="pretty, progress, json, cucumber-json (Cucumber's "
+              "JSON report) or junit (JUnit XML); :FILE writes it to a file. Repeatable.")
 @click.option("--db", default="npa.db", show_default=True,
               help="Accepted like every command's; nothing is written: scenarios run in memory.")
 @_json_option
-def spec(paths: Sequence[str], tags: str | None, dry_run: bool, fmt: str, db: str,
-         as_json: bool) -> None:
+def spec(paths: Sequence[str], tags: str | None, dry_run: bool, formats: tuple[str, ...],
+         db: str, as_json: bool) -> None:
     """Run Gherkin .feature files (or FILE:LINE) against the engine's step vocabulary."""
-    from features.formats import RENDERERS
+    from features.formats import FormatError, outputs, write_outputs
     from features.runner import TargetError, run_files
 
     try:
+        chosen = outputs([f for f in formats if not (as_json and ":" not in f)]
+                         + (["json"] if as_json else []))
         report = run_files(list(paths), tags=tags, dry_run=dry_run)
+        shown = write_outputs(report, chosen)
     except TargetError as exc:
         raise InvalidAction(exc.message, field=exc.field) from None
-    click.echo(RENDERERS["json" if as_json else fmt](report))
+    except FormatError as exc:
+        raise InvalidAction(str(exc), field="format") from None
+    if shown is not None:
+        click.echo(shown)
     raise SystemExit(0 if report["ok"] else 1)
 
 

@@ -275,4 +275,53 @@ RENDERERS: Mapping[str, Callable[[Mapping[str, Any]], str]] = {
 }
 
 
-__all__ = ["FORMATS", "RENDERERS", "cucumber_json", "junit", "pretty", "progress", "totals"]
+class FormatError(ValueError):
+    """A `--format` that names no format, two for the terminal, or a file not writable."""
+
+
+def outputs(specs: tuple[str, ...] | list[str]) -> list[tuple[str, str | None]]:
+    """Each `--format NAME[:FILE]` as (name, file or None for the terminal), as Cucumber
+    takes them: several formats, at most one of them on the terminal.
+
+    Raises:
+        FormatError: an unknown format, or two formats for the terminal.
+    """
+    found: list[tuple[str, str | None]] = []
+    for spec in specs:
+        name, colon, path = spec.partition(":")
+        if name not in RENDERERS:
+            raise FormatError(f"{name!r} is not a format: {', '.join(FORMATS)} "
+                              "(FORMAT or FORMAT:FILE)")
+        if colon and not path:
+            raise FormatError(f"{spec!r} names no file after the colon")
+        found.append((name, path or None))
+    if sum(1 for _, path in found if path is None) > 1:
+        raise FormatError("only one format may print to the terminal; give the others a "
+                          "file (junit:report.xml)")
+    return found
+
+
+def write_outputs(report: Mapping[str, Any], chosen: list[tuple[str, str | None]]) -> str | None:
+    """Write each format with a file; the text for the terminal, if one has none.
+
+    Raises:
+        FormatError: a file cannot be written.
+    """
+    from pathlib import Path
+
+    shown = None
+    for name, path in chosen:
+        text = RENDERERS[name](report)
+        if path is None:
+            shown = text
+            continue
+        try:
+            Path(path).write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise FormatError(f"cannot write {path} "
+                              f"({exc.strerror or exc.__class__.__name__})") from None
+    return shown
+
+
+__all__ = ["FORMATS", "RENDERERS", "FormatError", "cucumber_json", "junit", "outputs",
+           "pretty", "progress", "totals", "write_outputs"]

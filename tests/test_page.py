@@ -249,7 +249,10 @@ def test_each_page_state_marks_its_own_state(deal: Deal) -> None:
 @pytest.mark.parametrize(("args", "field"), [
     (["spec", "FEATURE", "--tags", "not"], "tags"),
     (["spec", "FEATURE:999"], "path"),
-    (["spec", "FEATURE", "--format", "html"], None),
+    (["spec", "FEATURE", "--format", "html"], "format"),
+    (["spec", "FEATURE", "--format", "pretty", "--format", "junit"], "format"),
+    (["spec", "FEATURE", "--format", "junit:"], "format"),
+    (["spec", "FEATURE", "--format", "junit:/nonexistent/dir/x.xml"], "format"),
     (["spec", "NOWHERE.feature"], "path"),
     (["diagram", "--format", "svg", "--state", "Limbo"], "state"),
     (["diagram", "--format", "png"], None),

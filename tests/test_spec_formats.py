@@ -182,8 +182,20 @@ def test_npa_spec_format_option_chooses_the_format(tmp_path: Path) -> None:
     assert isinstance(json.loads(runner.invoke(
         cli, ["spec", "--format", "cucumber-json", str(path)]).output), list)
     assert "counts" in json.loads(runner.invoke(cli, ["spec", "--json", str(path)]).output)
-    bad = runner.invoke(cli, ["spec", "--format", "html", str(path)])
-    assert bad.exit_code == 2
+
+
+def test_formats_with_a_file_are_written_beside_the_one_shown(tmp_path: Path) -> None:
+    """As in Cucumber, `--format junit:FILE` writes a file while another format is shown."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    xml, report = tmp_path / "junit.xml", tmp_path / "cucumber.json"
+    result = CliRunner().invoke(cli, ["spec", str(path), "--format", "progress",
+                                      "--format", f"junit:{xml}",
+                                      "--format", f"cucumber-json:{report}"])
+    assert result.exit_code == 1
+    assert result.output.startswith(".....F-.U_...\n")
+    assert _junit_errors(xml.read_text(encoding="utf-8")) == []
+    assert _schema_errors(json.loads(report.read_text(encoding="utf-8"))) == []
 
 
 def test_text_of_a_feature_cannot_forge_lines_in_the_pretty_output(tmp_path: Path) -> None:
