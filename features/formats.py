@@ -141,6 +141,8 @@ def _cucumber_step(step: Mapping[str, Any]) -> dict[str, Any]:
                              "line": step["line"] or 0, "arguments": [], "result": result}
     if step.get("location"):
         entry["match"] = {"location": step["location"]}
+    if step.get("background"):
+        entry["isBackground"] = True
     if step.get("rows") is not None:
         entry["arguments"] = [{"rows": [{"cells": row} for row in step["rows"]]}]
     return entry

@@ -188,7 +188,8 @@ def _nodes(node: Mapping[str, Any], rule: Mapping[str, Any] | None
                                "description": (part.get("description") or "").strip(),
                                "rule": rule.get("name") if rule else None}
             for each in part.get("steps", []):
-                yield each["id"], {"line": each["location"]["line"], "keyword": each["keyword"]}
+                yield each["id"], {"line": each["location"]["line"], "keyword": each["keyword"],
+                                   "background": kind == "background"}
             for examples in part.get("examples", []):
                 yield from _tag_entries(examples.get("tags", []))
                 for row in examples.get("tableBody", []):

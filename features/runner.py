@@ -170,7 +170,8 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
         step_node = parsed.nodes.get(each["astNodeIds"][0], {"line": None, "keyword": ""})
         entry: dict[str, Any] = {"keyword": step_node["keyword"], "text": each["text"],
                                  "file": str(path), "line": step_node["line"],
-                                 "status": "skipped", "location": None, "duration_ns": 0}
+                                 "status": "skipped", "location": None, "duration_ns": 0,
+                                 "background": bool(step_node.get("background"))}
         table = each.get("argument", {}).get("dataTable")
         rows = [[c["value"] for c in row["cells"]] for row in table["rows"]] if table else None
         if rows is not None:

@@ -89,6 +89,8 @@ def test_cucumber_json_fits_the_schema_of_cucumbers_report(report: dict[str, Any
     assert statuses["Fails"] == ["passed", "passed", "failed", "skipped"]
     assert statuses['Undefined <&> "quoted"'] == ["passed", "undefined"]
     assert statuses["Empty"] == []
+    assert [s.get("isBackground", False) for s in feature["elements"][0]["steps"]] == [
+        True, False, False]
     failed = feature["elements"][1]["steps"][2]["result"]
     assert failed["error_message"] == "the deal is Drafted, not Repaid"
     assert feature["elements"][1]["tags"] == [{"name": "@section_2_1", "line": 1},
