@@ -127,18 +127,41 @@ def _settlement(status: Mapping[str, Any]) -> Iterable[Note]:
         yield Note("8.4", "info", f"Amended in writing: {amendment}")
 
 
+_QUARTERS = {"q1": "March 31", "q2": "June 30", "q3": "September 30"}
+
+
+def obligation_words(ident: str) -> str:
+    """An obligation by the engine's id, in words: "q3-1997" is the quarterly report for
+    the quarter ended September 30, 1997."""
+    kind, _, rest = ident.partition("-")
+    if kind == "annual":
+        return f"The annual report for {rest}"
+    if kind in _QUARTERS:
+        return f"The quarterly report for the quarter ended {_QUARTERS[kind]}, {rest}"
+    if kind == "notice":
+        return f"Notice of Event of Default {rest}"
+    return ident
+
+
 def _obligations(status: Mapping[str, Any]) -> Iterable[Note]:
     tones = {"pending": "pending", "paid": "ok", "delivered": "ok", "given": "ok",
              "not owed": "info", "superseded": "info"}
+    not_owed: dict[str, int] = {}
     for owed in status.get("obligations", []):
         section = owed["section"]
         if section == "Schedule 1":
             continue  # the payment schedule shows them
+        if owed["status"] == "not owed":
+            not_owed[section] = not_owed.get(section, 0) + 1
+            continue
         due = owed["due"] if owed["due"] == "promptly" else f"by {day_words(owed['due'])}"
         amount = f" ({dollars(owed['amount'])})" if owed.get("amount") else ""
         yield Note(section, tones.get(owed["status"], "bad"),
-                   f"{owed['id']}{amount}, due {due}: {owed['status']}",
+                   f"{obligation_words(owed['id'])}{amount}, due {due}: {owed['status']}",
                    bool(owed.get("assumed")))
+    for section, count in not_owed.items():
+        yield Note(section, "info", f"{count} later report{'s are' if count > 1 else ' is'} "
+                   "not owed: the Notes are repaid, or will be due before it")
     for deadline in status.get("deadlines", []):
         yield Note(deadline["section"], "pending",
                    f"Deadline {moment_words(deadline['due'])}: {deadline['description']}",
