@@ -4,6 +4,7 @@ tags, FILE:LINE, dry runs, empty scenarios, parse errors, and `npa steps`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,45 @@ def test_every_placeholder_value_listed_is_accepted() -> None:
         for value in accepts(name):
             assert fits(name, value), (name, value)
             TYPES[name](value)
+
+
+THENS = """\
+Feature: Then messages
+  Background:
+    Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+
+  Example: a
+    Then the annual report for 1997 is due by April 11, 1998
+  Example: b
+    Then the interest due on February 1, 1998 is $393,750.00, payable on February 1, 1998
+  Example: c
+    Then the Closing Date is October 28, 1997
+  Example: d
+    When Purchaser presents its counsel's fees and expenses of $1,000.00 on November 3, 1997 \
+at 10:00
+    Then the expenses are due by December 1, 1997
+  Example: e
+    When time passes to March 6, 1998
+    Then an Event of Default under Schedule 1 (b) occurred on March 5, 1998 at 00:01
+  Example: f
+    Then the interest due on February 1, 1998 is paid
+  Example: g
+    Then the Company owes $5.00 of interest and $0.00 of principal
+  Example: h
+    Then the quarterly report for the quarter ended September 30, 1997 is furnished late
+"""
+
+
+def test_a_failing_then_says_expected_and_actual_in_the_steps_own_words(tmp_path: Path) -> None:
+    """Each failing Then names dates as the step does ("April 10, 1998") and both values."""
+    report = run_files([_write(tmp_path, THENS)])
+    errors = {s["name"]: s["error"] for s in report["scenarios"]}
+    assert all(s["status"] == "failed" for s in report["scenarios"])
+    for error in errors.values():
+        assert not re.search(r"\d{4}-\d{2}-\d{2}|annual-\d{4}|q\d-\d{4}", error), error
+    assert errors["a"] == ("the annual report for 1997 is due by April 10, 1998, "
+                           "not April 11, 1998")
+    assert errors["b"] == ("the interest due on February 1, 1998 is $205,625.00, payable on "
+                           "February 2, 1998, not $393,750.00, payable on February 1, 1998")
+    assert errors["c"] == "the Closing Date is October 27, 1997, not October 28, 1997"
+    assert errors["g"].endswith("not $5.00 of interest and $0.00 of principal")
