@@ -140,6 +140,8 @@ def obligation_words(ident: str) -> str:
         return f"The quarterly report for the quarter ended {_QUARTERS[kind]}, {rest}"
     if kind == "notice":
         return f"Notice of Event of Default {rest}"
+    if kind == "expenses":
+        return f"The fees and expenses of Purchaser's counsel ({rest})"
     return ident
 
 
