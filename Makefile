@@ -31,12 +31,10 @@ $(REPORTERS)/.installed:
 	    && touch $@ || echo "npm install failed: the Cucumber reporter test will be skipped"; }; \
 	else echo "npm not found: the Cucumber reporter test will be skipped"; fi
 
-# Headless Chromium (the page's browser tests) and graphviz's dot, from Debian, when missing
-# and we may install (as root); otherwise those tests skip and say why.
+# Headless Chromium (the page's browser tests), from Debian, when missing and we may install
+# (as root); otherwise those tests skip and say why. The SVG diagram needs no graphviz.
 $(VENV)/.system-tools:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
-	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -z "$$missing" ]; then touch $@; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
