@@ -2,17 +2,20 @@
 
 from collections.abc import Mapping
 
+from contract.accounted import Account, account, accounts, unaccounted
 from contract.clauses import (
     Clause,
     agreements_of,
     clause,
     head_of,
+    not_an_agreement,
     representations_of,
     whose_representation,
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
+from contract.schedules import Schedule, schedules
 from contract.terms import (
     ASSUMED,
     BUSINESS_DAYS,
@@ -61,15 +64,19 @@ __all__ = [
     "SECTIONS",
     "SETTLEMENT",
     "STUBS",
+    "Account",
     "Address",
     "Clause",
     "Condition",
     "DealTerms",
     "NoteTerms",
     "Party",
+    "Schedule",
     "TermSheet",
     "TermsError",
     "UnknownSection",
+    "account",
+    "accounts",
     "agreements_of",
     "clause",
     "clause_text",
@@ -77,10 +84,13 @@ __all__ = [
     "dump_toml",
     "head_of",
     "load_terms",
+    "not_an_agreement",
     "opening_words",
     "representations_of",
     "schedule_1_text",
+    "schedules",
     "terms_from_dict",
     "terms_to_dict",
+    "unaccounted",
     "whose_representation",
 ]

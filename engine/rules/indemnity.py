@@ -13,6 +13,7 @@ Company pays the reasonable fees and expenses of Purchaser's counsel.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from engine.actions import (
     SettleClaim,
     WithdrawClaim,
 )
-from engine.clock import new_york_date
+from engine.clock import iso, new_york_date
 from engine.errors import InvalidAction
 from engine.events import (
     ClaimAdjudicated,
@@ -78,21 +79,51 @@ def claimed(claim: Claim) -> Decimal:
     return sum((d.amount for d in claim.damages), ZERO)
 
 
+def incurred(claim: Claim, damage: DamageItem) -> datetime | None:
+    """When an item of Damages was incurred: as the claim says, or else when it was made."""
+    return damage.incurred_at if damage.incurred_at is not None else claim.asserted_at
+
+
+def with_prior_written_consent(claim: Claim, damage: DamageItem) -> bool:
+    """8.10(a): "settlement costs incurred with the prior written consent of the
+    indemnifying party".
+
+    Settlement costs count when the claim says they were incurred with a
+    consent given before it (`consented`), or when the indemnifying party's
+    `consent_to_settlement` came before they were incurred. A consent given
+    after they were incurred never makes them count: it was not prior.
+    """
+    if damage.kind != "settlement_costs" or damage.consented:
+        return True
+    when = incurred(claim, damage)
+    return claim.consented_at is not None and when is not None and claim.consented_at <= when
+
+
 def eligible(claim: Claim) -> Decimal:
     """8.10(a): the Damages that count: settlement costs only with prior written consent."""
-    consented = claim.consented_at is not None
-    return sum((d.amount for d in claim.damages
-                if d.kind != "settlement_costs" or d.consented or consented), ZERO)
+    return sum((d.amount for d in claim.damages if with_prior_written_consent(claim, d)),
+               ZERO)
+
+
+def agreed_settlement(claim: Claim) -> bool:
+    """8.10: whether the claim was settled with the indemnifying party's consent."""
+    return claim.settled is not None and claim.consented_at is not None
 
 
 def indemnifiable(claim: Claim) -> Decimal:
-    """What the indemnifying party owes on a claim, as it stands."""
+    """What the indemnifying party owes on a claim, as it stands.
+
+    A settlement both sides agreed is owed as agreed; one the claimant made
+    alone, on a claim the indemnifying party acknowledged, is owed up to the
+    Damages that count.
+    """
     if claim.withdrawn_at is not None:
         return ZERO
     if claim.adjudicated is not None:
         return claim.adjudicated
     if claim.settled is not None:
-        return min(claim.settled, eligible(claim))
+        return claim.settled if agreed_settlement(claim) else min(claim.settled,
+                                                                   eligible(claim))
     if claim.answer == "acknowledged":
         return eligible(claim)
     return ZERO
@@ -167,7 +198,8 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     elif not covers(action.section, indemnified_sections(state, action.against)):
         reasons.append(refusal("8.10", f"{action.section} holds no representation, warranty "
                                        f"or agreement of {name_of(state, action.against)}"))
-    elif action.section == "8.9" and not overdue_expenses(state, action.at):
+    elif (action.section == "8.9" and action.against == "company"
+          and not overdue_expenses(state, action.at)):
         reasons.append(refusal("8.9", "no presented expenses are overdue: the Company has not "
                                       "broken 8.9"))
     if reasons:
@@ -175,7 +207,8 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     sent = give_notice(state, at=action.at, sender=action.actor, to=action.against,
                        kind="claim", spec=action.notice)
     ident = next_id("C", state.claims)
-    damages = tuple(DamageItem(d.kind, d.amount, d.consented) for d in action.damages)
+    damages = tuple(DamageItem(d.kind, d.amount, d.consented, d.incurred_at)
+                    for d in action.damages)
     return accept(
         sent,
         ClaimAsserted(at=action.at, claim=ident, claimant=action.actor, against=action.against,
@@ -222,20 +255,35 @@ def answer_claim(state: DealState, action: AcknowledgeClaim | DisputeClaim) -> D
 
 def consent_to_settlement(state: DealState, action: ConsentToSettlement) -> Decision:
     """8.10(a): "settlement costs incurred with the prior written consent of the
-    indemnifying party"; consent comes before the settlement."""
+    indemnifying party".
+
+    The indemnifying party's written consent to settle the claim, for up to
+    `amount` (left out: up to the Damages claimed). It is its side of a
+    settlement (`settle_claim`), and prior consent to the settlement costs
+    incurred from then on; never to those incurred before it.
+    """
     claim = _claim(state, action.claim)
     reasons = _indemnifier(state, claim, action.actor, "consents to settling")
     reasons += _open(state, claim)
     if claim.consented_at is not None:
         reasons.append(refusal("8.10(a)", f"consent to settle claim {claim.id} was already "
                                           "given"))
+    if action.amount is not None and not 0 < action.amount <= claimed(claim):
+        reasons.append(refusal("8.10", f"a consent to settle is for more than nothing and no "
+                                       f"more than the {dollars(claimed(claim))} claimed"))
     if reasons:
         return refuse(reasons)
-    return accept(SettlementConsented(at=action.at, claim=claim.id))
+    return accept(SettlementConsented(at=action.at, claim=claim.id, amount=action.amount))
 
 
 def settle_claim(state: DealState, action: SettleClaim) -> Decision:
-    """8.10: the claimant records a claim settled, for no more than it claimed."""
+    """8.10: the claimant records a claim settled, for no more than it claimed.
+
+    A settlement is an agreement of both sides: the indemnifying party's
+    consent to settlement (`consent_to_settlement`, for up to its amount)
+    must come first, unless it acknowledged the claim, when the claimant
+    may alone accept less than it is owed.
+    """
     claim = _claim(state, action.claim)
     reasons = _open(state, claim)
     if action.actor != claim.claimant:
@@ -244,10 +292,27 @@ def settle_claim(state: DealState, action: SettleClaim) -> Decision:
     if not 0 < action.amount <= claimed(claim):
         reasons.append(refusal("8.10", f"a settlement is for more than nothing and no more "
                                        f"than the {dollars(claimed(claim))} claimed"))
+    reasons += a_settlement_of_both_sides(state, claim, action.amount)
     reasons += _not_below_paid(claim, action.amount, "a settlement")
     if reasons:
         return refuse(reasons)
     return accept(ClaimSettled(at=action.at, claim=claim.id, amount=action.amount))
+
+
+def a_settlement_of_both_sides(state: DealState, claim: Claim, amount: Decimal) -> list[Reason]:
+    """8.10: the claimant alone settles only what the indemnifying party acknowledged."""
+    against = name_of(state, claim.against)
+    if claim.consented_at is None:
+        if claim.answer == "acknowledged":
+            return []
+        answer = "disputes" if claim.answer == "disputed" else "has not answered"
+        return [refusal("8.10", f"a settlement is an agreement of both sides: {against}, "
+                                f"the indemnifying party, {answer} claim {claim.id} and has "
+                                "not consented to settle it")]
+    if claim.consent_amount is not None and amount > claim.consent_amount:
+        return [refusal("8.10", f"{against} consented to settle claim {claim.id} for no more "
+                                f"than {dollars(claim.consent_amount)}")]
+    return []
 
 
 def adjudicate_claim(state: DealState, action: AdjudicateClaim) -> Decision:
@@ -341,17 +406,69 @@ def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> l
 
 def present_expenses(state: DealState, action: PresentExpenses) -> Decision:
     """8.9: Purchaser presents the reasonable fees and out-of-pocket expenses of its
-    counsel, which the Company pays (ASSUMED: within 30 days)."""
+    counsel, which the Company pays (ASSUMED: within 30 days).
+
+    The Company pays only those of the counsel 8.9 names, "incurred by
+    Purchaser in connection with the preparation, execution and delivery
+    hereof and of the Notes" (`preparation_execution_and_delivery`); every
+    other expense each party bears itself.
+    """
     reasons = executed(state, "8.9")
     if action.amount <= 0:
         reasons.append(refusal("8.9", "expenses presented are more than nothing"))
+    reasons += preparation_execution_and_delivery(state, action)
     if reasons:
         return refuse(reasons)
     ident = next_id("X", state.expenses)
     due = end_of_days(new_york_date(action.at), EXPENSE_DAYS)
     return accept(ExpensesPresented(at=action.at, expense=ident, amount=action.amount,
-                                    description=action.description, due=due),
+                                    description=action.description, due=due,
+                                    counsel=action.counsel or purchasers_counsel(state),
+                                    incurred_at=action.incurred_at),
                   created={"expense": ident})
+
+
+def purchasers_counsel(state: DealState) -> str | None:
+    """8.9's "counsel to Purchaser": its copy recipient for notices under 8.5 (Robinson,
+    Silverman, Pearce, Aronsohn & Berman LLP in 1997)."""
+    copies = state.terms.parties["purchaser"].copies
+    return copies[0].name if copies else None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A name's words, in lower case, without punctuation."""
+    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def preparation_execution_and_delivery(state: DealState,
+                                       action: PresentExpenses) -> list[Reason]:
+    """8.9: "the reasonable legal fees and out-of-pocket expenses of [Purchaser's counsel]
+    ... incurred by Purchaser in connection with the preparation, execution and delivery
+    hereof and of the Notes".
+
+    Fees of any other counsel, and fees incurred after the Notes were
+    delivered (enforcing, amending, claiming), are no expenses under 8.9:
+    Purchaser bears them ("shall each bear its own"), or claims them as
+    reasonable attorneys' fees among the Damages of 8.10.
+    """
+    reasons: list[Reason] = []
+    counsel = purchasers_counsel(state)
+    if action.counsel is not None and (counsel is None
+                                       or _words(action.counsel) != _words(counsel)):
+        reasons.append(refusal("8.9", f"the Company pays the fees of {counsel or 'counsel'}, "
+                                      f"counsel to Purchaser, not of {action.counsel:.80}: "
+                                      "each party bears its own expenses and legal fees"))
+    when = action.incurred_at
+    if when is not None and when > action.at:
+        reasons.append(refusal("8.9", "expenses are presented once incurred, not before"))
+    delivered = state.notes_delivered_at
+    if when is not None and delivered is not None and when > delivered:
+        reasons.append(refusal("8.9", f"fees incurred after the Notes were delivered "
+                                      f"({iso(delivered)}) are not in connection with the "
+                                      "preparation, execution and delivery of the Agreement "
+                                      "and the Notes: they are Damages under 8.10 if a breach "
+                                      "caused them, and otherwise Purchaser's own"))
+    return reasons
 
 
 def expenses_owed(state: DealState) -> Decimal:
