@@ -107,7 +107,7 @@ _MODELLED: Mapping[str, str] = FrozenMap({
     "6.2(b)(iv)": _BREACH,
     "6.3": "`merge`: without the Surviving Corporation's assumption, a breach of 6.3",
     "7.1": "Notes pass only by `propose_transfer` and `complete_transfer`",
-    "7.2": "the restrictive legend on each Holder's certificates (status `legends`)",
+    "7.2": "the restrictive legend on each Holder's certificates (status: legends)",
     "7.2(a)": "each certificate bears the legend unless 7.3 permits otherwise",
     "7.2(b)": "the legend comes off under Rule 144 or an opinion that it may; the Company's "
               "agreement to issue a clean instrument founds a claim (`assert_claim`)",

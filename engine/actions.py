@@ -93,7 +93,7 @@ WAIVER_SIGNED_BY = ("left out: [\"company\", \"purchaser\"], taken to be signed 
                     "8.4 needs both signatures")
 
 
-@action("waive_condition", who="the party it protects", rests_on=("5.1", "5.2", "8.4"),
+@action("waive_condition", who="the party it protects", rests_on=("5.1", "5.2"),
         actors=PARTIES)
 @attrs.frozen(repr=False, eq=False)
 class WaiveCondition(Action):

@@ -436,8 +436,8 @@ def purchasers_counsel(state: DealState) -> str | None:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    """A name's words, in lower case, without punctuation."""
-    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
+    """A name's words, in lower case, without punctuation ("&" is "and")."""
+    return tuple(re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ")))
 
 
 def preparation_execution_and_delivery(state: DealState,

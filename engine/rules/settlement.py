@@ -137,8 +137,7 @@ def fee_survives_the_waiver(state: DealState) -> bool:
     closing).
     """
     waived = state.marked.get("5.1(g)")
-    return (waived is not None and waived.status == "waived" and state.closed_at is not None
-            and state.paid_for("transaction_fee") == 0)
+    return waived is not None and waived.status == "waived" and state.closed_at is not None
 
 
 def transaction_fee_owed(state: DealState, at: datetime | None) -> dict[str, str] | None:

@@ -194,9 +194,44 @@ def satisfies(world: World, party: str, section: str, date: str, time: str) -> N
 
 @step(ACTION, p("{party:Party} waives condition {section:Section} on {date:Date} at {time:Time}"))
 def waives(world: World, party: str, section: str, date: str, time: str) -> None:
-    """The party waives the condition at that section, at its option (5.1, 5.2)."""
+    """The party waives the condition at that section, at its option (5.1, 5.2).
+
+    Nothing said of its form, the waiver is taken to be a written instrument
+    signed by the Company and Purchaser (8.4), as the engine takes it.
+    """
     world.act({"type": "waive_condition", "actor": party, "at": at_time(date, time),
                "condition": section})
+
+
+def _waive(world: World, party: str, section: str, date: str, time: str,
+           in_writing: bool, signed_by: list[str]) -> None:
+    world.act({"type": "waive_condition", "actor": party, "at": at_time(date, time),
+               "condition": section, "in_writing": in_writing, "signed_by": signed_by})
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} orally on {date:Date} "
+                "at {time:Time}"))
+def waives_orally(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party waives the condition by word of mouth, with nothing signed (8.4)."""
+    _waive(world, party, section, date, time, False, [])
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} in writing, signed by "
+                "{signer:Party} alone, on {date:Date} at {time:Time}"))
+def waives_signed_by_one(world: World, party: str, section: str, signer: str, date: str,
+                         time: str) -> None:
+    """The party waives the condition by a written instrument only one party signs (8.4)."""
+    _waive(world, party, section, date, time, True, [signer])
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} in writing, signed by the "
+                "Company and Purchaser, on {date:Date} at {time:Time}"))
+def waives_in_writing(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party waives the condition by a written instrument signed by both (8.4).
+
+    "waives condition ... on ..." with nothing said of its form means the same.
+    """
+    _waive(world, party, section, date, time, True, ["company", "purchaser"])
 
 
 @step(ACTION, p("{party:Party} requests {description} on {date:Date} at {time:Time}"))
@@ -331,6 +366,16 @@ def condition_is(world: World, section: str, standing: str) -> None:
         raise StepError(f"{section} is not a condition of 5.1 or 5.2")
     if conditions[section] != standing:
         raise AssertionError(f"condition {section} is {conditions[section]}, not {standing}")
+
+
+@step(THEN, p("the Transaction Fee is {standing:ExpenseStanding}"))
+def transaction_fee_is(world: World, standing: str) -> None:
+    """The Company's covenant to pay the Transaction Fee at the Closing (2.2) is pending,
+    overdue (the day of the Closing has ended and it is unpaid) or paid."""
+    world.outcome()
+    owed = next(o for o in world.status()["obligations"] if o["id"] == "transaction-fee")
+    if owed["status"] != standing:
+        raise AssertionError(f"the Transaction Fee is {owed['status']}, not {standing}")
 
 
 @step(THEN, p("the deal still needs {section:Section}"))
