@@ -13,6 +13,7 @@ from contract.clauses import (
     whose_representation,
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
+from contract.errors import NpaError, TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
 from contract.schedules import Schedule, schedules
@@ -24,10 +25,10 @@ from contract.terms import (
     STUBS,
     DealTerms,
     NoteTerms,
-    TermsError,
     TermSheet,
     dump_toml,
     load_terms,
+    load_terms_file,
     terms_from_dict,
     terms_to_dict,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "Condition",
     "DealTerms",
     "NoteTerms",
+    "NpaError",
     "Party",
     "Schedule",
     "TermSheet",
@@ -84,6 +86,7 @@ __all__ = [
     "dump_toml",
     "head_of",
     "load_terms",
+    "load_terms_file",
     "not_an_agreement",
     "opening_words",
     "representations_of",
