@@ -367,10 +367,7 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             return f"{who(state.claims[event.claim].against)} {event.answer} claim " \
                 f"{event.claim}", "8.10"
         case ev.SettlementConsented():
-            limit = f" for up to {dollars(event.amount)}" if event.amount is not None else ""
-            return (f"{who(state.claims[event.claim].against)} consented in writing to settle "
-                    f"claim {event.claim}{limit}: consent prior only to settlement costs "
-                    "incurred from now on", "8.10(a)")
+            return _consent_line(state, event), "8.10(a)"
         case ev.ClaimSettled():
             return f"claim {event.claim} settled for {dollars(event.amount)}", "8.10"
         case ev.ClaimAdjudicated():
@@ -385,6 +382,27 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.ClockAdvanced():
             return "time passed", "time passing"
     return event.TAG, "time passing"  # pragma: no cover - every event type is described above
+
+
+def _consent_line(state: DealState, event: ev.SettlementConsented) -> str:
+    """8.10(a): a consent to settle, never called prior to settlement costs incurred
+    before it."""
+    from engine.rules.indemnity import incurred
+
+    claim = state.claims[event.claim]
+    limit = f" for up to {dollars(event.amount)}" if event.amount is not None else ""
+    line = (f"{name_of(state, claim.against)} consented in writing to settle claim "
+            f"{event.claim}{limit}")
+    costs = [d for d in claim.damages if d.kind == "settlement_costs" and not d.consented]
+    before = sum((d.amount for d in costs if event.at is not None
+                  and (incurred(claim, d) or event.at) < event.at), ZERO)
+    after = sum((d.amount for d in costs), ZERO) - before
+    if before:
+        line += (f"; it is not prior consent to the {dollars(before)} of settlement costs "
+                 "incurred before it, which do not count")
+    if after:
+        line += f"; it is prior written consent to the {dollars(after)} incurred after it"
+    return line
 
 
 _DEADLINE_WORDS = {

@@ -421,8 +421,9 @@ def test_consent_after_the_settlement_costs_were_incurred_never_makes_them_count
     result = act(asserted, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
     assert result.consequences == ({
         "event": "settlement_consented", "section": "8.10(a)",
-        "summary": "the Company consented in writing to settle claim C1: consent prior only "
-                   "to settlement costs incurred from now on"},)
+        "summary": "the Company consented in writing to settle claim C1; it is not prior "
+                   "consent to the $25,000.00 of settlement costs incurred before it, which "
+                   "do not count"},)
     assert money(asserted) == ("225000.00", "200000.00", "0.00")
     assert shown(asserted)["damages"][3]["counts"] is False
 
@@ -432,14 +433,19 @@ def test_settlement_costs_incurred_after_the_consent_count(deal: Deal) -> None:
     of 1997-11-05, were incurred with its prior written consent."""
     later = [*DAMAGES[:3], {**DAMAGES[3], "incurred_at": "1997-11-20T10:00"}]
     claim(deal, "1997-11-03T10:00", damages=later)
-    act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
+    consent = act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1",
+                  amount="225000.00")
+    assert consent.consequences[0]["summary"] == (
+        "the Company consented in writing to settle claim C1 for up to $225,000.00; it is "
+        "prior written consent to the $25,000.00 incurred after it")
+    assert deal.timeline()[-1]["summary"] == consent.consequences[0]["summary"]
     act(deal, "acknowledge_claim", "company", "1997-11-21T10:00", claim="C1")
     assert money(deal) == ("225000.00", "225000.00", "0.00")
     assert shown(deal)["damages"][3] == {
         "kind": "settlement_costs", "amount": "25000.00", "consented": False,
         "incurred_at": "1997-11-20T10:00:00-05:00", "counts": True}
     assert shown(deal)["consent_to_settlement"] == {"at": "1997-11-05T10:00:00-05:00",
-                                                    "amount": None}
+                                                    "amount": "225000.00"}
 
 
 def test_a_consent_after_costs_incurred_later_than_the_claim_is_still_not_prior(
