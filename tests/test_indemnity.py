@@ -260,6 +260,18 @@ def test_the_closing_certificates_count_only_once_delivered() -> None:
         ("8.10", "5.1(b) holds no representation, warranty or agreement of Purchaser")]
 
 
+def test_a_certificate_for_a_closing_date_since_moved_founds_no_claim() -> None:
+    """8.10, 5.1(b): a certificate dated a Closing Date the parties then moved will not be
+    the one delivered at the Closing."""
+    signed = deal_after(3)
+    assert act(signed, "amend", "company", "1997-10-27T09:31",
+               changes={"closing_date": "1997-10-29"}, signed_by=["company", "purchaser"],
+               in_writing=True).accepted
+    result = claim(signed, "1997-10-27T09:40", section="5.1(b)")
+    assert refusals(result) == [
+        ("8.10", "5.1(b) holds no representation, warranty or agreement of the Company")]
+
+
 def test_a_waived_certificate_was_never_delivered() -> None:
     """8.10: Purchaser waiving 5.1(b) is no delivery of the officer's certificate."""
     signed = deal_after(2)

@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from contract import UnknownSection, agreements_of, clause, representations_of
+from contract import UnknownSection, agreements_of, clause, condition, representations_of
 from engine.actions import (
     DAMAGE_KINDS,
     AcknowledgeClaim,
@@ -48,6 +48,7 @@ from engine.explain import Reason, refusal
 from engine.money import ZERO, dollars
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.conditions import serves_the_closing_date
 from engine.rules.notices import give_notice
 from engine.state import Claim, DealState, Status
 
@@ -64,7 +65,8 @@ def indemnified_sections(state: DealState, party: str) -> tuple[str, ...]:
     sections = representations_of(party) + agreements_of(party)
     certificate = CERTIFICATES[party]
     marked = state.marked.get(certificate)
-    if marked is not None and marked.status == "satisfied":
+    if (marked is not None and marked.status == "satisfied"
+            and serves_the_closing_date(state, condition(certificate), marked)):
         sections += (certificate,)
     return sections
 
