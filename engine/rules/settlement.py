@@ -100,7 +100,7 @@ def pay(state: DealState, action: Pay) -> Decision:
 
         return pay_indemnity(state, action)
     if action.purpose == "expenses":
-        from engine.rules.indemnity import pay_expenses
+        from engine.rules.expenses import pay_expenses
 
         return pay_expenses(state, action)
     payer, payee, section, what = FIXED_SUMS[action.purpose]
