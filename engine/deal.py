@@ -8,7 +8,9 @@ in one transaction, and folded in. A refused action changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
@@ -18,29 +20,33 @@ import attrs
 from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
 from engine.actions import Action
 from engine.clock import iso, parse_time
-from engine.codec import parse_action, to_record
+from engine.codec import action_to_dict, canonical, parse_action, to_record
 from engine.deadlines import fire_until
 from engine.decide import decide
-from engine.errors import ConcurrencyConflict, StoreBusy
+from engine.errors import InvalidAction
 from engine.events import DealCreated, Event
 from engine.explain import Reason
-from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id
+from engine.integrity import fold_log
+from engine.ports import Accepted, Commit, EventLog, MemoryLog, Snapshot, check_deal_id
 from engine.state import DealState, evolve, replay
 from engine.status import describe, snapshot_of, status_of
-
-#: How often an append that lost a race re-reads the log and decides again.
-RETRIES = 50
 
 
 @attrs.frozen
 class ActionResult:
-    """What became of an action: accepted with its consequences, or refused with reasons."""
+    """What became of an action: accepted with its consequences, or refused with reasons.
+
+    `replayed` is true when the action carried a `request_id` already
+    accepted on the deal: this is that first result again, and nothing new
+    was applied or stored.
+    """
 
     accepted: bool
     state: str
     consequences: tuple[dict[str, str], ...] = ()
     reasons: tuple[Reason, ...] = ()
     created: Mapping[str, str] = attrs.field(factory=dict)
+    replayed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The result as `npa act --json` prints it."""
@@ -50,7 +56,23 @@ class ActionResult:
             "consequences": list(self.consequences),
             "reasons": [reason.to_dict() for reason in self.reasons],
             "created": dict(self.created),
+            "replayed": self.replayed,
         }
+
+    @classmethod
+    def replay_of(cls, result: Mapping[str, Any]) -> ActionResult:
+        """The accepted result a store remembered for a request_id, marked replayed."""
+        return cls(True, str(result["state"]),
+                   tuple(dict(c) for c in result.get("consequences", ())),
+                   created=dict(result.get("created", {})), replayed=True)
+
+
+def fingerprint(action: Action) -> str:
+    """What identifies an action across retries: the SHA-256 of its canonical JSON,
+    request_id left out."""
+    data = action_to_dict(action)
+    data.pop("request_id", None)
+    return hashlib.sha256(canonical(data).encode()).hexdigest()
 
 
 @runtime_checkable
@@ -70,14 +92,18 @@ class Deal:
     """One deal under the agreement: act on it, ask why not, read its status.
 
     Make one with `Deal.create` or `Deal.load`; pass `store=None` for a deal
-    held only in memory (simulation).
+    held only in memory (simulation). A Deal may be shared by threads: its
+    actions are taken one at a time, and each is decided under the store's
+    write lock on the deal's latest events (see the README, "Threads").
     """
 
     def __init__(self, store: EventLog, deal_id: str, events: Sequence[Event]) -> None:
         self._store = store
         self._id = deal_id
         self._events = list(events)
-        self._state = replay(self._events)
+        self._state = fold_log(deal_id, self._events)
+        self._shown = _snapshot(self._state)
+        self._lock = threading.RLock()
 
     @classmethod
     def create(
@@ -102,7 +128,8 @@ class Deal:
 
         Raises:
             UnknownDeal: when the store has no such deal.
-            BrokenLog: when its sequence or hash chain does not hold.
+            BrokenLog: when its sequence or hash chain does not hold, an event is
+                dated before the one it follows, or an event cannot be folded.
         """
         check_deal_id(deal_id)
         return cls(store, deal_id, store.load(deal_id))
@@ -125,30 +152,61 @@ class Deal:
     def act(self, action: Action | Mapping[str, Any] | str) -> ActionResult:
         """Take an action: accepted and stored with its consequences, or refused.
 
+        The action is decided under the store's write lock, on the deal's
+        events as stored at that moment (those another writer appended are
+        folded in first), so concurrent writers are serialized and none has
+        to retry. An action whose `request_id` was already accepted on the
+        deal is not applied again: its first result comes back, replayed.
+
         Raises:
-            InvalidAction: for input that is not a valid action (nothing stored).
+            InvalidAction: for input that is not a valid action, or a request_id
+                already accepted for another action (nothing stored).
+            BrokenLog: when the stored log or its query tables cannot be trusted.
+            StoreBusy: when the store's write lock could not be had in time.
         """
         parsed = parse_action(action)
-        for _ in range(RETRIES):
-            decision = decide(self._state, parsed)
-            if not decision.accepted:
-                return ActionResult(False, self._state.status.value, reasons=decision.reasons)
-            after = decision.after or replay(decision.events, self._state)
-            consequences = []
-            for event in decision.events:
-                text, section = describe(after, event)
-                consequences.append({"event": event.TAG, "section": section, "summary": text})
-            try:
-                self._store.append(self._id, self._state.seq, decision.events,
-                                   _snapshot(after))
-            except ConcurrencyConflict:
-                self._reload()
-                continue
-            self._events.extend(decision.events)
-            self._state = after
-            return ActionResult(True, after.status.value, tuple(consequences),
-                                created=decision.created)
-        raise StoreBusy(f"deal {self._id!r} kept changing under this action; try again")
+        with self._lock:
+            seq = self._state.seq
+            done: list[tuple[DealState, Sequence[Event], Snapshot]] = []
+
+            def step(newer: Sequence[Event], prior: Accepted | None
+                     ) -> tuple[ActionResult, Commit | None]:
+                if newer:
+                    self._catch_up(newer)
+                if prior is not None:
+                    if prior.fingerprint != fingerprint(parsed):
+                        raise InvalidAction(
+                            f"{parsed.request_id!r:.60} was already accepted on this deal "
+                            "for another action", field="request_id")
+                    return ActionResult.replay_of(prior.result), None
+                state = self._state
+                decision = decide(state, parsed)
+                if not decision.accepted:
+                    return ActionResult(False, state.status.value,
+                                        reasons=decision.reasons), None
+                after = decision.after or replay(decision.events, state)
+                consequences = []
+                for event in decision.events:
+                    text, section = describe(after, event)
+                    consequences.append({"event": event.TAG, "section": section,
+                                         "summary": text})
+                result = ActionResult(True, after.status.value, tuple(consequences),
+                                      created=decision.created)
+                shown = _snapshot(after)
+                done.append((after, decision.events, shown))
+                request = None
+                if parsed.request_id is not None:
+                    request = (parsed.request_id,
+                               Accepted(fingerprint(parsed), result.to_dict()))
+                return result, Commit(decision.events, shown, request, self._shown)
+
+            result = self._store.transact(self._id, seq, step, parsed.request_id)
+            if done:
+                after, events, shown = done[0]
+                self._events.extend(events)
+                self._state = after
+                self._shown = shown
+            return result
 
     def why_not(self, action: Action | Mapping[str, Any] | str) -> list[Reason]:
         """Every reason the action would be refused now, without taking it."""
@@ -186,15 +244,24 @@ class Deal:
         """Every event as the plain record the codec stores."""
         return [to_record(event) for event in self._events]
 
-    def _reload(self) -> None:
-        """Re-read the log after another writer appended to it."""
-        self._events = self._store.load(self._id)
-        self._state = replay(self._events)
+    def _catch_up(self, newer: Sequence[Event]) -> None:
+        """Fold in events another writer appended (checked as a load checks them)."""
+        state = fold_log(self._id, newer, self._state)
+        self._events.extend(newer)
+        self._state = state
+        self._shown = _snapshot(state)
 
 
 def _snapshot(state: DealState) -> Snapshot:
-    """What a store writes to its query tables, computed only if it asks."""
-    return lambda: snapshot_of(state)
+    """What a store writes to its query tables, computed only if it asks, and only once."""
+    made: list[Mapping[str, Any]] = []
+
+    def snapshot() -> Mapping[str, Any]:
+        if not made:
+            made.append(snapshot_of(state))
+        return made[0]
+
+    return snapshot
 
 
 def verify(store: EventLog, deal_id: str) -> list[str]:

@@ -336,17 +336,17 @@ def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], C
     reader = sqlite3.connect(tmp / f"act-{mode}.db")
     schema, last = reader.execute(
         "SELECT (SELECT sql FROM sqlite_master WHERE name = 'events'), "
-        "(SELECT json_array(type, v, at, data, prev_hash, hash) FROM events "
+        "(SELECT json_array(type, v, at, data, prev_hash, hash, mac) FROM events "
         " WHERE deal_id = ? ORDER BY seq DESC LIMIT 1)", (DEAL,)).fetchone()
     reader.close()
-    kind, version, at, data, prev_hash, digest = json.loads(last)
+    kind, version, at, data, prev_hash, digest, mac = json.loads(last)
     bare = sqlite3.connect(tmp / f"bare-{mode}.db")
     bare.execute("PRAGMA journal_mode=WAL")
     bare.execute(f"PRAGMA synchronous={mode}")
     bare.execute(schema)
     bare.commit()
     seq = iter(range(1, 10**9))
-    insert = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    insert = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     def engine_act() -> int:
         action = clock.action()
@@ -358,7 +358,7 @@ def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], C
         return elapsed
 
     def bare_insert() -> int:
-        row = (DEAL, next(seq), kind, version, at, data, prev_hash, digest)
+        row = (DEAL, next(seq), kind, version, at, data, prev_hash, digest, mac)
         start = time.perf_counter_ns()
         bare.execute(insert, row)
         bare.commit()

@@ -229,6 +229,7 @@ def test_act_accepted_exits_0_with_the_result(
                           "summary": "proceeding P1 recorded: a suit to enjoin the sale"}],
         "reasons": [],
         "created": {"proceeding": "P1"},
+        "replayed": False,
     }
 
 

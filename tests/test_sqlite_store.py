@@ -58,11 +58,14 @@ def store(path: Path) -> Iterator[SqliteStore]:
 
 
 def tamper(path: Path, sql: str, *parameters: Any) -> None:
-    """Run SQL on the file as an attacker would: with raw sqlite3 and the triggers dropped."""
+    """Run SQL on the file as an attacker would: with raw sqlite3, the triggers dropped for
+    the change and then put back as they were."""
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("DROP TRIGGER IF EXISTS events_no_update")
     raw.execute("DROP TRIGGER IF EXISTS events_no_delete")
     raw.execute(sql, parameters)
+    for trigger in schema.APPEND_ONLY_EVENTS.values():
+        raw.execute(trigger)
     raw.close()
 
 
@@ -78,12 +81,14 @@ def append_raw(store: SqliteStore, deal_id: str, records: list[dict[str, Any]]) 
         data = codec.canonical(record)
         digest = link_hash(head, deal_id, seq, data)
         conn.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (deal_id, seq, record["type"], record["v"], record.get("at"), data, head, digest),
         )
         head = digest
     conn.execute(
-        "INSERT OR REPLACE INTO deals VALUES (?, 'Draft', ?, ?, '{}')", (deal_id, seq, head)
+        "INSERT OR REPLACE INTO deals (deal_id, state, seq, head, status) "
+        "VALUES (?, 'Draft', ?, ?, '{}')", (deal_id, seq, head)
     )
 
 
@@ -208,8 +213,9 @@ def test_migrations_are_recorded_and_applied_once(store: SqliteStore, path: Path
     with SqliteStore(path) as again:
         assert len(again.load("d")) == 5
     names = [row[0] for row in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["0001_events", "0002_events_append_only", "0003_query_tables",
-                     "0004_conditions_view"]
+    assert names == list(schema.STEPS)
+    assert names[:4] == ["0001_events", "0002_events_append_only", "0003_query_tables",
+                         "0004_conditions_view"]
 
 
 def test_the_query_tables_follow_the_snapshot(store: SqliteStore) -> None:
@@ -357,20 +363,24 @@ def test_a_writer_killed_mid_append_keeps_every_acknowledged_event(path: Path) -
         assert not acked or acked[-1] <= len(events) <= acked[-1] + 1
 
 
-def test_a_held_write_lock_ends_in_store_busy(path: Path) -> None:
-    """Another connection holding the write lock through every retry gives StoreBusy, not
-    OperationalError."""
-    with SqliteStore(path, busy_timeout=0.01, retries=2) as opened:
+def test_a_write_lock_held_past_the_bound_ends_in_store_busy(path: Path) -> None:
+    """A write lock held by another connection longer than the lock timeout gives StoreBusy
+    (exit 75) after waiting that long, not OperationalError, and nothing is written."""
+    with SqliteStore(path, lock_timeout=0.3) as opened:
         opened.create("d", [created()], status)
         blocker = sqlite3.connect(path, isolation_level=None)
-        blocker.execute("BEGIN IMMEDIATE")
+        blocker.execute("BEGIN EXCLUSIVE")
         try:
-            with pytest.raises(StoreBusy, match="stayed locked") as info:
+            started = time.monotonic()
+            with pytest.raises(StoreBusy, match="stayed locked .* for 0.3 s") as info:
                 opened.append("d", 1, [ClockAdvanced(at=AT)], status)
+            assert time.monotonic() - started >= 0.3
             assert "\n" not in str(info.value)
+            assert info.value.exit_code == 75
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
+        assert len(opened.load("d")) == 1
         opened.append("d", 1, [ClockAdvanced(at=AT)], status)
         assert len(opened.load("d")) == 2
 
