@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -23,7 +24,7 @@ from engine.clock import iso, parse_time
 from engine.codec import action_to_dict, canonical, parse_action, to_record
 from engine.deadlines import fire_until
 from engine.decide import decide
-from engine.errors import InvalidAction
+from engine.errors import BrokenLog, InvalidAction
 from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.integrity import fold_log
@@ -79,12 +80,17 @@ def fingerprint(action: Action) -> str:
 class Verifiable(Protocol):
     """A store that keeps a hash chain and query tables that can be re-checked."""
 
-    def chain_problems(self, deal_id: str) -> list[str]:
-        """Problems with the deal's sequence or hash chain; empty when sound."""
+    def chain_problems(self, deal_id: str, *, triggers: bool = True,
+                       anchor: tuple[int, str] | None = None) -> list[str]:
+        """Problems with the deal's sequence, chain, MACs, head, triggers; empty when sound."""
         ...
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The status the query tables hold for the deal."""
+        ...
+
+    def head(self, deal_id: str) -> tuple[int, str]:
+        """The deal's last seq and hash: what an anchor records."""
         ...
 
 
@@ -264,19 +270,51 @@ def _snapshot(state: DealState) -> Snapshot:
     return snapshot
 
 
-def verify(store: EventLog, deal_id: str) -> list[str]:
-    """Re-check a stored deal: sequence, hash chain, and that replay gives the stored status.
+_HEAD = re.compile(r"^([0-9]{1,12}):([0-9a-f]{64})$")
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """A head as `npa verify` prints it, SEQ:HASH (the hash in 64 lowercase hex digits).
+
+    Raises:
+        InvalidAction: naming the field `head`.
+    """
+    found = _HEAD.fullmatch(text.strip().lower()) if isinstance(text, str) else None
+    if found is None or int(found.group(1)) < 1:
+        raise InvalidAction(f"expected SEQ:HASH as `npa verify` prints it, got {text!r:.80}",
+                            field="head")
+    return int(found.group(1)), found.group(2)
+
+
+def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = None
+           ) -> list[str]:
+    """Re-check a stored deal: sequence, hash chain (and MACs with a key), the append-only
+    triggers, time order, that it folds, and that replay gives the stored status.
+
+    Args:
+        store: the store.
+        deal_id: the deal.
+        head: an anchor (seq and hash, or "SEQ:HASH") from an earlier verify: the log
+            must still extend it.
 
     Returns:
         Every problem found, one line each; empty when the log is sound.
     """
     check_deal_id(deal_id)
+    anchor = parse_head(head) if isinstance(head, str) else head
     problems: list[str] = []
     if isinstance(store, Verifiable):
-        problems += store.chain_problems(deal_id)
-    if problems:
+        problems += store.chain_problems(deal_id, anchor=anchor)
+    elif anchor is not None:
+        problems.append("this store keeps no hash chain: an anchored head cannot be checked")
+    if any(p.startswith("seq ") for p in problems):
         return problems
-    deal = Deal.load(store, deal_id)
+    try:
+        deal = Deal.load(store, deal_id)
+    except BrokenLog as exc:
+        prefix = f"deal {deal_id!r}: "
+        message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
+        return [*problems, message]
     if isinstance(store, Verifiable):
         stored = store.stored_status(deal_id)
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
@@ -285,3 +323,19 @@ def verify(store: EventLog, deal_id: str) -> list[str]:
                           if (stored or {}).get(k) != replayed.get(k))
             problems.append(f"query tables differ from the replayed log in: {', '.join(keys)}")
     return problems
+
+
+def verify_report(store: EventLog, deal_id: str, head: tuple[int, str] | None = None
+                  ) -> dict[str, Any]:
+    """What `npa verify --json` prints: the problems, the head to anchor, how it was checked.
+
+    `keyed` says whether MACs were checked (the store has a key); `sealed`
+    whether the deal's events carry MACs at all.
+    """
+    problems = verify(store, deal_id, head)
+    seq, digest = store.head(deal_id) if isinstance(store, Verifiable) else (0, "")
+    return {"deal": deal_id, "ok": not problems, "problems": problems,
+            "head": {"seq": seq, "hash": digest} if digest else None,
+            "anchor": {"seq": head[0], "hash": head[1]} if head else None,
+            "keyed": bool(getattr(store, "keyed", False)),
+            "sealed": bool(getattr(store, "sealed", lambda _: False)(deal_id))}

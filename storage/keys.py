@@ -37,20 +37,28 @@ def resolve_key(key: bytes | str | None) -> bytes | None:
         return _checked(key.encode() if isinstance(key, str) else bytes(key), "key")
     path = os.environ.get(KEY_FILE_ENV)
     if path:
-        try:
-            with Path(path).open("rb") as handle:
-                data = handle.read(MAX_KEY_BYTES + 1)
-        except OSError as exc:
-            raise InvalidSetting(f"cannot read the key file {path} ({exc.__class__.__name__})",
-                                 field=KEY_FILE_ENV) from None
-        if len(data) > MAX_KEY_BYTES:
-            raise InvalidSetting(f"the key file is over {MAX_KEY_BYTES} bytes",
-                                 field=KEY_FILE_ENV)
-        return _checked(data.rstrip(b"\r\n"), KEY_FILE_ENV)
+        return read_key_file(path, KEY_FILE_ENV)
     text = os.environ.get(KEY_ENV)
     if text:
         return _checked(text.encode("utf-8", "surrogateescape"), KEY_ENV)
     return None
+
+
+def read_key_file(path: str | os.PathLike[str], field: str = "key_file") -> bytes:
+    """The key a file holds (its bytes, less a trailing newline).
+
+    Raises:
+        InvalidSetting: naming `field`, if it cannot be read, is over 4 KiB or under 16 bytes.
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_KEY_BYTES + 1)
+    except OSError as exc:
+        raise InvalidSetting(f"cannot read the key file {os.fspath(path)} "
+                             f"({exc.__class__.__name__})", field=field) from None
+    if len(data) > MAX_KEY_BYTES:
+        raise InvalidSetting(f"the key file is over {MAX_KEY_BYTES} bytes", field=field)
+    return _checked(data.rstrip(b"\r\n"), field)
 
 
 def _checked(key: bytes, field: str) -> bytes:

@@ -678,7 +678,11 @@ def test_actions_name_who_and_sections_as_the_catalogue_does(
 def test_verify_a_sound_deal(outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`verify` of an untouched log exits 0 and says ok."""
     code, out, _ = npa(capsys, "verify", DEAL, "--db", str(outstanding), "--json")
-    assert (code, json.loads(out)) == (0, {"deal": DEAL, "ok": True, "problems": []})
+    shown = json.loads(out)
+    head = shown.pop("head")
+    assert (code, shown) == (0, {"deal": DEAL, "ok": True, "problems": [], "anchor": None,
+                                 "keyed": False, "sealed": False})
+    assert head["seq"] == 25 and re.fullmatch("[0-9a-f]{64}", head["hash"])
 
 
 def test_verify_an_unknown_deal_exits_2(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

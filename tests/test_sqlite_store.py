@@ -372,7 +372,7 @@ def test_a_write_lock_held_past_the_bound_ends_in_store_busy(path: Path) -> None
         blocker.execute("BEGIN EXCLUSIVE")
         try:
             started = time.monotonic()
-            with pytest.raises(StoreBusy, match="stayed locked .* for 0.3 s") as info:
+            with pytest.raises(StoreBusy, match=r"stayed locked .* for 0.3 s") as info:
                 opened.append("d", 1, [ClockAdvanced(at=AT)], status)
             assert time.monotonic() - started >= 0.3
             assert "\n" not in str(info.value)
