@@ -91,8 +91,8 @@ def head_problems(deal_id: str, end: int, last_hash: str, head: Head | None,
     if digest != last_hash:
         return [f"seq {end}: the deal's head hash is not the last event's hash"]
     if key is not None and not keys.same(mac, keys.head_mac(key, deal_id, seq, digest)):
-        return [f"seq {end}: the deal's head MAC does not match: the head was moved "
-                "without the key (a truncation or an appended event)"]
+        return [f"seq {end}: the deal's head MAC does not match: the head was changed "
+                "without the key (events appended, removed or rewritten)"]
     return []
 
 
