@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from store_writer import go, spawn
 
 from engine import codec
 from engine.errors import BrokenLog, ConcurrencyConflict, StoreBusy
@@ -90,32 +91,6 @@ def append_raw(store: SqliteStore, deal_id: str, records: list[dict[str, Any]]) 
         "INSERT OR REPLACE INTO deals (deal_id, state, seq, head, status) "
         "VALUES (?, 'Draft', ?, ?, '{}')", (deal_id, seq, head)
     )
-
-
-def writer(
-    path: Path, deal_id: str, number: int, count: int, pause: float = 0.0
-) -> subprocess.Popen[str]:
-    """Start tests/store_writer.py as its own process, open and waiting for a line to go."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, str(WRITER), str(path), deal_id, str(number), str(count), str(pause)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline() == "ready\n"
-    return process
-
-
-def go(process: subprocess.Popen[str]) -> None:
-    """Let a waiting writer start appending."""
-    assert process.stdin is not None
-    process.stdin.write("go\n")
-    process.stdin.flush()
 
 
 def test_the_database_refuses_update_on_events(store: SqliteStore) -> None:
@@ -286,7 +261,7 @@ def test_four_processes_appending_to_one_deal_lose_nothing(path: Path) -> None:
     """Four writers of 100 appends each leave exactly 400 contiguous events and a sound chain."""
     with SqliteStore(path) as opened:
         opened.create("race", [created("race")], status)
-    writers = [writer(path, "race", number, 100, pause=0.001) for number in range(4)]
+    writers = [spawn(path, "race", number, 100, pause=0.001) for number in range(4)]
     for process in writers:
         go(process)
     outcomes = [process.communicate(timeout=60) for process in writers]
@@ -347,7 +322,7 @@ def test_a_writer_killed_mid_append_keeps_every_acknowledged_event(path: Path) -
     with SqliteStore(path) as opened:
         opened.create("kill", [created("kill")], status)
     for round_, wait in enumerate((0.0, 0.003, 0.011)):
-        process = writer(path, "kill", round_, 1_000_000)
+        process = spawn(path, "kill", round_, 1_000_000)
         go(process)
         assert process.stdout is not None
         for _ in range(15 + 10 * round_):
