@@ -453,8 +453,10 @@ def _render_catalogue(entries: list[dict[str, Any]]) -> str:
     lines = []
     for e in entries:
         fields = ", ".join(f["name"] + ("" if f["required"] else "?")
-                           for f in e["fields"] if f["name"] not in ("actor", "at"))
+                           for f in e["fields"] if f["name"] not in ("actor", "at", "request_id"))
         lines.append(f"{e['type']:26} {e['who']:34} {', '.join(e['rests_on']):24} {fields}")
+    lines.append("every action also has actor and at, and may carry request_id (1 to 128 "
+                 "printable characters): a retry with the same one is replayed, not applied twice")
     return "\n".join(lines)
 
 

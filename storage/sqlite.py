@@ -18,13 +18,9 @@ anything else `StorageError`; `sqlite3` exceptions never reach a caller.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import math
 import os
 import sqlite3
-import threading
-import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
@@ -37,31 +33,24 @@ from engine.errors import (
     InvalidSetting,
     NpaError,
     StorageError,
-    StoreBusy,
     UnknownDeal,
 )
 from engine.events import Event
 from engine.ports import Accepted, Snapshot, Step, check_deal_id
 from storage import chain, keys, schema, tables
 from storage.chain import GENESIS, link_hash
+from storage.connection import LOCK_TIMEOUT, LOCK_TIMEOUT_ENV, Connection, lock_timeout_from
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["GENESIS", "LOCK_TIMEOUT", "SqliteStore", "StorageError", "link_hash"]
+__all__ = ["GENESIS", "LOCK_TIMEOUT", "LOCK_TIMEOUT_ENV", "SqliteStore", "StorageError",
+           "link_hash"]
 
 T = TypeVar("T")
 
-#: The bound on waiting for the write lock, in seconds, unless the store or NPA_LOCK_TIMEOUT
-#: says otherwise (issue 10 item 8).
-LOCK_TIMEOUT = 30.0
-LOCK_TIMEOUT_ENV = "NPA_LOCK_TIMEOUT"
-_LONGEST_TIMEOUT = 24 * 3600.0
-
 _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
-_FIRST_PAUSE, _LONGEST_PAUSE = 0.002, 0.1
 
 _INSERT = (
     "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
@@ -76,30 +65,6 @@ _REMEMBER = ("INSERT INTO requests (deal_id, request_id, fingerprint, seq, resul
              "VALUES (?, ?, ?, ?, ?)")
 
 _Row = tuple[str, int, str | None, str]  # type, v, at, data: an event ready to chain
-
-
-def lock_timeout_from(value: float | None) -> float:
-    """The write-lock bound: the value given, else NPA_LOCK_TIMEOUT, else 30 seconds.
-
-    Raises:
-        InvalidSetting: for a bound that is not a number of seconds from 0 to a day.
-    """
-    field = "lock_timeout"
-    if value is None:
-        text = os.environ.get(LOCK_TIMEOUT_ENV, "").strip()
-        if not text:
-            return LOCK_TIMEOUT
-        field = LOCK_TIMEOUT_ENV
-        try:
-            value = float(text)
-        except ValueError:
-            raise InvalidSetting(f"expected a number of seconds, got {text!r:.40}",
-                                 field=field) from None
-    if (isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value)
-            or not 0 <= value <= _LONGEST_TIMEOUT):
-        raise InvalidSetting(f"a lock timeout is 0 to {_LONGEST_TIMEOUT:.0f} seconds, "
-                             f"not {value!r:.40}", field=field)
-    return float(value)
 
 
 class SqliteStore:
@@ -133,23 +98,17 @@ class SqliteStore:
         if mode not in _SYNCHRONOUS:
             raise InvalidSetting(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, "
                                  f"not {synchronous!r:.40}", field="synchronous")
-        self._lock_timeout = lock_timeout_from(lock_timeout)
         self._key = keys.resolve_key(key)
         self.path = os.fspath(path)
-        self._lock = threading.RLock()
         # deal -> (seq, hash) of its last event as this store last read or wrote it
         self._heads: dict[str, tuple[int, str]] = {}
         self._written: tuple[str, int, str] | None = None  # the head a write is making
-        try:
-            self._conn = sqlite3.connect(self.path, timeout=self._lock_timeout,
-                                         isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open {self.path!r}: {_one_line(exc)}") from None
-        self._waits = self._lock_timeout
+        self._link = Connection(self.path, lock_timeout_from(lock_timeout))
+        self._conn = self._link.conn
         try:
             self._db: Database | None = None
-            self._retry(lambda: self._set_pragmas(mode))
-            if not self._retry(lambda: schema.current(self._conn)):
+            self._link.read(lambda: self._set_pragmas(mode))
+            if not self._link.read(lambda: schema.current(self._conn)):
                 self._migrate()
         except BaseException:
             self._conn.close()
@@ -163,7 +122,7 @@ class SqliteStore:
     @property
     def lock_timeout(self) -> float:
         """The most seconds a write waits for the write lock, in all."""
-        return self._lock_timeout
+        return self._link.lock_timeout
 
     @property
     def db(self) -> Database:
@@ -181,8 +140,8 @@ class SqliteStore:
         """Apply the schema steps this database lacks, through sqlite-utils' Migrations."""
         from storage import migrations
 
-        if self._retry(lambda: migrations.pending(self.db)):
-            self._in_write(lambda: migrations.migrate(self.db))
+        if self._link.read(lambda: migrations.pending(self.db)):
+            self._link.write(lambda: migrations.migrate(self.db))
 
     def _set_pragmas(self, synchronous: str) -> None:
         """WAL (for a file), the synchronous mode and foreign keys, on this connection."""
@@ -214,7 +173,7 @@ class SqliteStore:
             clash = DealExists(f"deal {deal_id!r} already exists", field="deal")
             self._insert(deal_id, 0, GENESIS, rows, snapshot, clash)
 
-        self._in_write(write)
+        self._write(write)
 
     def append(
         self, deal_id: str, expected_seq: int, events: Sequence[Event], snapshot: Snapshot
@@ -245,7 +204,7 @@ class SqliteStore:
                 )
                 self._insert(deal_id, seq, head, rows, snapshot, clash)
 
-        self._in_write(write)
+        self._write(write)
 
     def transact(
         self, deal_id: str, seq: int, step: Step[T], request_id: str | None = None
@@ -284,7 +243,7 @@ class SqliteStore:
                                                canonical(accepted.result)))
             return result
 
-        return self._in_write(write)
+        return self._write(write)
 
     def _last(self, deal_id: str) -> tuple[int, str, str | None]:
         """The deal's last event row: seq, hash, MAC; UnknownDeal if it has none."""
@@ -375,6 +334,16 @@ class SqliteStore:
         tables.write(self._conn, deal_id, seq, head, snapshot(), sealed)
         self._written = (deal_id, seq, head)
 
+    def _write(self, work: Callable[[], T]) -> T:
+        """One write transaction; the head it made is remembered once it is committed."""
+        self._written = None
+
+        def remember() -> None:
+            if self._written is not None:
+                self._saw(*self._written)
+
+        return self._link.write(work, remember)
+
     def load(self, deal_id: str) -> list[Event]:
         """Every event of the deal in order, after checking its sequence and hash chain.
 
@@ -393,7 +362,7 @@ class SqliteStore:
         if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
             self._refuse(deal_id)
         events = chain.decode(deal_id, rows)
-        with self._lock:
+        with self._link.lock:
             self._saw(deal_id, rows[-1][0], end)
         return events
 
@@ -432,7 +401,7 @@ class SqliteStore:
         if triggers:
             problems += [f"the append-only trigger {name} is missing or altered: the database "
                          "no longer refuses changes to the log"
-                         for name in self._retry(lambda: schema.missing_triggers(self._conn))]
+                         for name in self._link.read(lambda: schema.missing_triggers(self._conn))]
         return problems
 
     def head(self, deal_id: str) -> tuple[int, str]:
@@ -441,14 +410,14 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
-        last = self._retry(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
+        last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         if last is None:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         return last[0], last[1]
 
     def sealed(self, deal_id: str) -> bool:
         """Whether the deal's last event carries a MAC (it was written with a key)."""
-        last = self._retry(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
+        last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         return last is not None and last[2] is not None
 
     def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None]:
@@ -463,11 +432,11 @@ class SqliteStore:
                 self._conn.execute("ROLLBACK")
             return rows, None if row is None else row[:3]
 
-        return self._retry(read)
+        return self._link.read(read)
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
-        return self._retry(
+        return self._link.read(
             lambda: (
                 self._conn.execute(
                     "SELECT 1 FROM events WHERE deal_id = ? LIMIT 1", (deal_id,)
@@ -478,20 +447,19 @@ class SqliteStore:
 
     def deal_ids(self) -> list[str]:
         """Every deal in the store, sorted."""
-        return self._retry(lambda: tables.deal_ids(self._conn))
+        return self._link.read(lambda: tables.deal_ids(self._conn))
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The deal's status as the query tables hold it, or None for no such deal."""
-        return self._retry(lambda: tables.status(self._conn, deal_id))
+        return self._link.read(lambda: tables.status(self._conn, deal_id))
 
     def stored_conditions(self, deal_id: str) -> dict[str, str]:
         """Each condition's status (section -> pending/satisfied/waived) as stored."""
-        return self._retry(lambda: tables.conditions(self._conn, deal_id))
+        return self._link.read(lambda: tables.conditions(self._conn, deal_id))
 
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
-        with self._lock:
-            self._conn.close()
+        self._link.close()
 
     def __enter__(self) -> Self:
         """The store itself, closed when the block ends."""
@@ -506,86 +474,6 @@ class SqliteStore:
         """Close the store."""
         self.close()
 
-    def _in_write(self, work: Callable[[], T]) -> T:
-        """Run `work` in a BEGIN IMMEDIATE transaction: commit it, or roll it all back.
-
-        The write lock (this store's, then the database's) is waited for at
-        most the lock timeout in all; then StoreBusy, with nothing written.
-        """
-        deadline = time.monotonic() + self._lock_timeout
-        if not self._lock.acquire(timeout=self._lock_timeout):
-            self._busy()
-        try:
-            self._begin(deadline)
-            self._written = None
-            try:
-                result = work()
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    # the original error matters; SQLite ends the transaction anyway
-                    with contextlib.suppress(sqlite3.Error):
-                        self._conn.execute("ROLLBACK")
-                raise
-            if self._written is not None:
-                self._saw(*self._written)
-            return result
-        except sqlite3.Error as exc:
-            raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-        finally:
-            self._lock.release()
-
-    def _begin(self, deadline: float) -> None:
-        """BEGIN IMMEDIATE, waiting for other writers until the deadline."""
-        while True:
-            remaining = deadline - time.monotonic()
-            self._wait_at_most(max(remaining, 0.0))
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-            if time.monotonic() >= deadline:
-                self._busy()
-            time.sleep(_FIRST_PAUSE)
-
-    def _wait_at_most(self, seconds: float) -> None:
-        """Let SQLite's busy handler wait this long for a lock (set only when it changes)."""
-        if abs(seconds - self._waits) > 0.001:
-            self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
-            self._waits = seconds
-
-    def _busy(self) -> NoReturn:
-        """StoreBusy: the write lock was not had within the bound."""
-        raise StoreBusy(
-            f"the store {self.path} stayed locked by another writer for "
-            f"{self._lock_timeout:g} s (the lock timeout); nothing was written, try again"
-        )
-
-    def _retry(self, work: Callable[[], T]) -> T:
-        """Run a read under the store's lock, retrying while the database is busy until the
-        lock timeout; translate every SQLite error."""
-        deadline = time.monotonic() + self._lock_timeout
-        pause = _FIRST_PAUSE
-        if not self._lock.acquire(timeout=self._lock_timeout):
-            self._busy()
-        try:
-            while True:
-                try:
-                    return work()
-                except sqlite3.OperationalError as exc:
-                    if not _is_busy(exc):
-                        raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-                except sqlite3.Error as exc:
-                    raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-                if time.monotonic() + pause > deadline:
-                    self._busy()
-                time.sleep(pause)
-                pause = min(pause * 2, _LONGEST_PAUSE)
-        finally:
-            self._lock.release()
-
 
 def _encode(events: Sequence[Event]) -> list[_Row]:
     """Each event's type, version, time and canonical JSON, ready to chain."""
@@ -594,17 +482,3 @@ def _encode(events: Sequence[Event]) -> list[_Row]:
         record = to_record(event)
         rows.append((record["type"], record["v"], record.get("at"), canonical(record)))
     return rows
-
-
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    """Whether SQLite refused because another connection holds a lock."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
-    text = str(exc)
-    return "locked" in text or "busy" in text
-
-
-def _one_line(exc: BaseException) -> str:
-    """An exception's message on one line."""
-    return " ".join(str(exc).split()) or type(exc).__name__

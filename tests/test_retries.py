@@ -158,18 +158,18 @@ def test_npa_actions_lists_request_id_for_every_type(capsys: pytest.CaptureFixtu
 KILL_AFTER_COMMIT = """
 import os, signal, sys
 from engine.deal import Deal
-from storage import sqlite
+from storage import SqliteStore, connection
 
-committed = sqlite.SqliteStore._in_write
+committed = connection.Connection.write
 
-def and_then_die(self, work):
-    result = committed(self, work)
+def and_then_die(self, work, after=None):
+    result = committed(self, work, after)
     os.kill(os.getpid(), signal.SIGKILL)  # committed, never acknowledged
     return result
 
-with sqlite.SqliteStore(sys.argv[1]) as store:
+with SqliteStore(sys.argv[1]) as store:
     deal = Deal.load(store, sys.argv[2])
-    sqlite.SqliteStore._in_write = and_then_die
+    connection.Connection.write = and_then_die
     deal.act(sys.argv[3])
 print("acknowledged", flush=True)
 """
