@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from forge import append, edit_status, records, rewrite
+from test_broken_logs import npa
 
 from engine import Deal
-from engine.cli import main
 from engine.demo import STORIES
 from engine.errors import BrokenLog, InvalidSetting
 from storage import SqliteStore
@@ -224,30 +224,18 @@ def test_the_key_comes_from_the_environment_or_a_key_file(
     assert info.value.field == KEY_ENV
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """`npa ARGS` in process: exit code, stdout, stderr."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_npa_verify_prints_the_head_and_fails_when_the_log_no_longer_extends_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`npa verify` prints SEQ:HASH; after a rehashed truncation `--head` exits 1."""
     path = tmp_path / "npa.db"
     seq, digest = build(path, None)
-    code, out, _ = run(capsys, "verify", DEAL, "--db", str(path))
+    code, out, _ = npa(capsys, "verify", DEAL, "--db", str(path))
     assert (code, out) == (0, f"{DEAL}: sound; head {seq}:{digest}; no key: SHA-256 chain "
                               "only\n")
     truncate(path, path)
-    assert run(capsys, "verify", DEAL, "--db", str(path))[0] == 0
-    code, out, _ = run(capsys, "verify", DEAL, "--db", str(path), "--head", f"{seq}:{digest}")
+    assert npa(capsys, "verify", DEAL, "--db", str(path))[0] == 0
+    code, out, _ = npa(capsys, "verify", DEAL, "--db", str(path), "--head", f"{seq}:{digest}")
     assert code == 1
     assert out.splitlines()[0] == ("seq 41: the log ends at seq 39, before the anchored "
                                    "head at seq 41: events were removed")
@@ -260,11 +248,11 @@ def test_npa_verify_checks_macs_with_a_key_file(
     path, key_file = tmp_path / "npa.db", tmp_path / "key"
     key_file.write_bytes(KEY)
     build(path, KEY)
-    code, out, _ = run(capsys, "--key-file", str(key_file), "verify", DEAL, "--db", str(path))
+    code, out, _ = npa(capsys, "--key-file", str(key_file), "verify", DEAL, "--db", str(path))
     assert code == 0 and out.rstrip().endswith("events and head checked with the key "
                                                "(HMAC-SHA256)")
     forge_an_event(path, path)
-    code, out, _ = run(capsys, "--key-file", str(key_file), "verify", DEAL, "--db", str(path))
+    code, out, _ = npa(capsys, "--key-file", str(key_file), "verify", DEAL, "--db", str(path))
     assert code == 1
     assert out.splitlines()[:2] == [
         "seq 42: has no MAC: it was not written with the key",
@@ -279,6 +267,6 @@ def test_a_malformed_head_is_invalid_input(
     """`--head` that is not SEQ:HASH exits 2 with one line naming `head`."""
     path = tmp_path / "npa.db"
     build(path, None)
-    code, out, err = run(capsys, "verify", DEAL, "--db", str(path), "--head", head)
+    code, out, err = npa(capsys, "verify", DEAL, "--db", str(path), "--head", head)
     assert (code, out) == (2, "")
     assert err.startswith("npa: error: head: ") and err.count("\n") == 1
