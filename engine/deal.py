@@ -29,7 +29,7 @@ from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.integrity import fold_log
 from engine.ports import Accepted, Commit, EventLog, MemoryLog, Snapshot, check_deal_id
-from engine.state import DealState, evolve, replay
+from engine.state import DealState, evolve, replay, times_in_order
 from engine.status import describe, snapshot_of, status_of
 
 
@@ -310,7 +310,12 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
     if any(p.startswith("seq ") for p in problems):
         return problems
     try:
-        deal = Deal.load(store, deal_id)
+        events = store.load(deal_id)
+        # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
+        late = times_in_order(events)
+        if late:
+            return [*problems, *late]
+        deal = Deal(store, deal_id, events)
     except BrokenLog as exc:
         prefix = f"deal {deal_id!r}: "
         message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message

@@ -2,47 +2,23 @@
 
 A store checks that its rows chain (`storage.sqlite`); this module checks
 what the chain cannot: that no event is dated before the event it follows
-(PRODUCT.md section 5: the engine processes actions in time order, so an
-honest log never goes back in time), and that every event folds onto the
-state before it (an `instrument_delivered` for a request nobody made, a
-`state_changed` to a state that does not exist, cannot). Either failure
-makes the log a `BrokenLog`: one line, exit 1, and nothing is appended to it.
+(`engine.state.times_in_order`; PRODUCT.md section 5: the engine processes
+actions in time order, so an honest log never goes back in time), and that
+every event folds onto the state before it (an `instrument_delivered` for a
+request nobody made, a `state_changed` to a state that does not exist,
+cannot). Either failure makes the log a `BrokenLog`: one line, exit 1, and
+nothing is appended to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 
-from engine.clock import iso
 from engine.errors import BrokenLog
 from engine.events import Event
-from engine.state import DealState, evolve
+from engine.state import DealState, evolve, times_in_order
 
-__all__ = ["fold_log", "times_in_order"]
-
-
-def times_in_order(events: Iterable[Event], clock: datetime | None = None,
-                   first: int = 1) -> list[str]:
-    """Every event dated before an event it follows, one line each; empty when in order.
-
-    Args:
-        events: the events, in log order.
-        clock: the latest time of the events before them, if they continue a log.
-        first: the seq of the first of `events`.
-    """
-    problems = []
-    latest = clock
-    for seq, event in enumerate(events, start=first):
-        at = event.at
-        if at is None:
-            continue
-        if latest is not None and at < latest:
-            problems.append(f"seq {seq}: {event.TAG} is dated {iso(at)}, before the "
-                            f"event it follows ({iso(latest)})")
-        else:
-            latest = at
-    return problems
+__all__ = ["fold_log"]
 
 
 def fold_log(deal_id: str, events: Sequence[Event], state: DealState | None = None) -> DealState:

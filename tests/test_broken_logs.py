@@ -18,7 +18,7 @@ from engine import Deal
 from engine.cli import main
 from engine.errors import BrokenLog
 from engine.events import InstrumentDelivered, Signed
-from engine.integrity import fold_log, times_in_order
+from engine.integrity import fold_log
 from engine.ports import MemoryLog
 from storage import SqliteStore
 
@@ -65,7 +65,7 @@ BREAKAGES = {
                                              "seq 3: instrument_delivered cannot follow"),
     "a move to the state Bogus": (lambda p: append(p, DEAL, BOGUS_STATE),
                                   "seq 3: state_changed cannot follow"),
-    "an event dated before the one it follows": (dated_back, "seq 3: signed is dated "
+    "an event dated before the one it follows": (dated_back, "event 3 (signed) is dated "
                                                  "1997-10-27T09:00:00-05:00, before"),
 }
 
@@ -125,18 +125,14 @@ def test_a_memory_log_is_checked_the_same_way() -> None:
         Deal(log, DEAL, [created, stray])
 
 
-def test_times_in_order_names_each_event_dated_before_the_one_it_follows() -> None:
-    """Each event earlier than the latest before it is named; equal times are in order."""
+def test_events_another_writer_appended_are_checked_from_the_deal_s_clock() -> None:
+    """Events that continue a log are in order only if none is before the log's last time."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
     at = datetime(1997, 10, 27, 9, tzinfo=ZoneInfo("America/New_York"))
-    nine, ten = Signed(at=at, party="company"), Signed(at=at.replace(hour=10), party="purchaser")
-    assert times_in_order([nine, nine, ten]) == []
-    assert times_in_order([ten, nine, nine]) == [
-        "seq 2: signed is dated 1997-10-27T09:00:00-05:00, before the event it follows "
-        "(1997-10-27T10:00:00-05:00)",
-        "seq 3: signed is dated 1997-10-27T09:00:00-05:00, before the event it follows "
-        "(1997-10-27T10:00:00-05:00)"]
-    with pytest.raises(BrokenLog, match=r"seq 2: .* \(and 1 more\)"):
-        fold_log(DEAL, [ten, nine, nine])
+    before = fold_log(DEAL, [Deal.create(None, DEAL).events[0],
+                             Signed(at=at.replace(hour=10), party="company")])
+    with pytest.raises(BrokenLog, match=r"event 3 \(signed\) is dated .*T09:00.* \(and 1 more\)"):
+        fold_log(DEAL, [Signed(at=at, party="purchaser"), Signed(at=at, party="x")], before)
+    assert fold_log(DEAL, [Signed(at=at.replace(hour=10), party="purchaser")], before).seq == 3
