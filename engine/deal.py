@@ -109,7 +109,8 @@ class Deal:
         self._events = list(events)
         self._state = fold_log(deal_id, self._events)
         self._shown = _snapshot(self._state)
-        self._lock = threading.RLock()
+        # Held only while the events and state change, never while waiting for the store.
+        self._lock = threading.Lock()
 
     @classmethod
     def create(
@@ -171,48 +172,58 @@ class Deal:
             StoreBusy: when the store's write lock could not be had in time.
         """
         parsed = parse_action(action)
+        seq = self._state.seq
+        done: list[tuple[DealState, Sequence[Event], Snapshot]] = []
+
+        def step(newer: Sequence[Event], prior: Accepted | None
+                 ) -> tuple[ActionResult, Commit | None]:
+            return self._decide(parsed, seq, newer, prior, done)
+
+        result = self._store.transact(self._id, seq, step, parsed.request_id)
+        if done:
+            after, events, shown = done[0]
+            with self._lock:
+                # Unless a later action (in another thread) already folded these in.
+                if self._state.seq == after.seq - len(events):
+                    self._events.extend(events)
+                    self._state = after
+                    self._shown = shown
+        return result
+
+    def _decide(self, parsed: Action, seq: int, newer: Sequence[Event], prior: Accepted | None,
+                done: list[tuple[DealState, Sequence[Event], Snapshot]]
+                ) -> tuple[ActionResult, Commit | None]:
+        """Under the store's write lock: catch up, replay a known request_id, or decide.
+
+        `newer` holds the events stored after the first `seq`; those this Deal
+        already has (another thread's action on it) are skipped.
+        """
         with self._lock:
-            seq = self._state.seq
-            done: list[tuple[DealState, Sequence[Event], Snapshot]] = []
-
-            def step(newer: Sequence[Event], prior: Accepted | None
-                     ) -> tuple[ActionResult, Commit | None]:
-                if newer:
-                    self._catch_up(newer)
-                if prior is not None:
-                    if prior.fingerprint != fingerprint(parsed):
-                        raise InvalidAction(
-                            f"{parsed.request_id!r:.60} was already accepted on this deal "
-                            "for another action", field="request_id")
-                    return ActionResult.replay_of(prior.result), None
-                state = self._state
-                decision = decide(state, parsed)
-                if not decision.accepted:
-                    return ActionResult(False, state.status.value,
-                                        reasons=decision.reasons), None
-                after = decision.after or replay(decision.events, state)
-                consequences = []
-                for event in decision.events:
-                    text, section = describe(after, event)
-                    consequences.append({"event": event.TAG, "section": section,
-                                         "summary": text})
-                result = ActionResult(True, after.status.value, tuple(consequences),
-                                      created=decision.created)
-                shown = _snapshot(after)
-                done.append((after, decision.events, shown))
-                request = None
-                if parsed.request_id is not None:
-                    request = (parsed.request_id,
-                               Accepted(fingerprint(parsed), result.to_dict()))
-                return result, Commit(decision.events, shown, request, self._shown)
-
-            result = self._store.transact(self._id, seq, step, parsed.request_id)
-            if done:
-                after, events, shown = done[0]
-                self._events.extend(events)
-                self._state = after
-                self._shown = shown
-            return result
+            fresh = newer[self._state.seq - seq:]
+            if fresh:
+                self._catch_up(fresh)
+            state, shown_before = self._state, self._shown
+        if prior is not None:
+            if prior.fingerprint != fingerprint(parsed):
+                raise InvalidAction(f"{parsed.request_id!r:.60} was already accepted on this "
+                                    "deal for another action", field="request_id")
+            return ActionResult.replay_of(prior.result), None
+        decision = decide(state, parsed)
+        if not decision.accepted:
+            return ActionResult(False, state.status.value, reasons=decision.reasons), None
+        after = decision.after or replay(decision.events, state)
+        consequences = []
+        for event in decision.events:
+            text, section = describe(after, event)
+            consequences.append({"event": event.TAG, "section": section, "summary": text})
+        result = ActionResult(True, after.status.value, tuple(consequences),
+                              created=decision.created)
+        shown = _snapshot(after)
+        done.append((after, decision.events, shown))
+        request = None
+        if parsed.request_id is not None:
+            request = (parsed.request_id, Accepted(fingerprint(parsed), result.to_dict()))
+        return result, Commit(decision.events, shown, request, shown_before)
 
     def why_not(self, action: Action | Mapping[str, Any] | str) -> list[Reason]:
         """Every reason the action would be refused now, without taking it."""
