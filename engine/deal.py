@@ -284,12 +284,16 @@ def _snapshot(state: DealState) -> Snapshot:
 _HEAD = re.compile(r"^([0-9]{1,12}):([0-9a-f]{64})$")
 
 
-def parse_head(text: str) -> tuple[int, str]:
-    """A head as `npa verify` prints it, SEQ:HASH (the hash in 64 lowercase hex digits).
+def parse_head(text: str | tuple[int, str]) -> tuple[int, str]:
+    """A head as `npa verify` prints it, SEQ:HASH (the hash in 64 lowercase hex digits),
+    or as `store.head` gives it, (seq, hash).
 
     Raises:
         InvalidAction: naming the field `head`.
     """
+    if (isinstance(text, tuple) and len(text) == 2 and type(text[0]) is int
+            and isinstance(text[1], str)):
+        text = f"{text[0]}:{text[1]}"
     found = _HEAD.fullmatch(text.strip().lower()) if isinstance(text, str) else None
     if found is None or int(found.group(1)) < 1:
         raise InvalidAction(f"expected SEQ:HASH as `npa verify` prints it, got {text!r:.80}",
@@ -312,7 +316,7 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         Every problem found, one line each; empty when the log is sound.
     """
     check_deal_id(deal_id)
-    anchor = parse_head(head) if isinstance(head, str) else head
+    anchor = None if head is None else parse_head(head)
     problems: list[str] = []
     if isinstance(store, Verifiable):
         problems += store.chain_problems(deal_id, anchor=anchor)
@@ -348,10 +352,11 @@ def verify_report(store: EventLog, deal_id: str, head: tuple[int, str] | None = 
     `keyed` says whether MACs were checked (the store has a key); `sealed`
     whether the deal's events carry MACs at all.
     """
-    problems = verify(store, deal_id, head)
+    anchor = None if head is None else parse_head(head)
+    problems = verify(store, deal_id, anchor)
     seq, digest = store.head(deal_id) if isinstance(store, Verifiable) else (0, "")
     return {"deal": deal_id, "ok": not problems, "problems": problems,
             "head": {"seq": seq, "hash": digest} if digest else None,
-            "anchor": {"seq": head[0], "hash": head[1]} if head else None,
+            "anchor": {"seq": anchor[0], "hash": anchor[1]} if anchor else None,
             "keyed": bool(getattr(store, "keyed", False)),
             "sealed": bool(getattr(store, "sealed", lambda _: False)(deal_id))}

@@ -33,8 +33,12 @@ def resolve_key(key: bytes | str | None) -> bytes | None:
     Raises:
         InvalidSetting: for a key file that cannot be read, or a key under 16 bytes.
     """
+    if isinstance(key, str):
+        return _checked(key.encode("utf-8", "surrogateescape"), "key")
+    if isinstance(key, bytes | bytearray | memoryview):
+        return _checked(bytes(key), "key")
     if key is not None:
-        return _checked(key.encode() if isinstance(key, str) else bytes(key), "key")
+        raise InvalidSetting(f"a key is bytes or text, not {type(key).__name__}", field="key")
     path = os.environ.get(KEY_FILE_ENV)
     if path:
         return read_key_file(path, KEY_FILE_ENV)
