@@ -314,15 +314,20 @@ def actions(db: str, as_json: bool) -> None:
 @click.option("--head", "head", metavar="SEQ:HASH", default=None,
               help="A head printed by an earlier verify: fail unless the log still extends "
               "it (a truncation or rewrite is caught without any key).")
+@click.option("--rebuild-tables", "rebuild", is_flag=True,
+              help="If the query tables are all that is wrong, rewrite them from the log "
+              "(a write refuses a deal whose tables disagree with its log).")
 @_db_option
 @_json_option
-def verify(deal: str, head: str | None, db: str, as_json: bool) -> None:
+def verify(deal: str, head: str | None, rebuild: bool, db: str, as_json: bool) -> None:
     """Re-check the stored log: chain, MACs with a key, triggers, replay; print its head."""
-    from engine.deal import parse_head, verify_report
+    from engine.deal import parse_head, rebuild_tables, verify_report
 
     anchor = parse_head(head) if head is not None else None
     with _store(db, must_exist=True) as store:
+        rebuilt = rebuild_tables(store, deal) if rebuild else []
         data = verify_report(store, deal, anchor)
+        data["rebuilt"] = rebuilt
     _emit(data, as_json, _render_verify)
     raise SystemExit(0 if data["ok"] else 1)
 
@@ -405,8 +410,10 @@ def _render_verify(d: dict[str, Any]) -> str:
     checked = ("events and head checked with the key (HMAC-SHA256)" if d["keyed"]
                else "no key: SHA-256 chain only" + (" (the deal is sealed with a key)"
                                                     if d["sealed"] else ""))
+    rebuilt = (f"query tables rebuilt from the log (they differed in: "
+               f"{', '.join(d['rebuilt'])})\n" if d.get("rebuilt") else "")
     if d["ok"]:
-        return f"{d['deal']}: sound; {head}; {checked}"
+        return f"{rebuilt}{d['deal']}: sound; {head}; {checked}"
     return "\n".join([*d["problems"], f"{d['deal']}: broken; {head} as stored; {checked}"])
 
 

@@ -345,6 +345,39 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
     return problems
 
 
+#: The start of the one problem `rebuild_tables` mends.
+_TABLES_DIFFER = "query tables differ from the replayed log in: "
+
+
+def rebuild_tables(store: EventLog, deal_id: str) -> list[str]:
+    """Rewrite a deal's query tables from its log, when they are all that is wrong with it.
+
+    A write refuses a deal whose query tables disagree with its log (the
+    evidence stays until someone looks); after `verify` has shown what
+    differs (a status edited by hand, or written by an earlier release), this
+    puts the replayed status back. Nothing is done if the log itself has any
+    problem: the log is the record, the tables only a view of it.
+
+    Returns:
+        The keys of the status that differed (empty if none did).
+
+    Raises:
+        BrokenLog: if the log has problems other than its query tables.
+    """
+    problems = verify(store, deal_id)
+    if any(not p.startswith(_TABLES_DIFFER) for p in problems):
+        raise BrokenLog(f"deal {deal_id!r}: {problems[0]}; the log itself is not sound, so "
+                        "its query tables were not rebuilt")
+    if not problems or not isinstance(store, Verifiable):
+        return []
+    deal = Deal.load(store, deal_id)
+    rebuild = getattr(store, "rebuild_tables", None)
+    if rebuild is None:
+        return []
+    rebuild(deal_id, store.head(deal_id), _snapshot(deal.state))
+    return problems[0][len(_TABLES_DIFFER):].split(", ")
+
+
 def verify_report(store: EventLog, deal_id: str, head: tuple[int, str] | None = None
                   ) -> dict[str, Any]:
     """What `npa verify --json` prints: the problems, the head to anchor, how it was checked.

@@ -404,6 +404,29 @@ class SqliteStore:
                          for name in self._link.read(lambda: schema.missing_triggers(self._conn))]
         return problems
 
+    def rebuild_tables(self, deal_id: str, head: tuple[int, str], snapshot: Snapshot) -> None:
+        """Rewrite the deal's query-table row from a replay of its log, whose head is `head`.
+
+        For `npa verify --rebuild-tables`, once the log itself has been checked:
+        refused if the log moved on meanwhile, or if the deal is sealed and this
+        store has no key.
+
+        Raises:
+            BrokenLog: if the log's last event is no longer `head`.
+            InvalidSetting: if the deal is sealed with a key this store lacks.
+        """
+
+        def write() -> None:
+            seq, digest, mac = self._last(deal_id)
+            if (seq, digest) != head:
+                raise BrokenLog(f"deal {deal_id!r}: the log moved on while it was checked; "
+                                "nothing was rebuilt")
+            self._may_write(deal_id, mac)
+            sealed = None if self._key is None else keys.head_mac(self._key, deal_id, seq, digest)
+            tables.write(self._conn, deal_id, seq, digest, snapshot(), sealed)
+
+        self._write(write)
+
     def head(self, deal_id: str) -> tuple[int, str]:
         """The deal's last seq and hash as stored: the anchor `npa verify` prints.
 

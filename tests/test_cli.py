@@ -684,7 +684,7 @@ def test_verify_a_sound_deal(outstanding: Path, capsys: pytest.CaptureFixture[st
     shown = json.loads(out)
     head = shown.pop("head")
     assert (code, shown) == (0, {"deal": DEAL, "ok": True, "problems": [], "anchor": None,
-                                 "keyed": False, "sealed": False})
+                                 "keyed": False, "sealed": False, "rebuilt": []})
     assert head["seq"] == 25 and re.fullmatch("[0-9a-f]{64}", head["hash"])
 
 

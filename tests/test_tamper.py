@@ -170,6 +170,42 @@ def test_edited_query_tables_are_reported_and_never_overwritten(tmp_path: Path) 
         assert store.stored_status(DEAL)["principal_paid"] == "0.00"
 
 
+def test_verify_rebuild_tables_puts_back_a_status_edited_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`npa verify --rebuild-tables` rewrites tables that alone disagree; then writes resume."""
+    path = tmp_path / "npa.db"
+    seq, digest = build(path, KEY)
+    edit_status(path, DEAL, principal_paid="0.00", state="Outstanding")
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    args = ["--key-file", str(key_file), "verify", DEAL, "--db", str(path)]
+    assert npa(capsys, *args)[0] == 1
+    code, out, _ = npa(capsys, *args, "--rebuild-tables")
+    assert (code, out.splitlines()) == (0, [
+        "query tables rebuilt from the log (they differed in: principal_paid, state)",
+        f"{DEAL}: sound; head {seq}:{digest}; events and head checked with the key "
+        "(HMAC-SHA256)"])
+    with SqliteStore(path, key=KEY) as store:
+        assert Deal.load(store, DEAL).act(
+            {"type": "advance", "actor": "company", "at": "2000-03-01T10:00"}).accepted
+
+
+def test_verify_rebuild_tables_leaves_a_broken_log_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When the log itself is broken, `--rebuild-tables` rewrites nothing and exits 1."""
+    path = tmp_path / "npa.db"
+    build(path, KEY)
+    pay_one_dollar(path, path)
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY)
+    code, _, err = npa(capsys, "--key-file", str(key_file), "verify", DEAL, "--db", str(path),
+                       "--rebuild-tables")
+    assert code == 1
+    assert "the log itself is not sound, so its query tables were not rebuilt" in err
+
+
 def test_a_sealed_deal_is_read_without_the_key_but_never_written(tmp_path: Path) -> None:
     """Without the key a sealed deal loads by its SHA-256 chain; a write is refused (exit 2)."""
     path = tmp_path / "npa.db"
