@@ -275,3 +275,16 @@ def test_every_new_input_in_a_bad_form_is_one_line_and_exit_2(
     assert code.value.code == 2, err
     assert err.startswith("npa: error: " + (f"{field}: " if field else "")) and \
         err.count("\n") == 1
+
+
+def test_each_section_says_how_the_engine_carries_it_or_why_not(deal: Deal) -> None:
+    """Beside each operative clause, how the engine carries it (or why it has nothing to
+    decide); Schedules 2 to 8 are listed with why they are not there."""
+    html = page_of(deal, CLOSED)
+    page = _read(html)
+    assert "In the engine: `close` is held on the Closing Date only" in page.text("2.1")
+    assert "Not modelled: whether a provision is unenforceable is for a court" in \
+        page.text("8.12")
+    for number in range(2, 9):
+        assert page_anchor(f"Schedule {number}") in page.ids
+    assert html.index('id="payment-schedule"') < html.index('id="section-schedule-2"')

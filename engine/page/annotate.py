@@ -268,6 +268,31 @@ def _not_operative() -> Iterable[Note]:
             yield Note(section, "info", f"Not operative: {found.why_not_operative}")
 
 
+def _accounted() -> Iterable[Note]:
+    """How the engine carries each operative section, or why it has nothing to decide."""
+    try:
+        from contract import accounts
+    except ImportError:  # pragma: no cover - contract.accounted is part of the package
+        return
+    for account in accounts():
+        if not account.operative or account.section.startswith("Schedule"):
+            continue
+        if account.modelled:
+            yield Note(account.section, "model", f"In the engine: {account.how}")
+        else:
+            yield Note(account.section, "info", f"Not modelled: {account.how}")
+
+
+def omitted_schedules() -> list[tuple[str, str, str]]:
+    """The Schedules other than 1: (section, heading, why), from `contract.accounted`."""
+    try:
+        from contract import accounts
+    except ImportError:  # pragma: no cover
+        return []
+    return [(a.section, a.heading, a.how) for a in accounts()
+            if a.section.startswith("Schedule") and a.section != "Schedule 1"]
+
+
 def _timeline(timeline: Sequence[Mapping[str, Any]]) -> Iterable[Note]:
     for entry in timeline:
         section = entry.get("section")
@@ -284,7 +309,8 @@ def notes(status: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]],
     found: dict[str, list[Note]] = {}
     for source in (_signed(status), _conditions(status, records), _settlement(status),
                    _obligations(status), _notices(status), _defaults(status),
-                   _holders(status), _claims(status), _not_operative(), _timeline(timeline)):
+                   _holders(status), _claims(status), _not_operative(), _accounted(),
+                   _timeline(timeline)):
         for note in source:
             found.setdefault(note.section, []).append(note)
     return found
@@ -292,4 +318,5 @@ def notes(status: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]],
 
 ASSUMED_WORDS = SCHEDULE_1
 
-__all__ = ["ASSUMED_WORDS", "Note", "day_words", "dollars", "moment_words", "notes", "who"]
+__all__ = ["ASSUMED_WORDS", "Note", "day_words", "dollars", "moment_words", "notes",
+           "omitted_schedules", "who"]

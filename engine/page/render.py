@@ -19,7 +19,7 @@ from contract.schedule1 import EVENTS_OF_DEFAULT, TERMS
 from contract.terms import ASSUMED, SCHEDULE_1
 from contract.text import SECTIONS
 from engine.explain import page_anchor
-from engine.page.annotate import Note, day_words, dollars, moment_words, who
+from engine.page.annotate import Note, day_words, dollars, moment_words, omitted_schedules, who
 from engine.page.diagram import lifecycle_svg
 from engine.page.style import STYLE
 
@@ -43,7 +43,8 @@ def _notes(section: str, found: Mapping[str, list[Note]]) -> str:
     mine = found.get(section, [])
     if not mine:
         return ""
-    live = [n for n in mine if n.tone != "event"]
+    live = [n for n in mine if n.tone not in ("event", "model")]
+    model = [n for n in mine if n.tone == "model"]
     events = [n for n in mine if n.tone == "event"]
     parts = ['<aside class="live" aria-label="' + e(f"the deal under {section}") + '">']
     if live:
@@ -53,6 +54,7 @@ def _notes(section: str, found: Mapping[str, list[Note]]) -> str:
                      f"<summary>{len(events)} event{'s' if len(events) != 1 else ''} under "
                      f"this clause</summary><ul>" + "".join(_note(n) for n in events)
                      + "</ul></details>")
+    parts += [f'<p class="model">{e(n.text)}</p>' for n in model]
     parts.append("</aside>")
     return "".join(parts)
 
@@ -65,7 +67,7 @@ def _depth(section: str) -> int:
 
 
 def _tone(section: str, found: Mapping[str, list[Note]]) -> str:
-    tones = {n.tone for n in found.get(section, []) if n.tone != "event"}
+    tones = {n.tone for n in found.get(section, []) if n.tone not in ("event", "model")}
     for tone in ("bad", "pending", "ok"):
         if tone in tones:
             return tone
@@ -136,6 +138,11 @@ def _schedule_1(found: Mapping[str, list[Note]], schedule: Sequence[Mapping[str,
            '<table class="schedule"><thead><tr><th>due</th><th>payable</th><th>kind</th>'
            '<th>amount</th><th>status</th></tr></thead><tbody>' + "".join(rows)
            + "</tbody></table>" + _payments(payments) + "</section>")
+    for section, heading, why in omitted_schedules():
+        yield (f'<section class="clause depth-0 tone-quiet" id="{page_anchor(section)}" '
+               f'data-section="{e(section)}"><h3><a class="num" href="#{page_anchor(section)}">'
+               f'{e(section)}</a> {e(heading)}</h3><div class="body"><p class="text quiet">'
+               f"{e(why)}</p></div></section>")
 
 
 def _payments(payments: Sequence[Mapping[str, Any]]) -> str:

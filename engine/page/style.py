@@ -60,6 +60,7 @@ li.note.pending { border-color: var(--pending); background: #fbf3e1; }
 li.note.bad { border-color: var(--bad); background: #fbeaea; }
 li.note.event { border-color: #b9b2a3; background: transparent; color: #4b463e; }
 details.events summary { cursor: pointer; color: #5f5a50; }
+aside.live p.model { margin: .3em 0 0; color: #77715f; font-size: .92em; font-style: italic; }
 a.seq { color: #8d8677; font-size: .9em; }
 table.schedule { border-collapse: collapse; font: .88em system-ui, sans-serif; margin: .5em 0; }
 table.schedule th, table.schedule td { border-bottom: 1px solid var(--rule); padding: .2em .8em;
