@@ -1,0 +1,283 @@
+"""The canonical key of a deal's state: what the deal is, not how it got there.
+
+Two states have the same key when they hold the same facts: the same
+lifecycle state, clock, conditions, payments, holders, notices, deadlines,
+defaults, claims and the rest. What does not count: the number of events
+(`seq`), the order in which records were made, and the ids the engine gave
+them (N1, B2, C1): each record is known by its contents, and a reference to
+another record (a deadline's notice, a default's cause) by the contents of
+that record. So a notice of breach sent before a notice of default, at the
+same moment, gives the same state as the two sent the other way round.
+
+Records with identical contents are interchangeable here; a state is thus
+known up to a renaming of its records that keeps their contents.
+
+The key is built field by field. A child state shares most of its fields'
+objects with its parent (the fold copies what it does not change), so
+`Keyer.key` reuses the parent's parts for every field whose object, and
+whose dependencies' objects, are the very same: only what an action changed
+is looked at again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from engine.state import DealState
+
+Part = Hashable
+Parts = tuple[Part, ...]
+
+#: Fields that say nothing about what the deal is: its id, the number of its events,
+#: the term sheet (fixed when the deal is made) and the schedule (fixed by the terms
+#: when the Notes are issued: whether it exists is kept, in `_SCHEDULE`).
+IGNORED = frozenset({"deal_id", "seq", "terms"})
+
+
+def _multiset(items: Iterable[Hashable]) -> Part:
+    """Items as a bag: order does not count, repetitions do."""
+    listed = list(items)
+    if len(listed) <= 1:
+        return tuple(listed)
+    return frozenset(Counter(listed).items())
+
+
+def freeze(value: Any) -> Part:
+    """A hashable image of any state value: mappings and records by their contents."""
+    if isinstance(value, Mapping):
+        return frozenset((freeze(k), freeze(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return frozenset(freeze(v) for v in value)
+    if attrs.has(type(value)):
+        return (type(value).__name__, *(freeze(getattr(value, f.name))
+                                         for f in attrs.fields(type(value))))
+    return value  # type: ignore[no-any-return]
+
+
+# --- the records that carry ids, and how others refer to them ---------------------
+
+
+def _request(r: Any) -> Part:
+    return (r.by, r.description, r.requested_at, r.delivered_at)
+
+
+def _proceeding(p: Any) -> Part:
+    return (p.by, p.description, p.recorded_at, p.resolved_at)
+
+
+def _misrepresentation(m: Any) -> Part:
+    return (m.by, m.section, m.of_party, m.description, m.at)
+
+
+def _notice(n: Any) -> Part:
+    return (n.kind, n.sender, n.to, n.method, n.sent_at, n.effective_at, n.defects,
+            n.took_effect)
+
+
+def _breach(b: Any) -> Part:
+    return (b.section, b.description, b.occurred_at, b.cause, b.remedied_at)
+
+
+def _expense(x: Any) -> Part:
+    return (x.amount, x.description, x.presented_at, x.due, x.paid)
+
+
+def _named(records: Mapping[str, Any], own: Callable[[Any], Part]) -> dict[str, Part]:
+    """Each record's id mapped to what it is known by: its own contents."""
+    return {ident: own(record) for ident, record in records.items()}
+
+
+def _claim(c: Any, notices: Mapping[str, Part]) -> Part:
+    return (c.claimant, c.against, c.section, c.damages, notices.get(c.notice, c.notice),
+            c.asserted_at, c.answer, c.consented_at, c.settled, c.adjudicated,
+            c.withdrawn_at, c.paid)
+
+
+def _transfer(t: Any, notices: Mapping[str, Part]) -> Part:
+    return (t.holder, t.to_holder, t.principal, t.rule_144, t.opinion, t.legend_not_required,
+            notices.get(t.notice, t.notice), t.proposed_at, t.opinion_accepted, t.completed_at)
+
+
+class _Names:
+    """What every id of a state is known by, built once per key and only if needed."""
+
+    def __init__(self, state: DealState) -> None:
+        self.state = state
+        self._notices: dict[str, Part] | None = None
+        self._breaches: dict[str, Part] | None = None
+        self._causes: dict[str, Part] | None = None
+
+    @property
+    def notices(self) -> dict[str, Part]:
+        if self._notices is None:
+            self._notices = _named(self.state.notices, _notice)
+        return self._notices
+
+    @property
+    def breaches(self) -> dict[str, Part]:
+        if self._breaches is None:
+            self._breaches = _named(self.state.breaches, _breach)
+        return self._breaches
+
+    @property
+    def causes(self) -> dict[str, Part]:
+        """Whatever an Event of Default's cause may name: a misrepresentation, a claim, a
+        breach."""
+        if self._causes is None:
+            s = self.state
+            causes: dict[str, Part] = {}
+            for ident, m in s.misrepresentations.items():
+                causes[ident] = ("misrepresentation", _misrepresentation(m))
+            for ident, c in s.claims.items():
+                causes[ident] = ("claim", c.claimant, c.against, c.section, c.damages,
+                                 c.asserted_at)
+            for ident, b in self.breaches.items():
+                causes[ident] = ("breach", b)
+            self._causes = causes
+        return self._causes
+
+
+_REFERRING = frozenset({"notice_effective", "cure_period", "expenses_due"})
+
+
+def _deadline(d: Any, names: _Names) -> Part:
+    """A deadline by its due time and kind, and by what it is about (not by ids)."""
+    about: Part = d.key
+    if d.kind == "notice_effective":
+        ident = d.key.removeprefix("notice:")
+        about = names.notices.get(ident, ident)
+    elif d.kind == "cure_period":
+        _, breach, notice = d.key.split(":")
+        about = (names.breaches.get(breach, breach), names.notices.get(notice, notice))
+    elif d.kind == "expenses_due":
+        ident = d.key.removeprefix("expenses:")
+        expense = names.state.expenses.get(ident)
+        about = _expense(expense) if expense is not None else ident
+    return (d.due, d.kind, d.section, about)
+
+
+def _deadlines(state: DealState, names: _Names) -> Part:
+    """The pending deadlines: those of the payments and reports by their keys (each key
+    fixes its due time, given the terms), the others by what they are about."""
+    plain = []
+    referring = []
+    for d in state.deadlines:
+        if d.kind in _REFERRING:
+            referring.append(_deadline(d, names))
+        else:
+            plain.append(d.key)
+    return (frozenset(plain), _multiset(referring))
+
+
+def _default(e: Any, names: _Names) -> Part:
+    cause = names.causes.get(e.cause, e.cause) if e.cause is not None else None
+    return (e.kind, e.occurred_at, cause, e.ended_at, e.ended_by)
+
+
+# --- each field: how it is keyed, and what else its key depends on -----------------
+
+Keying = Callable[[DealState, _Names], Part]
+
+#: field -> (the fields whose objects its part depends on, how to key it)
+FIELDS: dict[str, tuple[tuple[str, ...], Keying]] = {
+    "status": ((), lambda s, n: s.status),
+    "clock": ((), lambda s, n: s.clock),
+    "signed": ((), lambda s, n: s.signed),
+    "marked": ((), lambda s, n: frozenset((k, m.status, m.by, m.at)
+                                          for k, m in s.marked.items())),
+    "requests": ((), lambda s, n: _multiset(map(_request, s.requests.values()))),
+    "proceedings": ((), lambda s, n: _multiset(map(_proceeding, s.proceedings.values()))),
+    "misrepresentations": ((), lambda s, n: _multiset(
+        map(_misrepresentation, s.misrepresentations.values()))),
+    "closing_date": ((), lambda s, n: s.closing_date),
+    "amendments": ((), lambda s, n: tuple((a.at, frozenset(a.changes.items()), a.signed_by)
+                                          for a in s.amendments)),
+    "closed_at": ((), lambda s, n: s.closed_at),
+    "denominations": ((), lambda s, n: s.denominations),
+    "guarantee_delivered_at": ((), lambda s, n: s.guarantee_delivered_at),
+    "paid": ((), lambda s, n: frozenset(s.paid.items())),
+    "holders": ((), lambda s, n: frozenset(s.holders.items())),
+    "addresses": ((), lambda s, n: freeze(s.addresses)),
+    "notices": ((), lambda s, n: _multiset(n.notices.values())),
+    "deadlines": (("notices", "breaches", "expenses"), lambda s, n: _deadlines(s, n)),
+    "address_changes": (("notices",), lambda s, n: _multiset(
+        (n.notices.get(k, k), v) for k, v in s.address_changes.items())),
+    "notice_particulars": (("notices", "breaches"), lambda s, n: _multiset(
+        (n.notices.get(k, k), _multiset(n.breaches.get(b, b) for b in v))
+        for k, v in s.notice_particulars.items())),
+    "schedule": ((), lambda s, n: bool(s.schedule)),
+    "interest_paid": ((), lambda s, n: s.interest_paid),
+    "principal_paid": ((), lambda s, n: s.principal_paid),
+    "reports": ((), lambda s, n: frozenset((k, r.delivered_at) for k, r in s.reports.items())),
+    "breaches": ((), lambda s, n: _multiset(n.breaches.values())),
+    "defaults": (("misrepresentations", "claims", "breaches"),
+                 lambda s, n: _multiset(_default(e, n) for e in s.defaults.values())),
+    "accelerated_at": ((), lambda s, n: s.accelerated_at),
+    "repaid_at": ((), lambda s, n: s.repaid_at),
+    "accelerated_interest": ((), lambda s, n: s.accelerated_interest),
+    "transfers": (("notices",), lambda s, n: _multiset(
+        _transfer(t, n.notices) for t in s.transfers.values())),
+    "legends": ((), lambda s, n: frozenset(s.legends.items())),
+    "repaid_holders": ((), lambda s, n: frozenset(s.repaid_holders.items())),
+    "successor": ((), lambda s, n: s.successor),
+    "inspections": ((), lambda s, n: _multiset(s.inspections)),
+    "claims": (("notices",), lambda s, n: _multiset(
+        _claim(c, n.notices) for c in s.claims.values())),
+    "expenses": ((), lambda s, n: _multiset(map(_expense, s.expenses.values()))),
+}
+
+
+def _generic(name: str) -> Keying:
+    """A field this module does not know yet (added to DealState since): by its contents."""
+    return lambda s, n: freeze(s.__dict__.get(name))
+
+
+class Keyer:
+    """Builds canonical keys, reusing a parent's parts for the fields a child shares."""
+
+    def __init__(self) -> None:
+        names = [f.name for f in attrs.fields(DealState) if f.name not in IGNORED]
+        self.fields: tuple[str, ...] = tuple(names)
+        self._keyings: tuple[Keying, ...] = tuple(
+            FIELDS.get(name, ((), _generic(name)))[1] for name in names)
+        #: For each field, the parts that must be built again when its object changes.
+        affected: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            deps = FIELDS.get(name, ((), None))[0]
+            for dep in (name, *deps):
+                affected.setdefault(dep, []).append(i)
+        self._affected = {k: tuple(v) for k, v in affected.items()}
+
+    def parts(self, state: DealState, parent: DealState | None = None,
+              parent_parts: Parts | None = None) -> Parts:
+        """The key's parts, field by field; those the parent shares are reused."""
+        names = _Names(state)
+        if parent is None or parent_parts is None:
+            return tuple(keying(state, names) for keying in self._keyings)
+        theirs = parent.__dict__
+        out = list(parent_parts)
+        keyings = self._keyings
+        affected = self._affected
+        done: set[int] = set()
+        for field, value in state.__dict__.items():
+            if theirs.get(field) is value:
+                continue
+            for i in affected.get(field, ()):
+                if i not in done:
+                    done.add(i)
+                    out[i] = keyings[i](state, names)
+        return tuple(out)
+
+
+KEYER = Keyer()
+
+
+def state_key(state: DealState) -> Parts:
+    """The canonical key of a state, built afresh (no part taken from anywhere)."""
+    return KEYER.parts(state)

@@ -1,0 +1,157 @@
+"""Where exploration starts: the scenes the vocabulary's Given steps set.
+
+Three roots, each a state the engine reached by taking real actions, and the
+Given steps of the vocabulary that set the same scene in a feature:
+
+- the deal as made, unsigned ("Given the 1997 deal");
+- the deal signed a week before the Closing Date, with every condition of 5.1
+  and 5.2 met ("... signed by the Company and the Purchaser" and "every
+  condition of 5.1 and 5.2 is met"): the Closing is one move away;
+- the deal closed and settled on the Closing Date, the Notes outstanding
+  ("Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding").
+
+For another term sheet the same scenes are set by the same actions on its own
+dates and amounts, written out as steps after "Given the deal made from this
+term sheet:" (a table of the terms that differ from the 1997 ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, time, timedelta
+from typing import Any
+
+import attrs
+
+from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
+from engine import actions as act
+from engine.clock import NEW_YORK
+from engine.deal import Deal
+from engine.events import Event
+from engine.exploration.moves import DELIVERED_BY, Move
+from engine.exploration.words import step_table, step_text
+from engine.state import DealState
+
+DEAL_ID = "lexington-1997"
+
+
+@attrs.frozen(eq=False)
+class Line:
+    """One step of a feature: its words, and the data table it reads, if any."""
+
+    text: str
+    table: tuple[tuple[str, ...], ...] | None = None
+
+
+@attrs.frozen(eq=False)
+class Root:
+    """A state exploration starts from, and the steps that set it."""
+
+    name: str
+    lines: tuple[Line, ...]
+    state: DealState
+    log: tuple[Event, ...]
+
+
+def _at(day: Any, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK)
+
+
+def _signing(terms: TermSheet) -> list[Move]:
+    """Signed a week before the Closing Date at 09:00, each delivery condition met then."""
+    at = _at(terms.deal.closing_date - timedelta(days=7), 9)
+    signed = [Move(act.Sign(actor=p, at=at), "sign") for p in ("company", "purchaser")]
+    return signed + [Move(act.SatisfyCondition(actor=party, at=at, condition=section), "satisfy")
+                     for section, party in DELIVERED_BY.items()]
+
+
+def _closing(terms: TermSheet) -> list[Move]:
+    """Closed at 10:00 on the Closing Date; the Notes, the Guarantee, the Purchase Price and
+    the Transaction Fee at 11:00."""
+    day = terms.deal.closing_date
+    at = _at(day, 11)
+    return [
+        Move(act.Close(actor="company", at=_at(day, 10)), "close"),
+        Move(act.DeliverNotes(actor="company", at=at, denominations=(terms.notes.principal,)),
+             "notes"),
+        Move(act.DeliverGuarantee(actor="guarantor", at=at), "guarantee"),
+        Move(act.Pay(actor="purchaser", at=at, purpose="purchase_price",
+                     amount=terms.deal.purchase_price), "purchase_price"),
+        Move(act.Pay(actor="company", at=at, purpose="transaction_fee",
+                     amount=terms.deal.transaction_fee), "transaction_fee"),
+    ]
+
+
+def _toml(value: Any) -> str:
+    """A term's value as TOML writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def _flat(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_flat(value, name + "."))
+        else:
+            out[name] = value
+    return out
+
+
+def terms_table(terms: TermSheet) -> tuple[tuple[str, ...], ...]:
+    """The terms that differ from the 1997 ones, as rows of "term | value" (TOML values)."""
+    mine, base = _flat(terms_to_dict(terms)), _flat(terms_to_dict(DEFAULT_TERMS))
+    rows = [(key, _toml(value)) for key, value in mine.items() if base.get(key) != value]
+    return (("term", "value"), *rows)
+
+
+def _lines(moves: Sequence[Move]) -> list[Line]:
+    lines = []
+    for move in moves:
+        table = step_table(move)
+        lines.append(Line(step_text(move), tuple(map(tuple, table)) if table else None))
+    return lines
+
+
+def roots(terms: TermSheet | None = None) -> list[Root]:
+    """The three scenes exploration starts from, for the 1997 terms or another term sheet."""
+    sheet = terms or DEFAULT_TERMS
+    default = terms is None or terms_to_dict(terms) == terms_to_dict(DEFAULT_TERMS)
+    deal = Deal.create(None, DEAL_ID, None if default else sheet)
+    made = deal.state, deal.events
+    for move in _signing(sheet):
+        _take(deal, move)
+    signed = deal.state, deal.events
+    for move in _closing(sheet):
+        _take(deal, move)
+    closed = deal.state, deal.events
+    if default:
+        scenes = [
+            ("made", [Line("the 1997 deal")]),
+            ("signed", [Line("the 1997 deal, signed by the Company and the Purchaser"),
+                        Line("every condition of 5.1 and 5.2 is met")]),
+            ("outstanding", [Line("the 1997 deal, closed on October 27, 1997, with the Notes "
+                                  "outstanding")]),
+        ]
+    else:
+        first = Line("the deal made from this term sheet:", terms_table(sheet))
+        signing = _lines(_signing(sheet)[:2]) + [Line("every condition of 5.1 and 5.2 is met")]
+        scenes = [("made", [first]), ("signed", [first, *signing]),
+                  ("outstanding", [first, *signing, *_lines(_closing(sheet))])]
+    built = [made, signed, closed]
+    return [Root(name, tuple(lines), state, log)
+            for (name, lines), (state, log) in zip(scenes, built, strict=True)]
+
+
+def _take(deal: Deal, move: Move) -> None:
+    result = deal.act(move.action)
+    if not result.accepted:
+        reasons = "; ".join(f"{r.section}: {r.message}" for r in result.reasons)
+        raise ValueError(f"the term sheet's own Closing cannot be held: {reasons}")
