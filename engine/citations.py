@@ -16,6 +16,14 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from engine.events import Event
+    from engine.explain import Reason
+    from engine.state import DealState
 
 ENGINE = Path(__file__).resolve().parent
 #: Where the rules live: every module of engine/rules, the deadlines and the lifecycle.
@@ -126,3 +134,37 @@ def covers(section: str, cited: Iterable[str]) -> bool:
     paragraphs ("5.1(d)" exercises 5.1; "Schedule 1 (b)" exercises Schedule 1)."""
     opening = "Schedule 1 (" if section == "Schedule 1" else section + "("
     return any(s == section or s.startswith(opening) for s in cited)
+
+
+#: The section each kind of event cites, by the event's short words (its kind, purpose,
+#: condition, trigger...): what `describe` says depends on nothing else.
+_SECTION_OF: dict[tuple[Any, ...], str] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason] = ()
+             ) -> set[str]:
+    """The sections an action's results cite: each event's section as `act` reports it
+    (`engine.status.describe`), the section an event is about (the representation of a
+    claim or of a misrepresentation, the covenant of a breach), and each refusal's."""
+    from engine.status import describe
+
+    found = {r.section for r in reasons if r.section}
+    for event in events:
+        cls = type(event)
+        names = _FIELDS.get(cls)
+        if names is None:
+            names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
+        values = [getattr(event, n) for n in names]
+        short = (cls, *(v for v in values if isinstance(v, str) and len(v) <= 24))
+        section = _SECTION_OF.get(short)
+        if section is None:
+            section = describe(state, event)[1]
+            if len(_SECTION_OF) < 50_000:
+                _SECTION_OF[short] = section
+        if section:
+            found.add(section)
+        about = getattr(event, "section", None)
+        if isinstance(about, str) and SECTION.fullmatch(about):
+            found.add(about)
+    return found

@@ -91,3 +91,21 @@ def violation(root: Root, indices: Sequence[int], name: str, message: str,
     return Violation(invariant=name, words=words, protects=protects, message=message,
                      depth=depth, root=root.name, steps=steps,
                      feature=feature_text(root, path, words, protects, message))
+
+
+def at_root(root: Root, name: str, message: str) -> Violation:
+    """A violation by one of the actions that set a root's scene: the scene is the path."""
+    words, protects = _words_for(name)
+    lines = [f"Feature: Counterexample 1: {words}",
+             f"  Found by npa explore: setting the scene below breaks the invariant that "
+             f"{_safe(words)}.",
+             f"  It protects {_safe(protects)}",
+             f"  What went wrong: {_safe(message)}.",
+             "",
+             f"  Scenario: {_safe(message)[:120]}"]
+    for i, line in enumerate(root.lines):
+        lines += _line("Given" if i == 0 else "And", line)
+    lines.append(f"    Then {words}")
+    return Violation(invariant=name, words=words, protects=protects, message=message,
+                     depth=0, root=root.name, steps=tuple(line.text for line in root.lines),
+                     feature="\n".join(lines) + "\n")

@@ -15,7 +15,7 @@ must show).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -254,14 +254,14 @@ def _party(actor: str) -> str:
     return party(actor)
 
 
-def _held(holders: dict[str, Decimal] | object, group: Sequence[str]) -> Decimal:
-    return sum((holders.get(h, ZERO) for h in set(group)), ZERO)  # type: ignore[attr-defined]
+def _held(holders: Mapping[str, Decimal], group: Sequence[str]) -> Decimal:
+    return sum((holders.get(h, ZERO) for h in set(group)), ZERO)
 
 
-def _majority(holders: dict[str, Decimal] | object, group: Sequence[str]) -> bool:
-    held = sum((holders.get(h, ZERO) for h in set(group)), ZERO)  # type: ignore[attr-defined]
-    total = sum(holders.values(), ZERO)  # type: ignore[attr-defined]
-    return total > 0 and held * 2 > total
+def _majority(holders: Mapping[str, Decimal], group: Sequence[str]) -> bool:
+    """Schedule 1: more than half the principal outstanding (counted here, not by the rules)."""
+    total = sum(holders.values(), ZERO)
+    return total > 0 and _held(holders, group) * 2 > total
 
 
 @invariant("acceleration follows an Event of Default and comes from Holders of a majority "

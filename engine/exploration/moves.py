@@ -20,7 +20,7 @@ look at the time are taken now only; `advance` moves to each moment.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -138,9 +138,9 @@ def top_proceeding(state: DealState) -> str | None:
     return max(open_, key=_number) if open_ else None
 
 
-def last_of(records: dict[str, object] | object) -> str | None:
+def last_of(records: Mapping[str, object]) -> str | None:
     """ "the transfer", "the claim": the one proposed or asserted last."""
-    keys = list(records)  # type: ignore[call-overload]
+    keys = list(records)
     return max(keys, key=_number) if keys else None
 
 

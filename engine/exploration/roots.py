@@ -1,14 +1,16 @@
 """Where exploration starts: the scenes the vocabulary's Given steps set.
 
-Three roots, each a state the engine reached by taking real actions, and the
-Given steps of the vocabulary that set the same scene in a feature:
+Four roots, each a state the engine reached by taking real actions, and the
+steps of the vocabulary that set the same scene in a feature:
 
 - the deal as made, unsigned ("Given the 1997 deal");
 - the deal signed a week before the Closing Date, with every condition of 5.1
   and 5.2 met ("... signed by the Company and the Purchaser" and "every
   condition of 5.1 and 5.2 is met"): the Closing is one move away;
 - the deal closed and settled on the Closing Date, the Notes outstanding
-  ("Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding").
+  ("Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding");
+- the same, after Purchaser has transferred half the Notes to Acme Bank under Rule
+  144: two Holders of half each, neither of them Holders of a majority alone.
 
 For another term sheet the same scenes are set by the same actions on its own
 dates and amounts, written out as steps after "Given the deal made from this
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -28,7 +31,7 @@ from engine import actions as act
 from engine.clock import NEW_YORK
 from engine.deal import Deal
 from engine.events import Event
-from engine.exploration.moves import DELIVERED_BY, Move
+from engine.exploration.moves import ACME, DELIVERED_BY, HOLDER_IDS, Move
 from engine.exploration.words import step_table, step_text
 from engine.state import DealState
 
@@ -51,6 +54,8 @@ class Root:
     lines: tuple[Line, ...]
     state: DealState
     log: tuple[Event, ...]
+    #: Invariants the actions that set the scene broke: (name, what went wrong).
+    broken: tuple[tuple[str, str], ...] = ()
 
 
 def _at(day: Any, hour: int, minute: int = 0) -> datetime:
@@ -120,18 +125,35 @@ def _lines(moves: Sequence[Move]) -> list[Line]:
     return lines
 
 
+def _sharing(terms: TermSheet) -> list[Move]:
+    """Purchaser transfers half the Notes to Acme Bank under Rule 144, by hand, at 11:00 on
+    the Closing Date: neither Holder alone is then a Holder of a majority in principal."""
+    at = _at(terms.deal.closing_date, 11)
+    half = (terms.notes.principal / 2).quantize(Decimal("0.01"))
+    spec = act.NoticeSpec(method="hand", delivered_at=at)
+    return [Move(act.ProposeTransfer(actor="purchaser", at=at, to_holder=HOLDER_IDS[ACME],
+                                     principal=half, rule_144=True, opinion=False, notice=spec),
+                 "propose", (ACME,)),
+            Move(act.CompleteTransfer(actor="purchaser", at=at, transfer="T1"), "complete")]
+
+
 def roots(terms: TermSheet | None = None) -> list[Root]:
-    """The three scenes exploration starts from, for the 1997 terms or another term sheet."""
+    """The four scenes exploration starts from, for the 1997 terms or another term sheet."""
     sheet = terms or DEFAULT_TERMS
     default = terms is None or terms_to_dict(terms) == terms_to_dict(DEFAULT_TERMS)
     deal = Deal.create(None, DEAL_ID, None if default else sheet)
-    made = deal.state, deal.events
+    broken: list[tuple[str, str]] = []
+    made = deal.state, deal.events, ()
     for move in _signing(sheet):
-        _take(deal, move)
-    signed = deal.state, deal.events
+        _take(deal, move, broken)
+    signed = deal.state, deal.events, tuple(broken)
     for move in _closing(sheet):
-        _take(deal, move)
-    closed = deal.state, deal.events
+        _take(deal, move, broken)
+    closed = deal.state, deal.events, tuple(broken)
+    for move in _sharing(sheet):
+        _take(deal, move, broken)
+    shared = deal.state, deal.events, tuple(broken)
+    sharing = _lines(_sharing(sheet))
     if default:
         scenes = [
             ("made", [Line("the 1997 deal")]),
@@ -139,19 +161,33 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
                         Line("every condition of 5.1 and 5.2 is met")]),
             ("outstanding", [Line("the 1997 deal, closed on October 27, 1997, with the Notes "
                                   "outstanding")]),
+            ("shared", [Line("the 1997 deal, closed on October 27, 1997, with the Notes "
+                             "outstanding"), *sharing]),
         ]
     else:
         first = Line("the deal made from this term sheet:", terms_table(sheet))
-        signing = _lines(_signing(sheet)[:2]) + [Line("every condition of 5.1 and 5.2 is met")]
+        signing = [*_lines(_signing(sheet)[:2]), Line("every condition of 5.1 and 5.2 is met")]
+        closing = [first, *signing, *_lines(_closing(sheet))]
         scenes = [("made", [first]), ("signed", [first, *signing]),
-                  ("outstanding", [first, *signing, *_lines(_closing(sheet))])]
-    built = [made, signed, closed]
-    return [Root(name, tuple(lines), state, log)
-            for (name, lines), (state, log) in zip(scenes, built, strict=True)]
+                  ("outstanding", closing), ("shared", [*closing, *sharing])]
+    built = [made, signed, closed, shared]
+    return [Root(name, tuple(lines), state, log, found)
+            for (name, lines), (state, log, found) in zip(scenes, built, strict=True)]
 
 
-def _take(deal: Deal, move: Move) -> None:
+def _take(deal: Deal, move: Move, broken: list[tuple[str, str]]) -> None:
+    """Take one of the actions that set a scene, checking every invariant on it."""
+    from engine.exploration.invariants import Seen, check_all
+    from engine.exploration.key import state_key
+
+    before, count = deal.state, len(deal.events)
+    key = state_key(before)
     result = deal.act(move.action)
     if not result.accepted:
         reasons = "; ".join(f"{r.section}: {r.message}" for r in result.reasons)
         raise ValueError(f"the term sheet's own Closing cannot be held: {reasons}")
+    events = deal.events
+    seen = Seen(before, move.action, True, (), events[count:], deal.state, key,
+                state_key(before), lambda: events)
+    broken += [(inv.name, wrong) for inv, wrong in check_all(seen)
+               if inv.name not in {b[0] for b in broken}]

@@ -26,12 +26,13 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from contract import TermSheet
+from engine.citations import cited_by
 from engine.decide import decide
 from engine.errors import InvalidAction
 from engine.events import Event
@@ -120,34 +121,6 @@ class _Graph:
 _LEVEL: dict[str, Any] = {}
 
 
-#: The section each kind of event cites, by the event's short words (its kind, purpose,
-#: condition, trigger...): what `describe` says depends on nothing else.
-_SECTION_OF: dict[tuple[Any, ...], str] = {}
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _sections(after: DealState, events: Iterable[Event]) -> set[str]:
-    """The sections an action's events cite (as `act` reports them, through `describe`)."""
-    from engine.status import describe
-
-    found = set()
-    for event in events:
-        cls = type(event)
-        names = _FIELDS.get(cls)
-        if names is None:
-            names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
-        values = [getattr(event, n) for n in names]
-        short = (cls, *(v for v in values if isinstance(v, str) and len(v) <= 24))
-        section = _SECTION_OF.get(short)
-        if section is None:
-            section = describe(after, event)[1]
-            if len(_SECTION_OF) < 50_000:
-                _SECTION_OF[short] = section
-        if section:
-            found.add(section)
-    return found
-
-
 def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> Expanded:
     """Decide every move of one state and check every invariant on each."""
     state = item.state
@@ -178,7 +151,7 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
         log = (lambda d=decision: [*graph.log(item.node), *d.events]) if sample else None
         seen = Seen(state, move.action, True, (), decision.events, after, log=log)
         broken = _check(seen, sample)
-        sections |= _sections(after, decision.events)
+        sections |= cited_by(after, decision.events)
         key: Hashable = parts if exact else hash(parts)
         child = (after, parts, decision.events) if keep_children else None
         outcomes.append(Outcome(index, True, key, (state.status.value, after.status.value),
@@ -215,7 +188,7 @@ def _blame(item: Frontier, graph: _Graph, tried: list[Move],
         before = state_key(fresh)
         try:
             decision = decide(fresh, move.action)
-        except Exception:  # noqa: BLE001 - reported by the first pass already
+        except Exception:  # reported by the first pass already
             continue
         if state_key(fresh) != before:
             what = "refused" if not decision.accepted else "accepted"
@@ -238,11 +211,11 @@ def _rebuild(graph: _Graph, node: int) -> DealState:
     return state
 
 
-def _work(indices: list[int]) -> list[Expanded]:
+def _work(indices: list[int]) -> list[tuple[int, Expanded]]:
     """A forked worker's share of a level: the frontier items at these positions."""
     frontier: list[Frontier] = _LEVEL["frontier"]
     graph: _Graph = _LEVEL["graph"]
-    return [_expand(frontier[i], graph, False, _LEVEL["exact"]) for i in indices]
+    return [(i, _expand(frontier[i], graph, False, _LEVEL["exact"])) for i in indices]
 
 
 def _chunks(size: int, workers: int) -> list[list[int]]:
@@ -253,7 +226,8 @@ def _chunks(size: int, workers: int) -> list[list[int]]:
 
 
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
-            workers: int = 1, exact: bool = False) -> ExplorationResult:
+            workers: int = 1, exact: bool = False,
+            until_violation: bool = False) -> ExplorationResult:
     """Every sequence of the parties' moves up to `depth`, from each root.
 
     Args:
@@ -262,6 +236,7 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         max_states: stop, and say so, once this many distinct states are found.
         workers: processes that share each level's frontier (same result for any).
         exact: tell states apart by their whole key instead of its hash.
+        until_violation: stop, and say so, at the first broken invariant.
 
     Raises:
         ValueError: for a depth, max_states or workers out of range.
@@ -276,49 +251,63 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
     started = time.perf_counter()
     starts = roots(terms)
     graph = _Graph(starts)
-    seen: dict[Hashable, int] = {}
+    tally = _Tally(graph, {}, max_states, depth, exact, until_violation)
     frontier: list[Frontier] = []
     for number, root in enumerate(starts):
         parts = state_key(root.state)
+        tally.root_seen(number, root)
         key: Hashable = parts if exact else hash(parts)
-        if key in seen:
+        if key in tally.seen:
             continue
         node = graph.add(-1, -1, number)
-        seen[key] = node
+        tally.seen[key] = node
         frontier.append(Frontier(node, root.state, parts, 0))
-    tally = _Tally(graph, seen, max_states)
     level = 0
     while frontier and level < depth and not tally.stopped:
-        expanded = _level(frontier, graph, workers, exact)
-        frontier = tally.merge(frontier, expanded, level + 1, depth, exact)
+        following: list[Frontier] = []
+        for result in _level(frontier, graph, workers, exact):
+            following += tally.merge(result, level + 1)
+            if tally.stopped:
+                break
+        frontier = following
         level += 1
     elapsed = time.perf_counter() - started
-    return tally.result(depth, terms, starts, elapsed, level, workers)
+    return tally.result(terms, starts, elapsed, workers)
 
 
 def _level(frontier: list[Frontier], graph: _Graph, workers: int,
-           exact: bool) -> list[Expanded]:
-    """Expand a whole level, in process or in forked workers."""
+           exact: bool) -> Iterator[tuple[Frontier, Expanded]]:
+    """Expand a level in order, in process or in forked workers (merged in order, and
+    abandoned as soon as the caller stops reading)."""
     if workers == 1 or len(frontier) < 2:
-        return [_expand(item, graph, True, exact) for item in frontier]
+        for item in frontier:
+            yield item, _expand(item, graph, True, exact)
+        return
     _LEVEL.update(frontier=frontier, graph=graph, exact=exact)
     context = multiprocessing.get_context("fork")
+    pool = context.Pool(workers)
     try:
-        with context.Pool(workers) as pool:
-            done = pool.map(_work, _chunks(len(frontier), workers))
+        for chunk in pool.imap(_work, _chunks(len(frontier), workers)):
+            for result in chunk:
+                yield frontier[result[0]], result[1]
     finally:
+        pool.terminate()
+        pool.join()
         _LEVEL.clear()
-    return [item for chunk in done for item in chunk]
 
 
 class _Tally:
-    """The merge of each level's results, in frontier order, and the running counts."""
+    """The merge of each expanded state's results, in frontier order, and the counts."""
 
-    def __init__(self, graph: _Graph, seen: dict[Hashable, int], limit: int | None) -> None:
+    def __init__(self, graph: _Graph, seen: dict[Hashable, int], limit: int | None,
+                 depth: int, exact: bool, until_violation: bool) -> None:
         self.graph = graph
         self.seen = seen
         self.limit = limit
-        self.stopped = limit is not None and len(seen) >= limit
+        self.depth = depth
+        self.exact = exact
+        self.until_violation = until_violation
+        self.stopped: str | None = None
         self.moves = self.transitions = self.refused = 0
         self.edges: Counter[tuple[str, str]] = Counter()
         self.sections: set[str] = set()
@@ -326,51 +315,58 @@ class _Tally:
         self.counts: Counter[str] = Counter()
         self.invalid: list[str] = []
         self.depth_reached = 0
-        self.exact_keys: set[Any] = set()
 
-    def merge(self, frontier: list[Frontier], expanded: list[Expanded], depth: int,
-              limit_depth: int, exact: bool) -> list[Frontier]:
-        """Fold one level's results in: new nodes, the next frontier, counts, violations."""
-        by_node = {item.node: item for item in frontier}
+    def root_seen(self, number: int, root: Root) -> None:
+        """The actions that set a root's scene are checked like any other move."""
+        from engine.exploration.counterexample import at_root
+
+        for name, message in root.broken:
+            self.counts[name] += 1
+            if name not in self.first:
+                self.first[name] = at_root(root, name, message)
+
+    def merge(self, pair: tuple[Frontier, Expanded], depth: int) -> list[Frontier]:
+        """Fold one expanded state in: new nodes, its part of the next frontier, counts,
+        violations; stop at the limit of states, or at the first violation if asked."""
+        item, result = pair
         following: list[Frontier] = []
-        for result in expanded:
+        self.sections |= result.sections
+        self.invalid += result.invalid
+        tried: list[Move] | None = None
+        for outcome in result.outcomes:
+            self.moves += 1
+            for name, message in outcome.broken:
+                self.counts[name] += 1
+                if name not in self.first:
+                    self.first[name] = self._violation(item.node, outcome.index, name,
+                                                       message, depth)
+                if self.until_violation:
+                    self.stopped = "stopped at the first broken invariant"
+            if not outcome.accepted:
+                self.refused += 1
+                continue
+            self.transitions += 1
+            assert outcome.edge is not None
+            self.edges[outcome.edge] += 1
+            if outcome.key in self.seen:
+                continue
+            node = self.graph.add(item.node, outcome.index, self.graph.root[item.node])
+            self.seen[outcome.key] = node
+            self.depth_reached = max(self.depth_reached, depth)
+            if depth < self.depth and not outcome.broken:
+                if outcome.child is None:
+                    if tried is None:
+                        tried = moves(item.state)
+                    outcome = attrs.evolve(outcome, child=_decided(item, tried[outcome.index]))
+                assert outcome.child is not None
+                state, parts, events = outcome.child
+                self.graph.events[node] = events
+                following.append(Frontier(node, state, parts, depth))
+            if self.limit is not None and len(self.seen) >= self.limit:
+                self.stopped = (f"stopped at --max-states {self.limit}: the exploration to "
+                                f"depth {self.depth} is incomplete")
             if self.stopped:
                 break
-            item = by_node[result.node]
-            self.sections |= result.sections
-            self.invalid += result.invalid
-            tried: list[Move] | None = None
-            for outcome in result.outcomes:
-                self.moves += 1
-                for name, message in outcome.broken:
-                    self.counts[name] += 1
-                    if name not in self.first:
-                        self.first[name] = self._violation(item.node, outcome.index, name,
-                                                           message, depth)
-                if not outcome.accepted:
-                    self.refused += 1
-                    continue
-                self.transitions += 1
-                assert outcome.edge is not None
-                self.edges[outcome.edge] += 1
-                if outcome.key in self.seen:
-                    continue
-                node = self.graph.add(item.node, outcome.index, self.graph.root[item.node])
-                self.seen[outcome.key] = node
-                self.depth_reached = max(self.depth_reached, depth)
-                if depth < limit_depth and not outcome.broken:
-                    if outcome.child is None:
-                        if tried is None:
-                            tried = moves(item.state)
-                        outcome = attrs.evolve(outcome, child=_decided(
-                            item, tried[outcome.index]))
-                    assert outcome.child is not None
-                    state, parts, events = outcome.child
-                    self.graph.events[node] = events
-                    following.append(Frontier(node, state, parts, depth))
-                if self.limit is not None and len(self.seen) >= self.limit:
-                    self.stopped = True
-                    break
         return following
 
     def _violation(self, node: int, index: int, name: str, message: str,
@@ -380,8 +376,8 @@ class _Tally:
         root, path = self.graph.path(node)
         return violation(self.graph.roots[root], [*path, index], name, message, depth)
 
-    def result(self, depth: int, terms: TermSheet | None, starts: Sequence[Root],
-               elapsed: float, levels: int, workers: int) -> ExplorationResult:
+    def result(self, terms: TermSheet | None, starts: Sequence[Root], elapsed: float,
+               workers: int) -> ExplorationResult:
         from engine.citations import cited_sections, covers
 
         states = len(self.seen)
@@ -397,13 +393,12 @@ class _Tally:
                     "sampled": inv.sample > 1, "broken": self.counts[inv.name]}
                    for inv in names.values()]
         return ExplorationResult(
-            depth=depth, terms=None if terms is None else "term sheet", workers=workers,
+            depth=self.depth, terms=None if terms is None else "term sheet", workers=workers,
             roots=tuple(r.name for r in starts), states=states, transitions=self.transitions,
             refused=self.refused, moves=self.moves, seconds=elapsed,
             states_per_second=states / elapsed if elapsed > 0 else 0.0,
             depth_reached=self.depth_reached, complete=not self.stopped,
-            stopped=(f"stopped at --max-states {self.limit}: the exploration to depth {depth} "
-                     "is incomplete") if self.stopped else None,
+            stopped=self.stopped,
             edges=tuple(sorted(self.edges.items())),
             mermaid=lifecycle_mermaid(self.edges, tuple(r.state.status.value for r in starts)),
             invariants=tuple(checked), violations=violations,
