@@ -84,8 +84,9 @@ class _Graph:
     """Every node found: its parent, the move that led to it, its root; and the events of
     the nodes that are expanded (to rebuild a path's log)."""
 
-    def __init__(self, starts: Sequence[Root]) -> None:
+    def __init__(self, starts: Sequence[Root], terms: TermSheet | None = None) -> None:
         self.roots = list(starts)
+        self.terms = terms
         self.parent: list[int] = []
         self.move: list[int] = []
         self.root: list[int] = []
@@ -201,9 +202,10 @@ def _blame(item: Frontier, graph: _Graph, tried: list[Move],
 
 
 def _rebuild(graph: _Graph, node: int) -> DealState:
-    """A node's state, decided afresh from its root along its path."""
+    """A node's state, decided afresh along its path from its root, itself made afresh (a
+    decision that changed a state in place may have changed the root's own objects)."""
     root, path = graph.path(node)
-    state = graph.roots[root].state
+    state = roots(graph.terms)[root].state
     for index in path:
         decision = decide(state, moves(state)[index].action)
         assert decision.after is not None
@@ -250,7 +252,7 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         raise ValueError("workers: a whole number, 1 or more")
     started = time.perf_counter()
     starts = roots(terms)
-    graph = _Graph(starts)
+    graph = _Graph(starts, terms)
     tally = _Tally(graph, {}, max_states, depth, exact, until_violation)
     frontier: list[Frontier] = []
     for number, root in enumerate(starts):
