@@ -56,12 +56,20 @@ def _refusals(node: ast.AST) -> Iterator[str]:
                 yield section
 
 
+#: A section followed by more paragraphs of it in shorthand: "5.1(b), (d), (f)".
+_SHORTHAND = re.compile(r"\b(\d\.\d{1,2})(\([a-z]+\))((?:(?:, | and |, and )\([a-z]+\))+)")
+
+
 def _summary_sections(doc: str | None, known: frozenset[str]) -> list[str]:
-    """The sections a docstring's summary line names (only real ones)."""
+    """The sections a docstring's summary names (only real ones), shorthand included:
+    "5.1(b), (d), (f) and 5.2(b), (e)" names five paragraphs."""
     if not doc:
         return []
-    summary = doc.strip().split("\n\n")[0]
-    return [s for s in dict.fromkeys(SECTION.findall(summary)) if s in known]
+    summary = " ".join(doc.strip().split("\n\n")[0].split())
+    found = SECTION.findall(summary)
+    for head, first, rest in _SHORTHAND.findall(summary):
+        found += [head + first] + [head + p for p in re.findall(r"\([a-z]+\)", rest)]
+    return [s for s in dict.fromkeys(found) if s in known]
 
 
 def _known() -> frozenset[str]:

@@ -367,14 +367,13 @@ def every_refusal_cites_a_section(seen: Seen) -> str | None:
 def events_in_time_order(seen: Seen) -> str | None:
     """PRODUCT.md section 5: the engine processes actions in time order, and what follows
     from an action or a deadline happens at its own time, never earlier."""
-    last = seen.before.clock
-    for e in seen.events:
-        if e.at is None:
-            continue
-        if last is not None and e.at < last:
-            return f"{e.TAG.replace('_', ' ')} is dated {e.at.isoformat()}, before " \
-                   f"{last.isoformat()}"
-        last = e.at
+    from engine.state import times_in_order
+
+    # The events added, after the last moment of the log they follow (the deal's clock).
+    start = () if seen.before.clock is None else (ev.ClockAdvanced(at=seen.before.clock),)
+    problems = times_in_order((*start, *seen.events))
+    if problems:
+        return problems[0]
     if seen.accepted and seen.after.clock is not None and seen.after.clock > seen.action.at:
         return f"the clock moved past the action's time, to {seen.after.clock.isoformat()}"
     return None

@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from engine import actions as act
-from engine.clock import NEW_YORK, new_york_date
+from engine.clock import NEW_YORK, new_york_date, wall_time_problem
 from engine.money import CENT, ZERO
 from engine.state import DealState, Status
 
@@ -70,13 +70,9 @@ def _midnight(day: date) -> datetime:
 
 def _plain_wall_time(moment: datetime) -> bool:
     """Whether the New York wall time names this moment alone (not in a repeated or
-    skipped hour): a step writes times as wall times, to the minute."""
+    skipped hour), to the minute: a step writes times as New York wall times."""
     local = moment.astimezone(NEW_YORK)
-    naive = local.replace(tzinfo=None)
-    again = naive.replace(tzinfo=NEW_YORK)
-    other = naive.replace(tzinfo=NEW_YORK, fold=1)
-    return (again.utcoffset() == other.utcoffset()
-            and again.astimezone(UTC) == moment.astimezone(UTC)
+    return (wall_time_problem(local.replace(tzinfo=None)) is None
             and local.second == 0 and local.microsecond == 0)
 
 
@@ -86,7 +82,7 @@ def now_of(state: DealState) -> datetime:
     if state.clock is not None:
         return state.clock
     return datetime.combine(state.closing_date - timedelta(days=7), time(9, 0),
-                            tzinfo=NEW_YORK)
+                            tzinfo=NEW_YORK).astimezone(UTC)
 
 
 def next_boundary(state: DealState) -> datetime | None:
@@ -114,7 +110,7 @@ def moments(state: DealState) -> tuple[datetime, tuple[datetime, ...]]:
     boundary = next_boundary(state)
     if boundary is None:
         return now, ()
-    later = [m.astimezone(NEW_YORK) for m in (boundary - MINUTE, boundary, boundary + MINUTE)]
+    later = [m.astimezone(UTC) for m in (boundary - MINUTE, boundary, boundary + MINUTE)]
     return now, tuple(m for m in later if m > now and _plain_wall_time(m))
 
 

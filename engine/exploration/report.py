@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from contract import TermSheet, load_terms
+from contract import TermSheet, load_terms_file
 from engine.errors import InvalidAction
 from engine.exploration.result import ExplorationResult
 
@@ -16,17 +16,9 @@ def read_terms(path: str | None) -> TermSheet | None:
     """The term sheet in a TOML file, or None for the 1997 deal's.
 
     Raises:
-        InvalidAction: the file cannot be read (naming `terms`).
-        TermsError: it is no valid term sheet (naming its key).
+        TermsError: it cannot be read, or is no valid term sheet (naming its key).
     """
-    if path is None:
-        return None
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidAction(f"cannot read {path} ({exc.__class__.__name__})",
-                            field="terms") from None
-    return load_terms(text)
+    return None if path is None else load_terms_file(path)
 
 
 def out_dir(path: str | None) -> Path | None:

@@ -20,7 +20,7 @@ term sheet:" (a table of the terms that differ from the 1997 ones).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -59,7 +59,8 @@ class Root:
 
 
 def _at(day: Any, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK)
+    """A New York wall time on a day, as the engine holds it (the instant, in UTC)."""
+    return datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK).astimezone(UTC)
 
 
 def _signing(terms: TermSheet) -> list[Move]:
