@@ -121,7 +121,7 @@ class TestCoverage:
 
     def test_bad_depth_is_refused(self, opinion: Path) -> None:
         """A negative depth is a ValueError naming it."""
-        with pytest.raises(ValueError, match="^depth:"):
+        with pytest.raises(ValueError, match=r"^depth:"):
             coverage([opinion], depth=-1)
 
 

@@ -203,7 +203,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], Keying]] = {
     "guarantee_delivered_at": ((), lambda s, n: s.guarantee_delivered_at),
     "paid": ((), lambda s, n: frozenset(s.paid.items())),
     "holders": ((), lambda s, n: frozenset(s.holders.items())),
-    "addresses": ((), lambda s, n: freeze(s.addresses)),
+    "addresses": ((), lambda s, n: frozenset(s.addresses.items())),
     "notices": ((), lambda s, n: _multiset(n.notices.values())),
     "deadlines": (("notices", "breaches", "expenses"), lambda s, n: _deadlines(s, n)),
     "address_changes": (("notices",), lambda s, n: _multiset(
@@ -260,14 +260,17 @@ class Keyer:
         names = _Names(state)
         if parent is None or parent_parts is None:
             return tuple(keying(state, names) for keying in self._keyings)
-        theirs = parent.__dict__
+        mine, theirs = state.__dict__, parent.__dict__
         out = list(parent_parts)
         keyings = self._keyings
         affected = self._affected
+        if mine.keys() == theirs.keys():  # the fold keeps the order of the fields
+            changed = [f for (f, a), b in zip(mine.items(), theirs.values(), strict=True)
+                       if a is not b]
+        else:  # pragma: no cover - a state made some other way
+            changed = [f for f, a in mine.items() if theirs.get(f) is not a]
         done: set[int] = set()
-        for field, value in state.__dict__.items():
-            if theirs.get(field) is value:
-                continue
+        for field in changed:
             for i in affected.get(field, ()):
                 if i not in done:
                     done.add(i)

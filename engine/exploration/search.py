@@ -36,7 +36,7 @@ from engine.citations import cited_by
 from engine.decide import decide
 from engine.errors import InvalidAction
 from engine.events import Event
-from engine.exploration.invariants import INVARIANTS, Seen, by_name
+from engine.exploration.invariants import INVARIANTS, SAMPLE, Seen, by_name
 from engine.exploration.key import KEYER, Parts, state_key
 from engine.exploration.moves import Move, moves
 from engine.exploration.result import ExplorationResult, Violation, lifecycle_mermaid
@@ -139,7 +139,7 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
             outcomes.append(Outcome(index, False, broken=(
                 (ERROR, f"deciding the action raised {type(exc).__name__}: {exc}"),)))
             continue
-        sample = (item.node * 61 + index) % 50 == 0
+        sample = (item.node * 61 + index) % SAMPLE == 0
         if not decision.accepted:
             seen = Seen(state, move.action, False, decision.reasons, (), state)
             broken = _check(seen, sample)
@@ -228,8 +228,8 @@ def _chunks(size: int, workers: int) -> list[list[int]]:
 
 
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
-            workers: int = 1, exact: bool = False,
-            until_violation: bool = False) -> ExplorationResult:
+            workers: int = 1, exact: bool = False, until_violation: bool = False,
+            seconds: float | None = None) -> ExplorationResult:
     """Every sequence of the parties' moves up to `depth`, from each root.
 
     Args:
@@ -239,6 +239,8 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         workers: processes that share each level's frontier (same result for any).
         exact: tell states apart by their whole key instead of its hash.
         until_violation: stop, and say so, at the first broken invariant.
+        seconds: stop, and say so, after this long (the benchmark's "depth reached in
+            60 s"; a result cut short by time depends on the machine).
 
     Raises:
         ValueError: for a depth, max_states or workers out of range.
@@ -269,6 +271,8 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         following: list[Frontier] = []
         for result in _level(frontier, graph, workers, exact):
             following += tally.merge(result, level + 1)
+            if seconds is not None and time.perf_counter() - started > seconds:
+                tally.stopped = f"stopped after {seconds:g} s at depth {level + 1}"
             if tally.stopped:
                 break
         frontier = following
