@@ -51,7 +51,7 @@ class TestExploreCommand:
         assert (code, err) == (0, "")
         assert "distinct states" in out and "transitions" in out
         assert "ok     money is conserved" in out
-        assert "s_Outstanding --> s_Default" in out
+        assert "\n      s_Outstanding --> s_Default : " in out  # one line each, not escaped
 
     def test_json_is_one_document_with_the_keys_of_the_issue(self, capsys: Any) -> None:
         """`--json`: states, transitions, states a second, the graph, invariants,

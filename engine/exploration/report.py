@@ -9,7 +9,7 @@ from typing import Any
 
 from contract import TermSheet, load_terms_file
 from engine.errors import InvalidAction
-from engine.exploration.result import ExplorationResult
+from engine.exploration.result import ExplorationResult, lifecycle_mermaid
 
 
 def read_terms(path: str | None) -> TermSheet | None:
@@ -73,7 +73,10 @@ def render(data: Mapping[str, Any]) -> str:
     for note in data["invalid_moves"]:
         lines.append(f"  move the engine took as invalid input: {note}")
     lines.append("lifecycle graph (transitions on each edge):")
-    lines += ["  " + line for line in data["graph"]["mermaid"].rstrip("\n").splitlines()]
+    # Drawn again from the edges: the text for people has every string escaped, newlines too.
+    graph = lifecycle_mermaid({(e["from"], e["to"]): e["count"] for e in data["graph"]["edges"]},
+                              tuple(data["graph"]["starts"]))
+    lines += ["  " + line for line in graph.rstrip("\n").splitlines()]
     never = data["sections_never_exercised"]
     lines.append(f"sections a rule cites that no explored move exercised ({len(never)}): "
                  + (", ".join(never) if never else "none"))

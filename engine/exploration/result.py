@@ -59,6 +59,8 @@ class ExplorationResult:
     stopped: str | None
     #: (from, to) lifecycle states and how many transitions went that way.
     edges: tuple[tuple[tuple[str, str], int], ...]
+    #: The lifecycle states the roots are in (where the graph starts).
+    starts: tuple[str, ...]
     mermaid: str
     invariants: tuple[Mapping[str, Any], ...]
     violations: tuple[Violation, ...]
@@ -88,8 +90,8 @@ class ExplorationResult:
             "moves": self.moves,
             "seconds": round(self.seconds, 3),
             "states_per_second": round(self.states_per_second, 1),
-            "graph": {"edges": [{"from": a, "to": b, "count": n}
-                                for (a, b), n in self.edges],
+            "graph": {"starts": list(self.starts),
+                      "edges": [{"from": a, "to": b, "count": n} for (a, b), n in self.edges],
                       "mermaid": self.mermaid},
             "invariants": [dict(i) for i in self.invariants],
             "violations": [v.to_dict() for v in self.violations],

@@ -56,6 +56,8 @@ class Root:
     log: tuple[Event, ...]
     #: Invariants the actions that set the scene broke: (name, what went wrong).
     broken: tuple[tuple[str, str], ...] = ()
+    #: The sections the actions that set the scene exercised.
+    sections: frozenset[str] = frozenset()
 
 
 def _at(day: Any, hour: int, minute: int = 0) -> datetime:
@@ -144,16 +146,18 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
     default = terms is None or terms_to_dict(terms) == terms_to_dict(DEFAULT_TERMS)
     deal = Deal.create(None, DEAL_ID, None if default else sheet)
     broken: list[tuple[str, str]] = []
-    made = deal.state, deal.events, ()
+    cited: set[str] = set()
+    nothing: tuple[tuple[str, str], ...] = ()
+    made = deal.state, deal.events, nothing, frozenset[str]()
     for move in _signing(sheet):
-        _take(deal, move, broken)
-    signed = deal.state, deal.events, tuple(broken)
+        _take(deal, move, broken, cited)
+    signed = deal.state, deal.events, tuple(broken), frozenset(cited)
     for move in _closing(sheet):
-        _take(deal, move, broken)
-    closed = deal.state, deal.events, tuple(broken)
+        _take(deal, move, broken, cited)
+    closed = deal.state, deal.events, tuple(broken), frozenset(cited)
     for move in _sharing(sheet):
-        _take(deal, move, broken)
-    shared = deal.state, deal.events, tuple(broken)
+        _take(deal, move, broken, cited)
+    shared = deal.state, deal.events, tuple(broken), frozenset(cited)
     sharing = _lines(_sharing(sheet))
     if default:
         scenes = [
@@ -172,14 +176,16 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
         scenes = [("made", [first]), ("signed", [first, *signing]),
                   ("outstanding", closing), ("shared", [*closing, *sharing])]
     built = [made, signed, closed, shared]
-    made_roots = [Root(name, tuple(lines), state, log, found)
-                  for (name, lines), (state, log, found) in zip(scenes, built, strict=True)]
+    made_roots = [Root(name, tuple(lines), state, log, found, sections)
+                  for (name, lines), (state, log, found, sections)
+                  in zip(scenes, built, strict=True)]
     # The Notes' life first: a search that stops early has seen the most of it.
     return [made_roots[i] for i in (2, 3, 1, 0)]
 
 
-def _take(deal: Deal, move: Move, broken: list[tuple[str, str]]) -> None:
+def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]) -> None:
     """Take one of the actions that set a scene, checking every invariant on it."""
+    from engine.citations import cited_by
     from engine.exploration.invariants import Seen, check_all
     from engine.exploration.key import state_key
 
@@ -194,3 +200,4 @@ def _take(deal: Deal, move: Move, broken: list[tuple[str, str]]) -> None:
                 state_key(before), lambda: events)
     broken += [(inv.name, wrong) for inv, wrong in check_all(seen)
                if inv.name not in {b[0] for b in broken}]
+    cited |= cited_by(deal.state, events[count:])

@@ -326,6 +326,7 @@ class _Tally:
         """The actions that set a root's scene are checked like any other move."""
         from engine.exploration.counterexample import at_root
 
+        self.sections |= root.sections
         for name, message in root.broken:
             self.counts[name] += 1
             if name not in self.first:
@@ -406,6 +407,7 @@ class _Tally:
             depth_reached=self.depth_reached, complete=not self.stopped,
             stopped=self.stopped,
             edges=tuple(sorted(self.edges.items())),
+            starts=tuple(dict.fromkeys(r.state.status.value for r in starts)),
             mermaid=lifecycle_mermaid(self.edges, tuple(r.state.status.value for r in starts)),
             invariants=tuple(checked), violations=violations,
             sections_exercised=tuple(sorted(self.sections)),
