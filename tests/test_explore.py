@@ -452,7 +452,7 @@ class TestInvariants:
         seen = _seen()
         wrong = attrs.evolve(seen, after=_with(seen.after, paid={**seen.after.paid,
                                                                    "interest": Decimal("1.00")}))
-        assert "interest paid went from 0.00 to 1.00" in (inv.money_is_conserved(wrong) or "")
+        assert "interest paid went from $0.00 to $1.00" in (inv.money_is_conserved(wrong) or "")
 
     def test_repaid_means_nothing_is_owed_fails_with_principal_outstanding(self) -> None:
         """Repaid with principal still held is a violation."""

@@ -27,6 +27,7 @@ from engine import events as ev
 from engine.clock import NEW_YORK as _NEW_YORK
 from engine.clock import iso
 from engine.explain import Reason
+from engine.money import dollars
 from engine.state import DealState, Status
 
 ZERO = Decimal("0.00")
@@ -115,34 +116,36 @@ def money_is_conserved(seen: Seen) -> str | None:
     for purpose in PURPOSES:
         added = _paid_in(payments, purpose)
         if after.paid_for(purpose) - before.paid_for(purpose) != added:
-            return (f"{purpose.replace('_', ' ')} paid went from {before.paid_for(purpose)} to "
-                    f"{after.paid_for(purpose)}, but the payments made were {added}")
+            return (f"{purpose.replace('_', ' ')} paid went from "
+                    f"{dollars(before.paid_for(purpose))} to {dollars(after.paid_for(purpose))}, "
+                    f"but the payments made come to {dollars(added)}")
     if after.interest_paid != after.paid_for("interest"):
-        return (f"interest paid is {after.interest_paid}, but the payments of interest come to "
-                f"{after.paid_for('interest')}")
+        return (f"interest paid is {dollars(after.interest_paid)}, but the payments of "
+                f"interest come to {dollars(after.paid_for('interest'))}")
     if after.principal_paid != after.paid_for("principal"):
-        return (f"principal paid is {after.principal_paid}, but the payments of principal come "
-                f"to {after.paid_for('principal')}")
+        return (f"principal paid is {dollars(after.principal_paid)}, but the payments of "
+                f"principal come to {dollars(after.paid_for('principal'))}")
     if after.schedule:
         issued = after.terms.notes.principal
         outstanding = sum(after.holders.values(), ZERO)
         if outstanding + after.principal_paid != issued:
-            return (f"{outstanding} principal outstanding and {after.principal_paid} repaid do "
-                    f"not add up to the {issued} issued")
+            return (f"{dollars(outstanding)} of principal outstanding and "
+                    f"{dollars(after.principal_paid)} repaid do not add up to the "
+                    f"{dollars(issued)} issued")
         if any(held <= 0 for held in after.holders.values()):
             return "a Holder is recorded holding nothing or less"
     for e in payments:
         if e.shares and sum(e.shares.values(), ZERO) != e.amount:
-            return (f"a payment of {e.amount} of {e.purpose} was split into shares adding up to "
-                    f"{sum(e.shares.values(), ZERO)}")
+            return (f"a payment of {dollars(e.amount)} of {e.purpose} was split into shares "
+                    f"adding up to {dollars(sum(e.shares.values(), ZERO))}")
     claims_paid = sum((c.paid for c in after.claims.values()), ZERO)
     if claims_paid != after.paid_for("indemnity"):
-        return (f"the claims record {claims_paid} paid, but the payments of indemnity come to "
-                f"{after.paid_for('indemnity')}")
+        return (f"the claims record {dollars(claims_paid)} paid, but the payments of "
+                f"indemnity come to {dollars(after.paid_for('indemnity'))}")
     expenses_paid = sum((x.paid for x in after.expenses.values()), ZERO)
     if expenses_paid != after.paid_for("expenses"):
-        return (f"the expenses record {expenses_paid} paid, but the payments of expenses come "
-                f"to {after.paid_for('expenses')}")
+        return (f"the expenses record {dollars(expenses_paid)} paid, but the payments of "
+                f"expenses come to {dollars(after.paid_for('expenses'))}")
     if any(x.paid > x.amount for x in after.expenses.values()):
         return "more was paid on presented expenses than was presented"
     return _overpaid(after)
@@ -162,11 +165,13 @@ def _overpaid(state: DealState) -> str | None:
     for purpose, owed in (("purchase_price", deal.purchase_price),
                           ("transaction_fee", deal.transaction_fee)):
         if state.paid_for(purpose) not in (ZERO, owed):
-            return f"{state.paid_for(purpose)} was paid of a {purpose.replace('_', ' ')} of {owed}"
+            return (f"{dollars(state.paid_for(purpose))} was paid of a "
+                    f"{purpose.replace('_', ' ')} of {dollars(owed)}")
     if state.clock is not None and state.schedule:
         payable = _interest_payable(state, state.clock)
         if state.interest_paid > payable:
-            return f"{state.interest_paid} of interest was paid, more than the {payable} payable"
+            return (f"{dollars(state.interest_paid)} of interest was paid, more than the "
+                    f"{dollars(payable)} payable")
     return None
 
 
@@ -177,12 +182,13 @@ def repaid_means_nothing_is_owed(seen: Seen) -> str | None:
     if after.status is not Status.Repaid:
         return None
     if after.holders:
-        return f"the deal is Repaid with {sum(after.holders.values(), ZERO)} principal outstanding"
+        return (f"the deal is Repaid with {dollars(sum(after.holders.values(), ZERO))} of "
+                "principal outstanding")
     if after.clock is not None:
         payable = _interest_payable(after, after.clock)
         if after.interest_paid < payable:
-            return (f"the deal is Repaid with {payable - after.interest_paid} of interest "
-                    "payable and unpaid")
+            return (f"the deal is Repaid with {dollars(payable - after.interest_paid)} of "
+                    "interest payable and unpaid")
     return None
 
 
@@ -281,9 +287,9 @@ def acceleration_needs_default_and_majority(seen: Seen) -> str | None:
             if not _majority(seen.before.holders, group):
                 who = " and ".join(_party(g) for g in group)
                 return (f"a notice of acceleration from {who}, holding "
-                        f"{_held(seen.before.holders, group)} of "
-                        f"{sum(seen.before.holders.values(), ZERO)} principal (no majority), "
-                        "was accepted")
+                        f"{dollars(_held(seen.before.holders, group))} of "
+                        f"{dollars(sum(seen.before.holders.values(), ZERO))} principal (no "
+                        "majority), was accepted")
             if not seen.before.continuing_defaults and not any(
                     isinstance(x, ev.DefaultOccurred) for x in seen.events):
                 return "a notice of acceleration was accepted with no Event of Default continuing"
@@ -318,7 +324,7 @@ def repaid_is_final(seen: Seen) -> str | None:
         return f"a Repaid deal became {seen.after.status.value}"
     for e in seen.events:
         if isinstance(e, ev.PaymentMade) and e.purpose in ("interest", "principal"):
-            return f"{e.amount} of {e.purpose} was accepted after the Notes were Repaid"
+            return f"{dollars(e.amount)} of {e.purpose} was accepted after the Notes were Repaid"
         if isinstance(e, ev.DefaultOccurred | ev.Accelerated):
             return f"{e.TAG.replace('_', ' ')} after the Notes were Repaid"
     return None
