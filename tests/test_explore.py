@@ -177,6 +177,22 @@ class TestMoves:
                 state = decided.after or state
                 assert state_key(world.deal.state) == state_key(state), step
 
+    def test_moves_shared_between_states_are_the_moves_made_afresh(self) -> None:
+        """A family's moves, made once for what it reads of a state, are the moves it makes
+        for every state that agrees on that: checked on every state two moves deep."""
+
+        def shown(found: list[Move]) -> list[Any]:
+            return [(m.step, m.words, converter.unstructure(m.action)) for m in found]
+
+        frontier = [r.state for r in roots()]
+        for _ in range(2):
+            following = []
+            for state in frontier:
+                assert shown(moves(state)) == shown(moves(state, fresh=True))
+                following += [d.after for d in (decide(state, m.action) for m in moves(state))
+                              if d.after is not None]
+            frontier = following[::7]
+
     def test_the_domains_reach_every_kind_of_move(self) -> None:
         """Every wording of the moves is used by some move within one move of a root."""
         assert set(_first_of_each_kind()) == set(STEPS)

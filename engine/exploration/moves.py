@@ -20,7 +20,7 @@ look at the time are taken now only; `advance` moves to each moment.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -176,27 +176,94 @@ def _mail(at: datetime, method: str = "registered_mail", **extra: object) -> act
 
 
 Family = Callable[[DealState, datetime, tuple[datetime, ...]], Iterator[Move]]
-FAMILIES: list[Family] = []
+Reads = Callable[[DealState], Hashable]
+#: Each family of moves, in the order of moves, with what it reads of a state besides the
+#: moments: two states that agree on that and on the moments have the same moves.
+FAMILIES: list[tuple[Family, Reads]] = []
+#: The moves of each family, by what it read (actions are frozen: states share them).
+_MADE: list[dict[Hashable, tuple[Move, ...]]] = []
+CACHE_LIMIT = 20_000
 
 
-def family(fn: Family) -> Family:
-    """Register a family of moves (the order of registration is the order of moves)."""
-    FAMILIES.append(fn)
-    return fn
+def family(reads: Reads) -> Callable[[Family], Family]:
+    """Register a family of moves, with what it reads of the state."""
+
+    def register(fn: Family) -> Family:
+        FAMILIES.append((fn, reads))
+        _MADE.append({})
+        return fn
+
+    return register
 
 
 def _before_closing(state: DealState) -> bool:
     return state.status in (Status.Drafted, Status.ConditionsPending)
 
 
-@family
+def _held(state: DealState) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted(state.holders.items()))
+
+
+def _request_asked(state: DealState) -> tuple[str, str] | None:
+    request = top_request(state)
+    return None if request is None else (request, state.requests[request].by)
+
+
+def _payments_read(state: DealState) -> Hashable:
+    from engine.rules.payments import interest_owed, principal_owed
+
+    if not state.schedule:
+        return None
+    now, later = moments(state)
+    return (state.principal_outstanding,
+            tuple((interest_owed(state, at), principal_owed(state, at)) for at in (now, *later)))
+
+
+def _expenses_read(state: DealState) -> Hashable:
+    return bool(state.expenses), sum((x.amount - x.paid for x in state.expenses.values()), ZERO)
+
+
+def _transfers_read(state: DealState) -> Hashable:
+    last = last_of(state.transfers)
+    record = state.transfers[last] if last is not None else None
+    return (state.notes_alive, _held(state), state.terms.notes.principal, last,
+            None if record is None else (record.holder, record.completed_at is None))
+
+
+def _claims_read(state: DealState) -> Hashable:
+    from engine.rules.indemnity import claimed, indemnifiable
+
+    last = last_of(state.claims)
+    if last is None:
+        return state.status is Status.Drafted, None
+    c = state.claims[last]
+    return (state.status is Status.Drafted,
+            (last, c.claimant, c.against, claimed(c), indemnifiable(c) - c.paid))
+
+
+def _settlement_read(state: DealState) -> Hashable:
+    return (state.status, state.guarantee_delivered_at is None, state.terms.deal,
+            state.terms.notes.principal)
+
+
+def _remedies_read(state: DealState) -> Hashable:
+    kinds = sorted({e.kind for e in state.defaults.values()})
+    return state.notes_alive, _held(state), tuple((k, the_default(state, k)) for k in kinds)
+
+
+def _covenants_read(state: DealState) -> Hashable:
+    sections = sorted({b.section for b in state.breaches.values()})
+    return state.notes_alive, _held(state), tuple((x, the_breach(state, x)) for x in sections)
+
+
+@family(lambda s: s.status is Status.Drafted)
 def signing(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Signature page: each party signs (after the Drafted state, one refused try)."""
     for party in ("company", "purchaser") if state.status is Status.Drafted else ("company",):
         yield Move(act.Sign(actor=party, at=now), "sign")
 
 
-@family
+@family(lambda s: _before_closing(s))
 def conditions(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Section 5: each condition delivered by its party and by the other, and waived by the
     party it protects and by the other; those met otherwise, tried too."""
@@ -219,7 +286,7 @@ def conditions(state: DealState, now: datetime, later: tuple[datetime, ...]) -> 
     yield Move(act.WaiveCondition(actor="company", at=now, condition="5.1(d)"), "waive")
 
 
-@family
+@family(lambda s: (_before_closing(s), _request_asked(s)))
 def instruments(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """5.1(h), 5.2(f): requests for other instruments, and their delivery."""
     for party in ("purchaser", "company") if _before_closing(state) else ("purchaser",):
@@ -233,7 +300,7 @@ def instruments(state: DealState, now: datetime, later: tuple[datetime, ...]) ->
                        "deliver_request")
 
 
-@family
+@family(lambda s: top_proceeding(s))
 def proceedings(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """5.1(e), 5.2(d): a proceeding recorded, and resolved."""
     yield Move(act.RecordProceeding(actor="company", at=now,
@@ -244,7 +311,7 @@ def proceedings(state: DealState, now: datetime, later: tuple[datetime, ...]) ->
                    "resolve")
 
 
-@family
+@family(lambda s: None)
 def misrepresentations(state: DealState, now: datetime,
                        later: tuple[datetime, ...]) -> Iterator[Move]:
     """5.1(a), 5.2(a), Schedule 1 (d): a representation of each side recorded untrue."""
@@ -254,7 +321,7 @@ def misrepresentations(state: DealState, now: datetime,
             description=f"the representation in {section} was untrue"), "misrepresentation")
 
 
-@family
+@family(lambda s: (s.status, s.closing_date))
 def closing(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """2.1: the Closing, at each moment around the Closing Date; 8.4: moving that date."""
     times = (now, *later) if state.status is Status.ConditionsPending else (now,)
@@ -270,7 +337,7 @@ def closing(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Ite
                              signed_by=("purchaser",), in_writing=True), "amend_by_one")
 
 
-@family
+@family(_settlement_read)
 def settlement(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """1.2, 2.2, 5.1(c): the Notes, the Guarantee, the Purchase Price and the Transaction Fee,
     each exact, a cent off either way, and by the wrong party."""
@@ -293,7 +360,7 @@ def settlement(state: DealState, now: datetime, later: tuple[datetime, ...]) -> 
             yield Move(act.Pay(actor=OTHER[payer], at=now, purpose=purpose, amount=owed), step)
 
 
-@family
+@family(_payments_read)
 def payments(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Schedule 1: interest and principal, the amount owed at each moment, a cent less and a
     cent more, and by the wrong party."""
@@ -323,7 +390,7 @@ def payments(state: DealState, now: datetime, later: tuple[datetime, ...]) -> It
                    "holders")
 
 
-@family
+@family(_expenses_read)
 def expenses(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """8.9: Purchaser's counsel's fees presented, and paid: owed, a cent off, by the wrong
     party."""
@@ -345,7 +412,7 @@ def _copy_recipient(state: DealState, party: str) -> str | None:
     return copies[0].name if copies else None
 
 
-@family
+@family(lambda s: (s.notes_alive, _held(s), bool(s.breaches), s.terms.parties["purchaser"].copies))
 def notices(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """8.5 and 6.2(a)(i): the Company's notice of default by every method, with and without
     what each needs; the Holders' notice of covenant breach (Schedule 1 (c)); a change of
@@ -389,7 +456,7 @@ def _transferees(state: DealState) -> list[str]:
     return [h for h in HOLDER_IDS.values() if h in state.holders]
 
 
-@family
+@family(_remedies_read)
 def remedies(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Schedule 1: acceleration by Holders of a majority and by others, waivers of each
     Event of Default, insolvency."""
@@ -416,7 +483,7 @@ def remedies(state: DealState, now: datetime, later: tuple[datetime, ...]) -> It
     yield Move(act.DeclareInsolvency(actor="company", at=now), "insolvency")
 
 
-@family
+@family(_covenants_read)
 def covenants(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Section 6: inspection of properties and books (at each moment: "reasonable times"),
     breaches recorded and remedied, merger with and without assumption."""
@@ -470,7 +537,7 @@ NO_LEGEND = (False, True, True)
 NO_OPINION = (False, False, False)
 
 
-@family
+@family(_transfers_read)
 def transfers(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Section 7: transfers of a minority, a majority and all of a Holder's Notes, on each
     basis of 7.3; the Company's answer to the opinion; completion, now and at each moment."""
@@ -502,7 +569,7 @@ def transfers(state: DealState, now: datetime, later: tuple[datetime, ...]) -> I
         yield Move(act.CompleteTransfer(actor="company", at=now, transfer=last), "complete")
 
 
-@family
+@family(_claims_read)
 def claims(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """8.10, 8.2: claims on representations of each side, on a section that holds none and
     against LCI; each answer, consent, settlement, award, withdrawal and payment."""
@@ -544,17 +611,31 @@ def claims(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iter
                            claim=last), "indemnity")
 
 
-@family
+@family(lambda s: None)
 def time_passing(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iterator[Move]:
     """Time passes to each moment that matters next, with nothing else happening."""
     for at in later:
         yield Move(act.Advance(actor="company", at=at), "advance")
 
 
-def moves(state: DealState) -> list[Move]:
-    """Every move of every party from this state, in a fixed order."""
+def moves(state: DealState, *, fresh: bool = False) -> list[Move]:
+    """Every move of every party from this state, in a fixed order.
+
+    A family's moves are made once for what it reads of a state (and the
+    moments), then shared by every state that agrees on it; `fresh` makes them
+    all again (the tests compare the two).
+    """
     now, later = moments(state)
     found: list[Move] = []
-    for generate in FAMILIES:
-        found.extend(generate(state, now, later))
+    for (generate, reads), made in zip(FAMILIES, _MADE, strict=True):
+        if fresh:
+            found.extend(generate(state, now, later))
+            continue
+        key = (now, later, reads(state))
+        taken = made.get(key)
+        if taken is None:
+            if len(made) >= CACHE_LIMIT:
+                made.clear()
+            taken = made[key] = tuple(generate(state, now, later))
+        found.extend(taken)
     return found
