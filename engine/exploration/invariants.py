@@ -55,7 +55,7 @@ Check = Callable[[Seen], str | None]
 
 #: The invariants that replay the log are checked on one move in SAMPLE (deterministically,
 #: by the move's place in the search), and on every action of a scenario.
-SAMPLE = 200
+SAMPLE = 400
 
 
 @attrs.frozen

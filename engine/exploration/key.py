@@ -43,7 +43,10 @@ def _multiset(items: Iterable[Hashable]) -> Part:
     listed = list(items)
     if len(listed) <= 1:
         return tuple(listed)
-    return frozenset(Counter(listed).items())
+    distinct = frozenset(listed)
+    if len(distinct) == len(listed):
+        return distinct
+    return ("bag", frozenset(Counter(listed).items()))
 
 
 def freeze(value: Any) -> Part:
@@ -165,14 +168,12 @@ def _deadline(d: Any, names: _Names) -> Part:
 def _deadlines(state: DealState, names: _Names) -> Part:
     """The pending deadlines: those of the payments and reports by their keys (each key
     fixes its due time, given the terms), the others by what they are about."""
-    plain = []
-    referring = []
-    for d in state.deadlines:
-        if d.kind in _REFERRING:
-            referring.append(_deadline(d, names))
-        else:
-            plain.append(d.key)
-    return (frozenset(plain), _multiset(referring))
+    pending = state.deadlines
+    plain = frozenset([d.key for d in pending if d.kind not in _REFERRING])
+    referring = [d for d in pending if d.kind in _REFERRING]
+    if not referring:
+        return (plain, ())
+    return (plain, _multiset(_deadline(d, names) for d in referring))
 
 
 def _default(e: Any, names: _Names) -> Part:

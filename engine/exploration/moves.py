@@ -622,8 +622,8 @@ def moves(state: DealState, *, fresh: bool = False) -> list[Move]:
     """Every move of every party from this state, in a fixed order.
 
     A family's moves are made once for what it reads of a state (and the
-    moments), then shared by every state that agrees on it; `fresh` makes them
-    all again (the tests compare the two).
+    moments and the lifecycle state), then shared by every state that agrees
+    on it; `fresh` makes them all again (the tests compare the two).
     """
     now, later = moments(state)
     found: list[Move] = []
@@ -631,7 +631,7 @@ def moves(state: DealState, *, fresh: bool = False) -> list[Move]:
         if fresh:
             found.extend(generate(state, now, later))
             continue
-        key = (now, later, reads(state))
+        key = (now, later, state.status, reads(state))
         taken = made.get(key)
         if taken is None:
             if len(made) >= CACHE_LIMIT:
