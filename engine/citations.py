@@ -164,7 +164,8 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
              ) -> set[str]:
     """The sections an action's results cite: each event's section as `act` reports it
     (`engine.status.describe`), the section an event is about (the representation of a
-    claim or of a misrepresentation, the covenant of a breach), and each refusal's."""
+    claim or of a misrepresentation, the covenant of a breach, what a notice is given
+    under), and each refusal's."""
     from engine.status import describe
 
     found = {r.section for r in reasons if r.section}
@@ -184,4 +185,12 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
         about = getattr(event, "section", None)
         if isinstance(about, str) and SECTION.fullmatch(about):
             found.add(about)
+        kind = getattr(event, "kind", None)
+        if cls.__name__ == "NoticeSent" and kind in NOTICE_RESTS_ON:
+            found.add(NOTICE_RESTS_ON[kind])
     return found
+
+
+#: What each kind of notice is given under, besides 8.5 (how notices are given).
+NOTICE_RESTS_ON = {"default": "6.2(a)(i)", "covenant_breach": "Schedule 1 (c)",
+                   "acceleration": "Schedule 1", "transfer": "7.3", "claim": "8.10"}
