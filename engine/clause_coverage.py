@@ -104,12 +104,20 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
     Args:
         paths: .feature files and directories (default: the features shipped with npa).
         depth: explore the 1997 deal to this depth too (None: no exploration).
+
+    Raises:
+        ValueError: for paths that are not paths, or a depth that is not a whole number
+            of moves (naming which).
     """
     from features.runner import run_files
 
     if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)
                               or depth < 0):
         raise ValueError("depth: a whole number of moves, 0 or more")
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    if paths is not None and not all(isinstance(p, str | Path) for p in paths):
+        raise ValueError("paths: .feature files or directories, as str or Path")
     given = [Path(p) for p in paths] if paths else [shipped_features()]
     report = run_files(given)
     scenarios = [(f"{s['file']}:{s['line']} {s['name']}", s.get("sections", []))

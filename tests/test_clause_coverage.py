@@ -124,6 +124,12 @@ class TestCoverage:
         with pytest.raises(ValueError, match=r"^depth:"):
             coverage([opinion], depth=-1)
 
+    def test_one_path_may_be_given_alone_and_paths_must_be_paths(self, opinion: Path) -> None:
+        """A single path is read as one path; anything else is a ValueError naming paths."""
+        assert coverage(str(opinion)).scenarios == 1
+        with pytest.raises(ValueError, match=r"^paths:"):
+            coverage([3])  # type: ignore[list-item]
+
 
 def test_the_runner_reports_the_sections_each_scenario_exercised(opinion: Path) -> None:
     """`run_files` gives each scenario the sections its actions' results cited."""

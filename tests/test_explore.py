@@ -257,11 +257,12 @@ class TestExplore:
 
     @pytest.mark.parametrize("kwargs", [{"depth": -1}, {"depth": "2"}, {"depth": True},
                                         {"depth": 1, "max_states": 0},
-                                        {"depth": 1, "workers": 0}])
+                                        {"depth": 1, "workers": 0},
+                                        {"depth": 1, "terms": {"notes": {}}}])
     def test_bad_arguments_are_refused(self, kwargs: dict[str, Any]) -> None:
         """A depth, limit or number of workers out of range is a ValueError naming it."""
         depth = kwargs.pop("depth")
-        with pytest.raises(ValueError, match=r"^(depth|max_states|workers):"):
+        with pytest.raises(ValueError, match=r"^(depth|max_states|workers|terms):"):
             explore(depth, **kwargs)
 
     def test_the_graph_is_mermaid_with_the_count_of_each_edge(

@@ -157,6 +157,18 @@ class TestExploreCommand:
         assert code == 2 and "--out" in one_error_line(err)
 
 
+def test_the_invariants_are_steps_of_the_vocabulary(capsys: Any) -> None:
+    """`npa steps` lists a Then step for every invariant, and one for them all."""
+    from engine.exploration.invariants import INVARIANTS
+
+    code, out, _ = npa(capsys, "steps")
+    listed = set(out.splitlines())
+    assert code == 0
+    for inv in INVARIANTS:
+        assert f"then  {inv.words}" in listed
+    assert "then  every invariant holds" in listed
+
+
 class TestCoverageCommand:
     """`npa coverage [PATH...] [--depth D] [--json]`."""
 

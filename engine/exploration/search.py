@@ -243,7 +243,8 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
             60 s"; a result cut short by time depends on the machine).
 
     Raises:
-        ValueError: for a depth, max_states or workers out of range.
+        ValueError: for a depth, max_states or workers out of range, or terms that are no
+            term sheet (naming which).
     """
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
         raise ValueError("depth: a whole number of moves, 0 or more")
@@ -252,6 +253,8 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         raise ValueError("max_states: a whole number, 1 or more")
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError("workers: a whole number, 1 or more")
+    if terms is not None and not isinstance(terms, TermSheet):
+        raise ValueError("terms: a contract.TermSheet (load_terms reads one from TOML), or None")
     started = time.perf_counter()
     starts = roots(terms)
     graph = _Graph(starts, terms)
