@@ -8,31 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from engine.cli import main
+from test_cli import npa, one_error_line
 
 FEATURES = Path(__file__).resolve().parent.parent / "features"
-
-
-def npa(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run npa in process: its exit code, stdout and stderr."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    else:
-        code = 0
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_error_line(err: str) -> str:
-    """The single line of an error on stderr."""
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("npa: error: "), err
-    return lines[0]
 
 
 def _accelerate_without_majority(monkeypatch: pytest.MonkeyPatch) -> None:
