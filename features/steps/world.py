@@ -35,6 +35,9 @@ class World:
     transfers: list[str] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     expenses: list[str] = field(default_factory=list)
+    #: Deliveries dated the Closing Date (the officers' certificates, 5.1(b), 5.2(b)) that
+    #: "every condition ... is met" leaves for the Closing itself: (party, condition).
+    at_the_closing: list[tuple[str, str]] = field(default_factory=list)
     #: Every action the scenario took, as the invariants look at it (engine.exploration).
     history: list[Any] = field(default_factory=list)
     #: The sections the results of its actions cited: their events' and their refusals'.
