@@ -134,5 +134,6 @@ class TestCoverage:
 def test_the_runner_reports_the_sections_each_scenario_exercised(opinion: Path) -> None:
     """`run_files` gives each scenario the sections its actions' results cited."""
     (scenario,) = run_files([opinion])["scenarios"]
-    assert scenario["sections"][:2] == ["signature page", "5.1(b)"]
-    assert "5.1(d)" in scenario["sections"]
+    assert scenario["sections"][0] == "signature page"
+    assert {"5.1(f)", "5.2(e)", "5.1(d)"} <= set(scenario["sections"])
+    assert len(scenario["sections"]) == len(set(scenario["sections"]))

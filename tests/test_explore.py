@@ -96,6 +96,16 @@ class TestKey:
                 if after is not None:
                     assert KEYER.parts(after, root.state, parts) == state_key(after), move.step
 
+    def test_every_field_of_a_record_counts_new_ones_too(self) -> None:
+        """Two claims that differ only in a field the key names nowhere differ in key."""
+        state = _child(_root("outstanding").state, "claim")[1]
+        claim = state.claims["C1"]
+        field = attrs.fields(type(claim))[-1]
+        changed = attrs.evolve(claim, **{field.name: Decimal("1.00")
+                                         if getattr(claim, field.name) != Decimal("1.00")
+                                         else Decimal("2.00")})
+        assert state_key(_with(state, claims={"C1": changed})) != state_key(state)
+
     def test_a_field_the_key_does_not_know_is_keyed_by_its_contents(self) -> None:
         """A field added to DealState later is keyed by its contents, whatever it holds."""
         assert freeze({"a": [1, 2], "b": {"c": Decimal("1.00")}}) == \

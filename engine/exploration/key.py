@@ -66,29 +66,27 @@ def freeze(value: Any) -> Part:
 # --- the records that carry ids, and how others refer to them ---------------------
 
 
-def _request(r: Any) -> Part:
-    return (r.by, r.description, r.requested_at, r.delivered_at)
+#: Each record class's fields as a key reads them, by what is left out: always its id;
+#: a field that names another record by its id, read through `_Names` instead; and the
+#: free words of an Event of Default, which name ids.
+_READ: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
 
 
-def _proceeding(p: Any) -> Part:
-    return (p.by, p.description, p.recorded_at, p.resolved_at)
+def _own(record: Any, left_out: frozenset[str] = frozenset()) -> tuple[Any, ...]:
+    """A record by its contents: every field (new ones too) but its id and `left_out`."""
+    cls = type(record)
+    names = _READ.get((cls, left_out))
+    if names is None:
+        names = _READ[cls, left_out] = tuple(f.name for f in attrs.fields(cls)
+                                             if f.name != "id" and f.name not in left_out)
+    return tuple(getattr(record, n) for n in names)
 
 
-def _misrepresentation(m: Any) -> Part:
-    return (m.by, m.section, m.of_party, m.description, m.at)
+_NOTICE = frozenset({"notice"})
+_CAUSE = frozenset({"cause", "description"})
 
 
-def _notice(n: Any) -> Part:
-    return (n.kind, n.sender, n.to, n.method, n.sent_at, n.effective_at, n.defects,
-            n.took_effect)
-
-
-def _breach(b: Any) -> Part:
-    return (b.section, b.description, b.occurred_at, b.cause, b.remedied_at)
-
-
-def _expense(x: Any) -> Part:
-    return (x.amount, x.description, x.presented_at, x.due, x.paid)
+_request = _proceeding = _misrepresentation = _notice = _breach = _expense = _own
 
 
 def _named(records: Mapping[str, Any], own: Callable[[Any], Part]) -> dict[str, Part]:
@@ -96,15 +94,13 @@ def _named(records: Mapping[str, Any], own: Callable[[Any], Part]) -> dict[str, 
     return {ident: own(record) for ident, record in records.items()}
 
 
-def _claim(c: Any, notices: Mapping[str, Part]) -> Part:
-    return (c.claimant, c.against, c.section, c.damages, notices.get(c.notice, c.notice),
-            c.asserted_at, c.answer, c.consented_at, c.settled, c.adjudicated,
-            c.withdrawn_at, c.paid)
+def _referring(record: Any, notices: Mapping[str, Part]) -> Part:
+    """A claim or a transfer by its contents, its notice by that notice's contents."""
+    notice = notices.get(record.notice, record.notice)
+    return (*_own(record, _NOTICE), notice)
 
 
-def _transfer(t: Any, notices: Mapping[str, Part]) -> Part:
-    return (t.holder, t.to_holder, t.principal, t.rule_144, t.opinion, t.legend_not_required,
-            notices.get(t.notice, t.notice), t.proposed_at, t.opinion_accepted, t.completed_at)
+_claim = _transfer = _referring
 
 
 class _Names:
@@ -177,8 +173,9 @@ def _deadlines(state: DealState, names: _Names) -> Part:
 
 
 def _default(e: Any, names: _Names) -> Part:
+    """An Event of Default by its contents, its cause by the record it names (if any)."""
     cause = names.causes.get(e.cause, e.cause) if e.cause is not None else None
-    return (e.kind, e.occurred_at, cause, e.ended_at, e.ended_by)
+    return (*_own(e, _CAUSE), cause)
 
 
 # --- each field: how it is keyed, and what else its key depends on -----------------

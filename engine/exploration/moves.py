@@ -39,6 +39,7 @@ SURVIVOR = "Acme Holdings Corporation"
 NEW_ADDRESS = "1 Main Street, Cleveland, Ohio 44114"
 WRONG_ADDRESS = "99 Nowhere Lane, Nowhere, Ohio"
 INSTRUMENT = "a certificate of good standing"
+OTHER_COUNSEL = "Smith & Jones LLP"
 PROCEEDING = "to enjoin the sale of the Notes"
 LOSSES = Decimal("100000.00")
 EXPENSES = Decimal("85000.00")
@@ -158,6 +159,11 @@ def the_breach(state: DealState, section: str) -> str | None:
 
 
 # --- the domains -----------------------------------------------------------------------
+
+
+def _day_of(moment: datetime) -> datetime:
+    """The start of a moment's New York day (how a step writes "incurred on <Date>")."""
+    return _midnight(new_york_date(moment)).astimezone(UTC)
 
 
 def _amounts(owed: Decimal) -> tuple[Decimal, ...]:
@@ -284,6 +290,11 @@ def conditions(state: DealState, now: datetime, later: tuple[datetime, ...]) -> 
     for section in ("5.2(a)", "5.2(b)", "5.2(c)", "5.2(d)", "5.2(e)", "5.2(f)"):
         yield Move(act.WaiveCondition(actor="company", at=now, condition=section), "waive")
     yield Move(act.WaiveCondition(actor="company", at=now, condition="5.1(d)"), "waive")
+    # 8.4: a waiver is a written instrument signed by both; orally, or signed by one, not.
+    yield Move(act.WaiveCondition(actor="purchaser", at=now, condition="5.1(d)",
+                                  in_writing=False, signed_by=()), "waive_orally")
+    yield Move(act.WaiveCondition(actor="purchaser", at=now, condition="5.1(d)",
+                                  signed_by=("purchaser",)), "waive_by_one")
 
 
 @family(lambda s: (_before_closing(s), _request_asked(s)))
@@ -397,6 +408,14 @@ def expenses(state: DealState, now: datetime, later: tuple[datetime, ...]) -> It
     if not state.expenses:
         yield Move(act.PresentExpenses(actor="purchaser", at=now, amount=EXPENSES,
                                        description=COUNSEL_FEES), "present_expenses")
+        # 8.9: only Purchaser's counsel's fees, and only those of the preparation,
+        # execution and delivery of the Agreement and the Notes.
+        yield Move(act.PresentExpenses(actor="purchaser", at=now, amount=EXPENSES,
+                                       description=f"fees and expenses of {OTHER_COUNSEL}",
+                                       counsel=OTHER_COUNSEL), "present_other_expenses")
+        yield Move(act.PresentExpenses(actor="purchaser", at=now, amount=EXPENSES,
+                                       description=COUNSEL_FEES, incurred_at=_day_of(now)),
+                   "present_expenses_incurred")
         return
     owed = sum((x.amount - x.paid for x in state.expenses.values()), ZERO)
     for amount in _amounts(owed):
@@ -597,6 +616,8 @@ def claims(state: DealState, now: datetime, later: tuple[datetime, ...]) -> Iter
     yield Move(act.AcknowledgeClaim(actor=c.claimant, at=now, claim=last), "acknowledge")
     yield Move(act.ConsentToSettlement(actor=c.against, at=now, claim=last), "consent")
     total = claimed(c)
+    yield Move(act.ConsentToSettlement(actor=c.against, at=now, claim=last,
+                                       amount=(total / 2).quantize(CENT)), "consent_up_to")
     for amount in (total, total + CENT):
         yield Move(act.SettleClaim(actor=c.claimant, at=now, claim=last, amount=amount),
                    "settle")

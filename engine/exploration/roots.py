@@ -65,20 +65,39 @@ def _at(day: Any, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK).astimezone(UTC)
 
 
+#: The officers' certificates, "dated the Closing Date" (5.1(b), 5.2(b)): the Given steps
+#: deliver them on that date, or leave them for the Closing, which delivers them first.
+DATED = ("5.1(b)", "5.2(b)")
+
+
 def _signing(terms: TermSheet) -> list[Move]:
-    """Signed a week before the Closing Date at 09:00, each delivery condition met then."""
+    """Both sign a week before the Closing Date at 09:00."""
     at = _at(terms.deal.closing_date - timedelta(days=7), 9)
-    signed = [Move(act.Sign(actor=p, at=at), "sign") for p in ("company", "purchaser")]
-    return signed + [Move(act.SatisfyCondition(actor=party, at=at, condition=section), "satisfy")
-                     for section, party in DELIVERED_BY.items()]
+    return [Move(act.Sign(actor=p, at=at), "sign") for p in ("company", "purchaser")]
+
+
+def _delivered(at: datetime, dated: bool) -> list[Move]:
+    """Each condition met by a delivery, at `at`: the dated certificates or the others."""
+    return [Move(act.SatisfyCondition(actor=party, at=at, condition=section), "satisfy")
+            for section, party in DELIVERED_BY.items() if (section in DATED) == dated]
+
+
+def _ready(terms: TermSheet) -> list[Move]:
+    """Time passes to 09:00 on the Closing Date, when every delivery is made (the
+    certificates dated that day)."""
+    at = _at(terms.deal.closing_date, 9)
+    return [Move(act.Advance(actor="company", at=at), "advance"),
+            *[Move(act.SatisfyCondition(actor=party, at=at, condition=section), "satisfy")
+              for section, party in DELIVERED_BY.items()]]
 
 
 def _closing(terms: TermSheet) -> list[Move]:
-    """Closed at 10:00 on the Closing Date; the Notes, the Guarantee, the Purchase Price and
-    the Transaction Fee at 11:00."""
+    """Closed at 10:00 on the Closing Date, the certificates delivered just before; the
+    Notes, the Guarantee, the Purchase Price and the Transaction Fee at 11:00."""
     day = terms.deal.closing_date
     at = _at(day, 11)
     return [
+        *_delivered(_at(day, 10), dated=True),
         Move(act.Close(actor="company", at=_at(day, 10)), "close"),
         Move(act.DeliverNotes(actor="company", at=at, denominations=(terms.notes.principal,)),
              "notes"),
@@ -144,43 +163,54 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
     """The four scenes exploration starts from, for the 1997 terms or another term sheet."""
     sheet = terms or DEFAULT_TERMS
     default = terms is None or terms_to_dict(terms) == terms_to_dict(DEFAULT_TERMS)
-    deal = Deal.create(None, DEAL_ID, None if default else sheet)
-    broken: list[tuple[str, str]] = []
-    cited: set[str] = set()
-    nothing: tuple[tuple[str, str], ...] = ()
-    made = deal.state, deal.events, nothing, frozenset[str]()
-    for move in _signing(sheet):
-        _take(deal, move, broken, cited)
-    signed = deal.state, deal.events, tuple(broken), frozenset(cited)
-    for move in _closing(sheet):
-        _take(deal, move, broken, cited)
-    closed = deal.state, deal.events, tuple(broken), frozenset(cited)
-    for move in _sharing(sheet):
-        _take(deal, move, broken, cited)
-    shared = deal.state, deal.events, tuple(broken), frozenset(cited)
+    made = _Scene(sheet, default)
+    signed = made.then(_signing(sheet) + _ready(sheet))
+    closed = made.then(_signing(sheet) + _delivered(_at(sheet.deal.closing_date - timedelta(
+        days=7), 9), dated=False) + _closing(sheet))
+    shared = closed.then(_sharing(sheet))
     sharing = _lines(_sharing(sheet))
     if default:
+        outstanding = Line("the 1997 deal, closed on October 27, 1997, with the Notes "
+                           "outstanding")
         scenes = [
             ("made", [Line("the 1997 deal")]),
             ("signed", [Line("the 1997 deal, signed by the Company and the Purchaser"),
-                        Line("every condition of 5.1 and 5.2 is met")]),
-            ("outstanding", [Line("the 1997 deal, closed on October 27, 1997, with the Notes "
-                                  "outstanding")]),
-            ("shared", [Line("the 1997 deal, closed on October 27, 1997, with the Notes "
-                             "outstanding"), *sharing]),
+                        *_lines(_ready(sheet)[:1]), Line("every condition of 5.1 and 5.2 is met")]),
+            ("outstanding", [outstanding]),
+            ("shared", [outstanding, *sharing]),
         ]
     else:
         first = Line("the deal made from this term sheet:", terms_table(sheet))
-        signing = [*_lines(_signing(sheet)[:2]), Line("every condition of 5.1 and 5.2 is met")]
-        closing = [first, *signing, *_lines(_closing(sheet))]
-        scenes = [("made", [first]), ("signed", [first, *signing]),
+        signing = _lines(_signing(sheet))
+        every = Line("every condition of 5.1 and 5.2 is met")
+        # The Closing's step delivers the certificates left for it: they have no line.
+        closing = [first, *signing, every, *_lines(_closing(sheet)[len(DATED):])]
+        scenes = [("made", [first]),
+                  ("signed", [first, *signing, *_lines(_ready(sheet)[:1]), every]),
                   ("outstanding", closing), ("shared", [*closing, *sharing])]
     built = [made, signed, closed, shared]
-    made_roots = [Root(name, tuple(lines), state, log, found, sections)
-                  for (name, lines), (state, log, found, sections)
-                  in zip(scenes, built, strict=True)]
+    made_roots = [Root(name, tuple(lines), scene.deal.state, scene.deal.events,
+                       tuple(scene.broken), frozenset(scene.cited))
+                  for (name, lines), scene in zip(scenes, built, strict=True)]
     # The Notes' life first: a search that stops early has seen the most of it.
     return [made_roots[i] for i in (2, 3, 1, 0)]
+
+
+class _Scene:
+    """A deal taken through the actions that set a scene, each checked like a move."""
+
+    def __init__(self, terms: TermSheet, default: bool,
+                 moves: Sequence[Move] = ()) -> None:
+        self.terms, self.default, self.moves = terms, default, list(moves)
+        self.deal = Deal.create(None, DEAL_ID, None if default else terms)
+        self.broken: list[tuple[str, str]] = []
+        self.cited: set[str] = set()
+        for move in self.moves:
+            _take(self.deal, move, self.broken, self.cited)
+
+    def then(self, moves: Sequence[Move]) -> _Scene:
+        """The scene after more actions (taken afresh on a deal of its own)."""
+        return _Scene(self.terms, self.default, [*self.moves, *moves])
 
 
 def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]) -> None:

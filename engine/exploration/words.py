@@ -55,6 +55,9 @@ STEPS: dict[str, str] = {
     "sign": "{actor} signs on {at}",
     "satisfy": "{actor} satisfies condition {condition} on {at}",
     "waive": "{actor} waives condition {condition} on {at}",
+    "waive_orally": "{actor} waives condition {condition} orally on {at}",
+    "waive_by_one": "{actor} waives condition {condition} in writing, signed by {signer} alone, "
+                    "on {at}",
     "request": "{actor} requests " + INSTRUMENT + " on {at}",
     "deliver_request": "{actor} delivers the requested instrument on {at}",
     "proceeding": "{actor} records a proceeding " + PROCEEDING + " on {at}",
@@ -76,6 +79,10 @@ STEPS: dict[str, str] = {
     "expenses": "{actor} pays {amount} of expenses on {at}",
     "indemnity": "{actor} pays {amount} of indemnity on the claim on {at}",
     "present_expenses": "{actor} presents its counsel's fees and expenses of {amount} on {at}",
+    "present_other_expenses": "{actor} presents the fees and expenses of {counsel} of {amount} "
+                              "on {at}",
+    "present_expenses_incurred": "{actor} presents its counsel's fees and expenses of {amount}, "
+                                 "incurred on {incurred}, on {at}",
     "notice": "{actor} sends {to} a notice of {kind} {notice}{receipt}",
     "notice_unconfirmed": "{actor} sends {to} a notice of {kind} {method} on {at}, with no "
                           "confirmation of transmission",
@@ -108,6 +115,8 @@ STEPS: dict[str, str] = {
     "acknowledge": "{actor} acknowledges the claim on {at}",
     "dispute": "{actor} disputes the claim on {at}",
     "consent": "{actor} consents in writing to the settlement of the claim on {at}",
+    "consent_up_to": "{actor} consents in writing to the settlement of the claim for up to "
+                     "{amount} on {at}",
     "settle": "{actor} settles the claim for {amount} on {at}",
     "adjudicate": "{actor} adjudicates the claim for {amount} on {at}",
     "find_against": "{actor} finds against the claim on {at}",
@@ -132,12 +141,17 @@ def _fields(move: Move) -> dict[str, str]:
                    receipt="" if spec.return_receipt_requested
                    else ", without return receipt requested",
                    address=spec.address or "")
-    for name in ("condition", "section", "purpose", "surviving_corporation", "new_address"):
-        if hasattr(a, name):
+    for name in ("condition", "section", "purpose", "surviving_corporation", "new_address",
+                 "counsel"):
+        if getattr(a, name, None) is not None:
             out[name] = str(getattr(a, name))
     for name in ("amount", "principal"):
-        if hasattr(a, name):
+        if getattr(a, name, None) is not None:
             out[name] = money(getattr(a, name))
+    if getattr(a, "incurred_at", None) is not None:
+        out["incurred"] = on_date(a.incurred_at.astimezone(NEW_YORK).date())
+    if isinstance(a, act.WaiveCondition) and len(a.signed_by) == 1:
+        out["signer"] = party(a.signed_by[0])
     if hasattr(a, "to"):
         out.update(to=party(a.to), kind=KIND.get(a.kind, a.kind))
     if hasattr(a, "against"):
