@@ -21,6 +21,7 @@ is looked at again.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
@@ -69,17 +70,19 @@ def freeze(value: Any) -> Part:
 #: Each record class's fields as a key reads them, by what is left out: always its id;
 #: a field that names another record by its id, read through `_Names` instead; and the
 #: free words of an Event of Default, which name ids.
-_READ: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
+_READ: dict[tuple[type, frozenset[str]], Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def _own(record: Any, left_out: frozenset[str] = frozenset()) -> tuple[Any, ...]:
     """A record by its contents: every field (new ones too) but its id and `left_out`."""
     cls = type(record)
-    names = _READ.get((cls, left_out))
-    if names is None:
-        names = _READ[cls, left_out] = tuple(f.name for f in attrs.fields(cls)
-                                             if f.name != "id" and f.name not in left_out)
-    return tuple(getattr(record, n) for n in names)
+    read = _READ.get((cls, left_out))
+    if read is None:
+        names = [f.name for f in attrs.fields(cls) if f.name != "id" and f.name not in left_out]
+        getter = operator.attrgetter(*names)
+        read = _READ[cls, left_out] = (getter if len(names) > 1
+                                       else lambda r: (getter(r),))
+    return read(record)
 
 
 _NOTICE = frozenset({"notice"})
