@@ -105,10 +105,9 @@ def _close(world: World, party: str, at: str) -> None:
     engine refuses (the Closing is not on the Closing Date) is simply not
     delivered, and the Closing's own refusal says why.
     """
-    deal = world.need_deal()
     for actor, section in world.at_the_closing:
-        deal.act({"type": "satisfy_condition", "actor": actor, "at": at,
-                  "condition": section})
+        world.attempt({"type": "satisfy_condition", "actor": actor, "at": at,
+                       "condition": section})
     world.at_the_closing.clear()
     world.act({"type": "close", "actor": party, "at": at})
 

@@ -77,6 +77,16 @@ class World:
             raise AssertionError(f"the action was refused: {reasons_in_words(result)}")
         return result
 
+    def attempt(self, action: dict[str, Any]) -> Any:
+        """Take an action that may be refused without failing the step (a certificate the
+        Closing delivers first): kept for the invariants and the sections like any other,
+        leaving the step's own result alone."""
+        deal = self.need_deal()
+        before, key_before, count = deal.state, _key(deal.state), len(deal.events)
+        result = deal.act(action)
+        self._saw(action, result, before, key_before, count)
+        return result
+
     def _saw(self, action: dict[str, Any], result: Any, before: Any, key_before: Any,
              count: int) -> None:
         """Keep the action as the invariants look at it, and the sections its result cites."""
