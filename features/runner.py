@@ -211,6 +211,8 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
             going = False
         entry["duration_ns"] = time.perf_counter_ns() - started
         report["duration_ns"] += entry["duration_ns"]
+    # The sections its steps' actions exercised (their events and refusals): `npa coverage`.
+    report["sections"] = list(dict.fromkeys(world.sections))
     return report
 
 
