@@ -367,9 +367,14 @@ def diagram(fmt: str, state: str | None, db: str, as_json: bool) -> None:
 @click.option("--as-of", "as_of", help="The moment to show (default: the deal's clock); a "
               "later one shows the deal as it will be if nothing else happens.")
 @click.option("--out", help="The HTML file to write (default DEAL.html; - for standard output).")
+@click.option("--coverage", "features", multiple=True, type=click.Path(),
+              help="Feature files or directories whose clause coverage the page shows "
+              "(default: the features shipped with npa). Repeatable.")
+@click.option("--no-coverage", is_flag=True, help="Leave the clause coverage out (faster).")
 @_db_option
 @_json_option
-def page(deal: str, as_of: str | None, out: str | None, db: str, as_json: bool) -> None:
+def page(deal: str, as_of: str | None, out: str | None, features: tuple[str, ...],
+         no_coverage: bool, db: str, as_json: bool) -> None:
     """The whole agreement as one self-contained HTML page, annotated with the deal."""
     from engine.clock import parse_time
     from engine.deal import Deal
@@ -377,7 +382,9 @@ def page(deal: str, as_of: str | None, out: str | None, db: str, as_json: bool) 
 
     moment = parse_time(as_of, "as-of") if as_of is not None else None
     with _store(db, must_exist=True) as store:
-        text = page_of(Deal.load(store, deal), moment)
+        loaded = Deal.load(store, deal)
+    covered = None if no_coverage else _coverage_of(features)
+    text = page_of(loaded, moment, covered)
     if out == "-" and as_json:
         _emit({"deal": deal, "as_of": as_of, "out": "-", "html": text}, True, str)
         return
@@ -483,6 +490,20 @@ def explore(depth: int, terms_file: str | None, max_states: int | None, workers:
         write_out(result, where)
     _emit(result.to_dict(), as_json, render)
     raise SystemExit(0 if result.ok else 1)
+
+
+def _coverage_of(features: Sequence[str]) -> dict[str, Any]:
+    """The clause coverage of feature files (default: the shipped ones), for the page."""
+    from engine.clause_coverage import coverage as clause_coverage
+    from features.runner import TargetError
+
+    for given in features:
+        if not Path(given).exists():
+            raise InvalidAction(f"no file or directory {given}", field="coverage")
+    try:
+        return clause_coverage(list(features) or None).to_dict()
+    except TargetError as exc:
+        raise InvalidAction(exc.message, field="coverage") from None
 
 
 @cli.command()

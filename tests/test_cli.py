@@ -752,7 +752,7 @@ PRINTING = {
     "diagram": ["diagram"],
     "demo": ["demo"],
     "steps": ["steps"],
-    "page": ["page", DEAL, "--out", "-"],
+    "page": ["page", DEAL, "--out", "-", "--no-coverage"],
     "spec": ["spec", str(Path(__file__).resolve().parent.parent / "features"
                          / "8.7_brokers.feature")],
 }

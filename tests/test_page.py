@@ -196,7 +196,7 @@ def test_npa_page_writes_one_file_and_reports_it(
     assert runner.invoke(cli, ["new", "d1", "--db", db]).exit_code == 0
     out = tmp_path / "d1.html"
     result = runner.invoke(cli, ["page", "d1", "--db", db, "--out", str(out),
-                                 "--as-of", "1997-10-27T09:00", "--json"])
+                                 "--as-of", "1997-10-27T09:00", "--json", "--no-coverage"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["out"] == str(out)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -257,6 +257,7 @@ def test_each_page_state_marks_its_own_state(deal: Deal) -> None:
     (["diagram", "--format", "svg", "--state", "Limbo"], "state"),
     (["diagram", "--format", "png"], None),
     (["page", "d1", "--as-of", "1997-13-40T10:00"], "as-of"),
+    (["page", "d1", "--coverage", "NOWHERE.feature"], "coverage"),
     (["page", "d1", "--as-of", "2300-01-01T00:00"], "as-of"),
 ])
 def test_every_new_input_in_a_bad_form_is_one_line_and_exit_2(
@@ -288,3 +289,23 @@ def test_each_section_says_how_the_engine_carries_it_or_why_not(deal: Deal) -> N
     for number in range(2, 9):
         assert page_anchor(f"Schedule {number}") in page.ids
     assert html.index('id="payment-schedule"') < html.index('id="section-schedule-2"')
+
+
+def test_the_page_shows_the_clause_coverage_of_the_features(deal: Deal, tmp_path: Path) -> None:
+    """With `npa coverage`'s report, the page lists the clauses never exercised and says
+    beside each operative clause how many scenarios exercise it."""
+    from engine.clause_coverage import coverage
+
+    feature = tmp_path / "a.feature"
+    feature.write_text("Feature: x\n  Example: y\n    Given the 1997 deal\n"
+                       "    When the Company signs on October 20, 1997 at 09:00\n",
+                       encoding="utf-8")
+    report = coverage([feature]).to_dict()
+    html = page_of(deal, CLOSED, report)
+    page = _read(html)
+    assert "Features: 1 scenario exercises this clause" in page.text("signature page")
+    assert "Features: no scenario exercises this clause" in page.text("5.1(d)")
+    never = html[html.index('<p class="never">'):].split("</p>")[0]
+    assert '<a href="#section-5-1-d">5.1(d)</a>' in never
+    assert "signature page" not in never
+    assert "Not computed" in page_of(deal, CLOSED)

@@ -13,7 +13,8 @@ from engine.page.diagram import lifecycle_svg
 
 def page_of(deal: Any, as_of: datetime | str | None = None,
             coverage: dict[str, Any] | None = None) -> str:
-    """The page of a deal (an `engine.Deal`) as of a moment (default: its clock).
+    """The page of a deal (an `engine.Deal`) as of a moment (default: its clock), with the
+    clause coverage of the features if given (`engine.clause_coverage`'s report, as a dict).
 
     A past moment shows the deal as it was then; a later one as it will be if
     nothing else happens, with the deadlines that fall due by then on its
@@ -55,7 +56,7 @@ def page_of(deal: Any, as_of: datetime | str | None = None,
                 and r.get("purpose") in ("interest", "principal")]
     schedule = schedule_to_json(payment_schedule(deal.state.terms.notes))
     return page_html(deal_id=deal.id, status=status, timeline=timeline,
-                     found=notes(status, timeline, records), schedule=schedule,
+                     found=notes(status, timeline, records, coverage), schedule=schedule,
                      payments=payments, titles=agreement().titles, coverage=coverage,
                      purchaser=deal.state.terms.parties["purchaser"].name)
 

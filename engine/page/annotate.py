@@ -303,11 +303,25 @@ def _timeline(timeline: Sequence[Mapping[str, Any]]) -> Iterable[Note]:
                    section.startswith("Schedule 1"), entry["seq"])
 
 
+def _covered(coverage: Mapping[str, Any] | None) -> Iterable[Note]:
+    """How many scenarios of the features exercised each operative clause (npa coverage)."""
+    for row in (coverage or {}).get("sections", []):
+        if not row.get("operative"):
+            continue
+        count = len(row.get("scenarios", []))
+        yield Note(row["section"], "model",
+                   (f"Features: {count} scenarios exercise this clause" if count > 1 else
+                    "Features: 1 scenario exercises this clause") if count
+                   else "Features: no scenario exercises this clause")
+
+
 def notes(status: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]],
-          records: Sequence[Mapping[str, Any]]) -> dict[str, list[Note]]:
+          records: Sequence[Mapping[str, Any]],
+          coverage: Mapping[str, Any] | None = None) -> dict[str, list[Note]]:
     """Every note of the page, by the section it stands beside."""
     found: dict[str, list[Note]] = {}
-    for source in (_signed(status), _conditions(status, records), _settlement(status),
+    for source in (_covered(coverage), _signed(status), _conditions(status, records),
+                   _settlement(status),
                    _obligations(status), _notices(status), _defaults(status),
                    _holders(status), _claims(status), _not_operative(), _accounted(),
                    _timeline(timeline)):

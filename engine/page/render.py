@@ -216,17 +216,30 @@ def _contents(titles: Mapping[str, str], found: Mapping[str, list[Note]]) -> str
 def _coverage(coverage: Mapping[str, Any] | None) -> str:
     if not coverage:
         return ('<section id="coverage" class="panel"><h2>Clause coverage</h2>'
-                '<p class="hint">The clause coverage of the features (npa coverage) is not '
-                "available in this build.</p></section>")
+                '<p class="hint">Not computed for this page (npa page --no-coverage); '
+                "npa coverage gives it.</p></section>")
     rows = []
-    for section, entry in coverage.items():
-        count = entry.get("scenarios", 0) if isinstance(entry, Mapping) else entry
-        target = page_anchor(section)
-        rows.append(f'<tr class="{"ok" if count else "bad"}"><td><a href="#{target}">'
-                    f"{e(section)}</a></td><td>{e(count)}</td></tr>")
+    for row in coverage.get("sections", []):
+        count = len(row.get("scenarios", []))
+        tone = "ok" if count or row.get("explored") else ("bad" if row.get("operative")
+                                                           else "quiet")
+        what = (f"{count} scenario{'s' if count != 1 else ''}" if row.get("operative")
+                else f"not operative: {row.get('reason') or ''}")
+        rows.append(f'<tr class="tone-{tone}"><td><a href="#{page_anchor(row["section"])}">'
+                    f'{e(row["section"])}</a></td><td>{e(row.get("heading", ""))}</td>'
+                    f'<td class="money">{len(row.get("rules", []))}</td><td>{e(what)}</td></tr>')
+    never = coverage.get("never_exercised", [])
+    files = coverage.get("files", [])
     return ('<section id="coverage" class="panel"><h2>Clause coverage</h2>'
-            '<table><thead><tr><th>section</th><th>scenarios</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table></section>")
+            f'<p class="hint">From npa coverage: {e(coverage.get("scenarios", 0))} scenarios of '
+            f"{len(files)} feature files; a clause is exercised when a scenario's action "
+            "produced an event or a refusal citing it.</p>"
+            + (f'<p class="never">Never exercised ({len(never)}): '
+               + ", ".join(f'<a href="#{page_anchor(n)}">{e(n)}</a>' for n in never) + "</p>"
+               if never else "")
+            + '<details><summary>Every clause</summary><table class="schedule coverage"><thead>'
+            "<tr><th>section</th><th>heading</th><th>rules</th><th>exercised by</th></tr>"
+            "</thead><tbody>" + "".join(rows) + "</tbody></table></details></section>")
 
 
 def page_html(*, deal_id: str, status: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]],

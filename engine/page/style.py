@@ -67,6 +67,8 @@ table.schedule th, table.schedule td { border-bottom: 1px solid var(--rule); pad
   text-align: left; }
 table.schedule td.money { text-align: right; font-variant-numeric: tabular-nums; }
 table.schedule tr.paid td { color: var(--ok); }
+table.coverage tr.tone-bad td { color: var(--bad); }
+p.never { font-size: .9em; }
 table.schedule tr.overdue td, table.schedule tr.accelerated td { color: var(--bad); }
 footer { padding: 1em 2em; border-top: 3px double var(--rule); color: #5f5a50; font-size: .85em; }
 @media (max-width: 900px) { .layout { display: block; } nav#contents { position: static;
