@@ -320,6 +320,35 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--scenario", type=click.Path(dir_okay=False),
+              help="Scripted: run this file of actions (as `npa run` takes) in memory.")
+@click.option("--terms", help="A term sheet (TOML); keys left out keep the 1997 values.")
+@click.option("--paths", type=int, help="Monte Carlo: how many paths (numbered from 1).")
+@click.option("--seed", type=int, help="The run's seed: the same seed, the same paths.")
+@click.option("--model", help="A behaviour model (TOML); keys left out keep the defaults "
+              "(--print-model).")
+@click.option("--workers", type=int, help="Run the paths in K processes.")
+@click.option("--dask", help="Send batches of paths to this Dask scheduler instead.")
+@click.option("--discount", help="Annual rate for present values (compounded annually, "
+              "ACT/365 from the Closing Date); default 0.")
+@click.option("--out", help="Write paths.csv, summary.json and three PNG plots here.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--path", "path_k", type=int, help="Re-run path K alone: its actions and "
+              "timeline.")
+@click.option("--save", help="With --path: write the path as a scenario for `npa run`.")
+@click.option("--print-model", "print_model", is_flag=True,
+              help="Print the shipped default behaviour model (commented TOML).")
+@_json_option
+def simulate(scenario: str | None, path_k: int | None, as_json: bool, **given: Any) -> None:
+    """Simulate the deal in memory: a scripted scenario, or Monte Carlo paths. Nothing stored."""
+    from engine.simulation.command import Options, run
+
+    actions = tuple(_read_scenario(scenario)) if scenario is not None else ()
+    options = Options(scenario=scenario, actions=actions, path=path_k, as_json=as_json, **given)
+    raise SystemExit(run(options, click.echo))
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_db_option
 @_json_option
