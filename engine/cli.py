@@ -338,14 +338,16 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 @click.option("--save", help="With --path: write the path as a scenario for `npa run`.")
 @click.option("--print-model", "print_model", is_flag=True,
               help="Print the shipped default behaviour model (commented TOML).")
+@click.option("--db", default=None, help="Not used: a simulation stores nothing (no "
+              "database is created or changed).")
 @_json_option
-def simulate(scenario: str | None, path_k: int | None, as_json: bool, **given: Any) -> None:
+def simulate(scenario: str | None, path_k: int | None, as_json: bool, db: str | None,
+             **given: Any) -> None:
     """Simulate the deal in memory: a scripted scenario, or Monte Carlo paths. Nothing stored."""
     from engine.simulation.command import Options, run
 
-    actions = tuple(_read_scenario(scenario)) if scenario is not None else ()
-    options = Options(scenario=scenario, actions=actions, path=path_k, as_json=as_json, **given)
-    raise SystemExit(run(options, click.echo))
+    options = Options(scenario=scenario, path=path_k, as_json=as_json, **given)
+    raise SystemExit(run(options, click.echo, _read_scenario))
 
 
 @cli.command()

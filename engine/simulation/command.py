@@ -30,8 +30,6 @@ class Options:
     """The options of `npa simulate`, as given (None: not given)."""
 
     scenario: str | None = None
-    #: The scenario file's actions, read by the caller as `npa run` reads them.
-    actions: tuple[Any, ...] = ()
     terms: str | None = None
     as_json: bool = False
     paths: int | None = None
@@ -74,17 +72,19 @@ def _read(path: str, field: str) -> str:
                             field=field) from None
 
 
-def run(options: Options, echo: Echo) -> int:
-    """Run `npa simulate` with these options; the exit code."""
+def run(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
+    """Run `npa simulate` with these options; the exit code.
+
+    `read` reads a scenario file as `npa run` does.
+    """
     if options.print_model:
         _refuse_with(options, "--print-model", [f.name for f in attrs.fields(Options)
-                                                 if f.name not in ("print_model", "as_json",
-                                                                   "actions")])
+                                                 if f.name not in ("print_model", "as_json")])
         return _print_model(options, echo)
     if options.scenario is not None:
         _refuse_with(options, "--scenario", ["paths", "seed", "model", "workers", "dask",
                                              "discount", "out", "quiet", "path", "save"])
-        return _scenario(options, echo)
+        return _scenario(options, echo, read)
     if options.paths is None:
         raise InvalidAction("give --scenario FILE, --paths N --seed S, or --print-model",
                             field="--paths")
@@ -119,10 +119,11 @@ def _print_model(options: Options, echo: Echo) -> int:
     return 0
 
 
-def _scenario(options: Options, echo: Echo) -> int:
+def _scenario(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
     from engine.simulation.scenario import run_scenario
 
-    result = run_scenario(options.actions, terms=_terms(options))
+    assert options.scenario is not None
+    result = run_scenario(read(options.scenario), terms=_terms(options))
     if options.as_json:
         echo(json.dumps(result.to_dict(), indent=2, default=str))
     else:
@@ -193,7 +194,8 @@ def _monte_carlo(options: Options, echo: Echo) -> int:
     bar = not options.quiet and sys.stderr.isatty()
     with _progress(options.paths, bar) as progress:
         result = run_simulation(options.paths, options.seed, model=_model(options),
-                                terms=_terms(options), workers=options.workers or 1,
+                                terms=_terms(options),
+                                workers=1 if options.workers is None else options.workers,
                                 dask=options.dask, discount=options.discount,
                                 out=options.out, progress=progress)
     data = result.to_dict()
