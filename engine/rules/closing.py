@@ -15,8 +15,9 @@ from engine.clock import new_york_date, parse_date
 from engine.errors import InvalidAction
 from engine.events import ClosingHeld, ConditionSatisfied, TermsAmended
 from engine.explain import Reason, refusal
-from engine.rules.common import Decision, accept, name_of, refuse
+from engine.rules.common import Decision, accept, refuse
 from engine.rules.conditions import unmet
+from engine.rules.writing import written_instrument
 from engine.state import DealState, Status
 
 #: The terms an amendment may change, with how each new value is read.
@@ -81,14 +82,7 @@ def amend(state: DealState, action: Amend) -> Decision:
     writing").
     """
     changes = _read_changes(action)
-    reasons: list[Reason] = []
-    if not action.in_writing:
-        reasons.append(refusal("8.4", "no term may be amended orally: the amendment must be "
-                                      "a written instrument"))
-    for party in SIGNATORIES:
-        if party not in action.signed_by:
-            reasons.append(refusal("8.4", f"the written instrument is not signed by "
-                                          f"{name_of(state, party)}"))
+    reasons = written_instrument(state, action.in_writing, action.signed_by, SIGNATORIES)
     if "closing_date" in changes and state.status not in (Status.Drafted,
                                                           Status.ConditionsPending):
         reasons.append(refusal("2.1", "the Closing has been held: its date can no longer "
