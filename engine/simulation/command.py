@@ -224,13 +224,17 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[int], None] | Non
     started = time.perf_counter()
     columns = (TextColumn("simulating"), BarColumn(), MofNCompleteColumn(),
                TextColumn("paths  {task.fields[rate]}"), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # Refreshed at each batch rather than by rich's own thread: with no other thread
+    # running, the worker processes can be forked.
+    with Progress(*columns, console=Console(stderr=True), transient=True,
+                  auto_refresh=False) as bar:
         task = bar.add_task("paths", total=total, rate="")
 
         def update(done: int) -> None:
             elapsed = time.perf_counter() - started
             rate = f"{done / elapsed:,.0f} paths/s" if elapsed > 0 else ""
             bar.update(task, completed=done, rate=rate)
+            bar.refresh()
 
         yield update
 

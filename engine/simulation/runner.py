@@ -14,6 +14,7 @@ import logging
 import math
 import multiprocessing
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -95,7 +96,10 @@ def _run(jobs: list[Job], workers: int, dask: str | None) -> Iterator[list[PathR
         for job in jobs:
             yield run_batch(*job)
     else:
-        context = multiprocessing.get_context("spawn")
+        # Forking is fast and safe while no other thread runs (a thread holding a lock at
+        # the fork would leave it held in the child); otherwise start fresh interpreters.
+        alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if alone else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield from _in_order(lambda job: pool.submit(run_batch, *job), jobs, 2 * workers + 2)
 
