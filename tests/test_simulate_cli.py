@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from engine import simulate, simulate_path
+from engine import SimulationError, simulate, simulate_path
 from engine.cli import main
 from engine.demo import to_repayment
 from engine.simulation import runner
@@ -224,7 +225,7 @@ def test_the_csv_differs_with_another_seed(tmp_path: Path) -> None:
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_1() -> None:
     """No scheduler listens: one line on stderr, exit 1, within the client's timeout."""
-    assert runner.DASK_TIMEOUT <= 5
+    assert runner.DASK_TIMEOUT + runner.HANDSHAKE <= 10
     done = subprocess.run([str(NPA), "simulate", "--paths", "10", "--seed", "1", "--dask",
                            "tcp://127.0.0.1:9"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
@@ -232,6 +233,19 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_1() -> None:
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("npa: error: dask: cannot reach the Dask "
                                                    "scheduler at tcp://127.0.0.1:9")
+
+
+def test_a_peer_that_never_answers_is_no_hang() -> None:
+    """Something accepts the connection but never speaks Dask: SimulationError after the
+    handshake's time, not a hang."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(SimulationError) as caught:
+            simulate(10, 1, dask=address)
+    assert caught.value.field == "dask" and caught.value.exit_code == 1
+    assert "did not answer as a Dask scheduler" in caught.value.message
 
 
 # --- progress --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import logging
 import math
 import multiprocessing
 import re
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,8 +32,11 @@ from engine.simulation.summary import SimulationResult, Tally, summarise
 
 #: The most paths a batch holds; fewer when a run is small, so every worker gets some.
 BATCH = 250
-#: How long to wait for a Dask scheduler to answer, in seconds.
-DASK_TIMEOUT = 5
+#: How long to wait for a Dask scheduler to answer, in seconds (once to open a TCP
+#: connection, once more for the client's handshake).
+DASK_TIMEOUT = 4
+#: The most a Dask handshake may take, importing distributed included, in seconds.
+HANDSHAKE = 6
 _ADDRESS = re.compile(r"^([a-z][a-z0-9+]*://)?[A-Za-z0-9._\-\[\]:]+$")
 
 Job = tuple[int, int, int, dict[str, Any], dict[str, Any], str]
@@ -121,25 +125,75 @@ def _in_order(submit: Callable[[Job], Any], jobs: Iterable[Job],
         yield done
 
 
-def _on_dask(jobs: list[Job], address: str) -> Iterator[list[PathResult]]:
-    """The jobs run on an existing Dask distributed scheduler, results in job order."""
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+def _check_reachable(address: str) -> None:
+    """Refuse at once a TCP scheduler address where nothing listens (before importing
+    distributed, which alone can take seconds)."""
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp"):
+        return
+    host, _, port = rest.rpartition(":")
+    if not host:
+        host, port = rest, "8786"
     try:
-        from distributed import Client
-    except ImportError:  # pragma: no cover - distributed is a dependency
-        raise SimulationError("--dask needs the distributed package", field="dask") from None
-    try:
-        client = Client(address, timeout=DASK_TIMEOUT,  # type: ignore[no-untyped-call]
-                        set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=DASK_TIMEOUT):
+            pass
+    except (OSError, ValueError) as exc:
         raise SimulationError(f"cannot reach the Dask scheduler at {address} "
                               f"({exc.__class__.__name__})", field="dask") from None
+
+
+def _connect(address: str) -> Any:
+    """A Dask client of the scheduler, or SimulationError within HANDSHAKE seconds.
+
+    The client is made (and distributed imported) in a thread of its own: a peer
+    that accepts the connection but never speaks Dask's protocol would otherwise
+    keep the handshake waiting.
+    """
+    _check_reachable(address)
+    made: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)
+            from distributed import Client
+
+            made["client"] = Client(address, timeout=DASK_TIMEOUT,  # type: ignore[no-untyped-call]
+                                    set_as_default=False)
+        except BaseException as exc:  # handed to the caller's thread below
+            made["error"] = exc
+
+    thread = threading.Thread(target=connect, name="npa-dask-connect", daemon=True)
+    thread.start()
+    thread.join(HANDSHAKE)
+    error = made.get("error")
+    if thread.is_alive():
+        raise SimulationError(f"{address} did not answer as a Dask scheduler within "
+                              f"{HANDSHAKE} s", field="dask")
+    if isinstance(error, OSError | TimeoutError | ValueError):
+        raise SimulationError(f"cannot reach the Dask scheduler at {address} "
+                              f"({error.__class__.__name__})", field="dask")
+    if error is not None:  # something answered, but not as a Dask scheduler does
+        raise SimulationError(f"{address} did not answer as a Dask scheduler "
+                              f"({error.__class__.__name__})", field="dask")
+    client = made["client"]
     try:
-        threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
+        client.wait_for_workers(1, timeout=2 * DASK_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        client.close()
+        raise SimulationError(f"the Dask scheduler at {address} has no workers "
+                              f"({exc.__class__.__name__})", field="dask") from None
+    return client
+
+
+def _on_dask(jobs: list[Job], address: str) -> Iterator[list[PathResult]]:
+    """The jobs run on an existing Dask distributed scheduler, results in job order."""
+    client = _connect(address)
+    try:
+        threads = max(1, sum(client.nthreads().values()))
         yield from _in_order(lambda job: client.submit(run_batch, *job, pure=False), jobs,
                              2 * threads + 2)
     except (OSError, TimeoutError) as exc:
         raise SimulationError(f"the Dask scheduler at {address} failed "
                               f"({exc.__class__.__name__}: {exc})", field="dask") from None
     finally:
-        client.close()  # type: ignore[no-untyped-call]
+        client.close()
