@@ -11,6 +11,7 @@ from contract.clauses import (
     whose_representation,
 )
 from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, condition
+from contract.errors import NpaError, TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
 from contract.terms import (
@@ -21,10 +22,10 @@ from contract.terms import (
     STUBS,
     DealTerms,
     NoteTerms,
-    TermsError,
     TermSheet,
     dump_toml,
     load_terms,
+    load_terms_file,
     terms_from_dict,
     terms_to_dict,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "Condition",
     "DealTerms",
     "NoteTerms",
+    "NpaError",
     "Party",
     "TermSheet",
     "TermsError",
@@ -77,6 +79,7 @@ __all__ = [
     "dump_toml",
     "head_of",
     "load_terms",
+    "load_terms_file",
     "opening_words",
     "representations_of",
     "schedule_1_text",

@@ -21,12 +21,21 @@ import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from contract._frozen import FrozenMap
+from contract.errors import TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
+from contract.terms_bounds import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    check_terms_data,
+    check_toml_text,
+    read_terms_text,
+)
 
 T = TypeVar("T")
 
@@ -42,25 +51,10 @@ MONEY_LIMIT = Decimal(10) ** 12
 SCHEDULE_1 = "Schedule 1 (Form of Note) was omitted from the filing: ASSUMED"
 
 _CYCLE = re.compile(r"^[1-9][0-9]*[MY]$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DECIMAL = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", re.ASCII)
+#: ASCII digits only: Decimal would read Arabic-Indic or full-width digits too.
+_DECIMAL = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$", re.ASCII)
 _CENT = Decimal("0.01")
-
-
-class TermsError(ValueError):
-    """A term sheet refused: the dotted key path at fault and a one-line reason."""
-
-    exit_code: ClassVar[int] = 2
-
-    def __init__(self, field: str, message: str) -> None:
-        """Hold the key path and the message."""
-        super().__init__(field, message)
-        self.field = field
-        self.message = message
-
-    def __str__(self) -> str:
-        """The one line "terms: <field>: <message>"."""
-        return f"terms: {self.field}: {self.message}"
 
 
 # --- validators ------------------------------------------------------------
@@ -72,9 +66,12 @@ def _path(instance: object, attribute: attrs.Attribute[Any]) -> str:
 
 
 def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate a date."""
+    """Validate a date, in 1900-2100 (issue 10 item 5: a maturity in 9999 broke settlement)."""
     if type(value) is not date:
         raise TermsError(_path(instance, attribute), f"must be a date, not {_kind(value)}")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise TermsError(_path(instance, attribute),
+                         f"must lie in {FIRST_YEAR}-{LAST_YEAR}, not {value.isoformat()}")
 
 
 def _is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -272,11 +269,13 @@ def _roles() -> str:
 
 
 def _check_text(field: str, value: object, *, required: bool = True) -> None:
-    """Refuse a value that is not a string, or is blank when required."""
+    """Refuse a value that is not a string, is blank when required, is over 10,000
+    characters or holds control characters (`contract.printable`)."""
     if not isinstance(value, str):
         raise TermsError(field, f"must be a string, not {_kind(value)}")
     if required and not value.strip():
         raise TermsError(field, "must not be empty")
+    check_terms_data(value, field)
 
 
 def _check_address(field: str, address: object) -> None:
@@ -371,7 +370,7 @@ def _to_date(value: object, field: str) -> date:
     """Read a TOML date or a YYYY-MM-DD string."""
     if type(value) is date:
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -390,7 +389,7 @@ def _to_decimal(value: object, field: str, example: str) -> Decimal:
         return Decimal(value)
     if isinstance(value, float) and math.isfinite(value):
         return Decimal(repr(value))
-    if isinstance(value, str) and _DECIMAL.match(value):
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
         return Decimal(value)
     raise TermsError(field, f'must be a decimal string such as "{example}", not {_kind(value)}')
 
@@ -524,6 +523,7 @@ def _party(value: object, role: str, base: Party, complete: bool) -> Party:
 def _from_data(data: object, *, complete: bool) -> TermSheet:
     """A TermSheet from plain data; `complete` data must give every key."""
     root = _table(data, "terms")
+    check_terms_data(root)
     for key in root:
         if key not in ("deal", "notes", "parties"):
             raise TermsError(key, "unknown table: expected deal, notes or parties")
@@ -585,11 +585,25 @@ def load_terms(text: str) -> TermSheet:
         TermsError: the text is not TOML, or names an unknown table or key, or a
             value is of the wrong type, out of range, or does not fit the others.
     """
+    if not isinstance(text, str):
+        raise TermsError("terms", f"a term sheet is TOML text, not {_kind(text)}")
+    check_toml_text(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TermsError("terms", f"not valid TOML: {' '.join(str(error).split())}") from None
+    except RecursionError:  # pragma: no cover - check_toml_text bounds the nesting first
+        raise TermsError("terms", "nested too deeply") from None
     return _from_data(data, complete=False)
+
+
+def load_terms_file(path: str | Path) -> TermSheet:
+    """Read a TOML term-sheet file (at most 64 KiB, read no further); see `load_terms`.
+
+    Raises:
+        TermsError: the file cannot be read, is too large, or is not a valid term sheet.
+    """
+    return load_terms(read_terms_text(path))
 
 
 # --- writing ---------------------------------------------------------------

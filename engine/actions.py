@@ -191,7 +191,7 @@ class Amend(Action):
 
 
 @attrs.frozen(repr=False, eq=False)
-class NoticeSpec:
+class NoticeSpec(Plain):
     """How a notice travels (8.5): method, the time its method needs, address, copies.
 
     `delivered_at` for "hand", `postmarked_at` for "registered_mail" and

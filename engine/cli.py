@@ -25,17 +25,39 @@ JSON_HELP = "Print one JSON document."
 SCENARIO_BYTES = 256 * 1024 * 1024
 
 
-def _emit(data: Any, as_json: bool, render: Callable[[Any], str]) -> None:
-    """Print a result as JSON or as text for people."""
+def _emit(data: Any, as_json: bool, render: Callable[[Any], str], *,
+          escape: bool = True) -> None:
+    """Print a result as JSON or as text for people.
+
+    Text for people is rendered from the data with every string escaped
+    (`contract.printable.escape`): no value can print a line of its own or
+    move the terminal (issue 10 item 7). JSON escapes by itself. Only text
+    the engine writes itself, whole (a diagram), is printed with `escape=False`.
+    """
     if as_json:
         click.echo(json.dumps(data, indent=2, default=str))
     else:
-        click.echo(render(data))
+        click.echo(render(_shown(data) if escape else data))
+
+
+def _shown(data: Any) -> Any:
+    """The data with every string in it as a renderer for people may print it."""
+    from contract.printable import escape
+
+    if isinstance(data, str):
+        return escape(data)
+    if isinstance(data, dict):
+        return {_shown(key): _shown(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_shown(item) for item in data]
+    return data
 
 
 def _fail(error: NpaError | ValueError, code: int | None = None) -> NoReturn:
     """Print a one-line error and exit with its code."""
-    line = " ".join(str(error).split())
+    from contract.printable import escape
+
+    line = escape(" ".join(str(error).split()))
     click.echo(f"npa: error: {line}", err=True)
     raise SystemExit(code if code is not None else getattr(error, "exit_code", 2))
 
@@ -88,19 +110,12 @@ def cli() -> None:
 @_json_option
 def new(deal: str, terms_file: str | None, db: str, as_json: bool) -> None:
     """Make a new deal from the template, with an optional term sheet."""
-    from contract import load_terms
+    from contract import load_terms_file
     from engine.deal import Deal
     from engine.ports import check_deal_id
 
     check_deal_id(deal)
-    terms = None
-    if terms_file is not None:
-        try:
-            text = Path(terms_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidAction(f"cannot read {terms_file} ({exc.__class__.__name__})",
-                                field="terms") from None
-        terms = load_terms(text)
+    terms = load_terms_file(terms_file) if terms_file is not None else None
     with _store(db, must_exist=False) as store:
         made = Deal.create(store, deal, terms)
         _emit(made.status(), as_json, lambda s: f"{deal}: {s['state']}")
@@ -288,7 +303,8 @@ def diagram(fmt: str, db: str, as_json: bool) -> None:
     from engine.lifecycle import mermaid
 
     text = mermaid()
-    _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"))
+    _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"),
+          escape=False)
 
 
 @cli.command()
@@ -446,8 +462,6 @@ def _render_catalogue(entries: list[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run npa: every error is one line on stderr with its exit code."""
-    from contract import TermsError
-
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="npa",
                  standalone_mode=False)
@@ -458,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(1) from None
     except click.UsageError as exc:
         _fail(ValueError(exc.format_message()), 2)
-    except (NpaError, TermsError) as exc:
+    except NpaError as exc:
         _fail(exc)
     except BrokenPipeError:  # pragma: no cover - the reader went away
         raise SystemExit(1) from None

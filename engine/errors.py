@@ -7,30 +7,20 @@ that cannot be trusted, and for bugs.
 
 from __future__ import annotations
 
+from contract.errors import NpaError, TermsError
 
-class NpaError(Exception):
-    """The root of every error the engine reports to a user."""
-
-    exit_code = 2
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-    @property
-    def shown_field(self) -> str:
-        """The field as an error line names it: as typed, or quoted if it has odd characters."""
-        field = self.field or ""
-        if not field.isprintable() or field != field.strip():
-            field = repr(field)
-        return field if len(field) <= 80 else field[:77] + "..."
-
-    def __str__(self) -> str:
-        message = " ".join(self.message.split())
-        if self.field:
-            return f"{self.shown_field}: {message}"
-        return message
+__all__ = [
+    "BrokenLog",
+    "ConcurrencyConflict",
+    "DealExists",
+    "InvalidAction",
+    "InvalidDealId",
+    "NpaError",
+    "StorageError",
+    "StoreBusy",
+    "TermsError",
+    "UnknownDeal",
+]
 
 
 class InvalidAction(NpaError, ValueError):

@@ -10,9 +10,15 @@ import attrs
 
 from contract import UnknownSection, clause_text, schedule_1_text
 
+#: The engine's own rule that actions come in time order (no section of the agreement).
+TIME_ORDER = "time order"
+
 #: Text for what is cited but is no clause of the agreement.
 _NOT_IN_THE_AGREEMENT = {
     "time passing": "The engine processes actions in time order (PRODUCT.md section 5).",
+    TIME_ORDER: "The engine takes a deal's actions in time order: an action dated before "
+                "the deal's clock (its latest recorded instant) is refused, whatever "
+                "section it rests on (PRODUCT.md section 5).",
 }
 
 

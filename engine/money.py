@@ -10,15 +10,20 @@ from engine.errors import InvalidAction
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal(10) ** 12
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+#: ASCII digits only: "١٢٣" and full-width "７５００" are digits to Python, not money here.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 def parse_money(value: object, field: str) -> Decimal:
     """Read an amount in dollars: a decimal string or number, at most two decimals.
 
+    An amount is written in ASCII digits, with an optional "." and cents:
+    digits of other scripts (Arabic-Indic "١٢٣", full-width "７５００") are refused,
+    though `Decimal` would read them.
+
     Raises:
-        InvalidAction: naming `field`, for floats' inexactness is never guessed at,
-            for fractions of a cent, negatives and amounts over 10^12.
+        InvalidAction: naming `field`, for floats (their inexactness is never guessed
+            at), other digits, fractions of a cent, negatives and amounts over 10^12.
     """
     if isinstance(value, bool | float):
         raise InvalidAction("amounts are exact decimals: write them as strings, "
@@ -27,9 +32,9 @@ def parse_money(value: object, field: str) -> Decimal:
         amount = Decimal(value)
     elif isinstance(value, Decimal):
         amount = value
-    elif isinstance(value, str) and _NUMBER.match(value.strip()):
+    elif isinstance(value, str) and _NUMBER.fullmatch(value.strip(" ")):
         try:
-            amount = Decimal(value.strip())
+            amount = Decimal(value.strip(" "))
         except InvalidOperation:  # pragma: no cover - the pattern already checked
             raise InvalidAction(f"not an amount: {value!r:.40}", field=field) from None
     else:

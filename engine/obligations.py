@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
+from engine.clock import new_york_date
 from engine.periods import end_of_days
 
 ANNUAL_DAYS = 100
@@ -35,7 +36,7 @@ class ReportDue:
     @property
     def last_day(self) -> date:
         """The last day on which the report is on time."""
-        return self.lapses_at.date() - timedelta(days=1)
+        return new_york_date(self.lapses_at) - timedelta(days=1)
 
 
 #: How long past maturity unpaid Notes keep the reports of 6.1 owed.
@@ -59,5 +60,5 @@ def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
         end = date(year, 12, 31)
         owed.append(ReportDue(f"annual-{year}", "6.1(a)", end, end_of_days(end, ANNUAL_DAYS)))
     return tuple(sorted(
-        (r for r in owed if r.lapses_at.date() > closing_date and r.period_end < last),
+        (r for r in owed if new_york_date(r.lapses_at) > closing_date and r.period_end < last),
         key=lambda r: (r.lapses_at, r.id)))

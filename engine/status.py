@@ -77,7 +77,7 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
         status = ("paid" if x.paid >= x.amount else
                   "overdue" if at is not None and at >= x.due else "pending")
         owed.append({"id": f"expenses-{x.id}", "section": "8.9",
-                     "due": (x.due - timedelta(days=1)).date().isoformat(),
+                     "due": (new_york_date(x.due) - timedelta(days=1)).isoformat(),
                      "amount": str(x.amount), "status": status})
     for e in state.defaults.values():
         told = any(n.kind == "default" and n.sender == "company"
@@ -361,8 +361,8 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             return (f"Purchaser presented {dollars(event.amount)} of its counsel's fees and "
                     f"expenses ({event.expense}): {event.description}", "8.9")
         case ev.ClockAdvanced():
-            return "time passed", ""
-    return event.TAG, ""  # pragma: no cover - every event type is described above
+            return "time passed", "time passing"
+    return event.TAG, "time passing"  # pragma: no cover - every event type is described above
 
 
 _DEADLINE_WORDS = {

@@ -739,7 +739,7 @@ def bench_lifecycle(sizes: Sizes) -> Row:
                "bare_per_trigger": [ns // triggers for ns in bare]})
     decide_parts = ("fire_until", "follow", "evolve")
     parts = cumulative(lambda: [lifecycle() for _ in range(20)], "lifecycle", {
-        "parse_action": ("engine/codec.py", "parse_action", "act"),
+        "parse_action": ("engine/validation.py", "parse_action", "act"),
         "decide": ("engine/decide.py", "decide", "act"),
         "fire_until": ("engine/deadlines.py", "fire_until", "decide"),
         "follow": ("engine/lifecycle.py", "follow", "decide"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.actions import Action
 from engine.clock import iso
-from engine.explain import Reason, refusal
+from engine.explain import TIME_ORDER, Reason, refusal
 from engine.rules.common import name_of
 from engine.state import DealState
 
@@ -17,14 +17,22 @@ from engine.state import DealState
 def may_take(state: DealState, action: Action) -> list[Reason]:
     """Whether the actor is one the action's catalogue entry allows.
 
-    A holder other than Purchaser holds Notes only by transfer (section 7).
+    A holder other than Purchaser holds Notes only by transfer (section 7): one
+    that holds none is refused under 7.1, and also under the rule of the right
+    it tried to use. The remedies of Schedule 1 (acceleration, waiver of an
+    Event of Default) belong to Holders of a majority in principal, so a holder
+    with no Notes is refused under Schedule 1 as well as 7.1; a right of the
+    Holders of 6.2(a) cites its own paragraph.
     """
     section = action.cites()
     if action.actor.startswith("holder:") and action.actor not in state.holders:
-        # A right of the Holders (6.2(a)) cites itself; anything else, who holds (7.1).
+        name = name_of(state, action.actor)
+        if section == "Schedule 1":
+            return [refusal(section, f"{name} holds no Notes: only Holders of a majority in "
+                                     f"principal may {action.TYPE.replace('_', ' ')}"),
+                    refusal("7.1", f"{name} holds no Notes")]
         own = type(action).cites is not Action.cites
-        return [refusal(section if own else "7.1",
-                        f"{name_of(state, action.actor)} holds no Notes")]
+        return [refusal(section if own else "7.1", f"{name} holds no Notes")]
     if action.ACTORS is None or action.actor in action.ACTORS:
         return []
     return [refusal(section, f"{name_of(state, action.actor)} may not "
@@ -32,9 +40,15 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
 
 
 def in_time_order(state: DealState, action: Action) -> list[Reason]:
-    """An action dated before the deal's last recorded moment is refused."""
+    """PRODUCT.md section 5, the engine's time-order rule: an action dated before the deal's
+    clock (its latest recorded instant) is refused.
+
+    The refusal cites the time-order rule itself, not the section the action rests
+    on: an out-of-order notice breaks no part of 8.5. Instants are compared, so a
+    time in the repeated autumn hour is ordered by when it happened.
+    """
     if state.clock is None or action.at >= state.clock:
         return []
-    return [refusal(action.cites(),
+    return [refusal(TIME_ORDER,
                     f"this action is dated {iso(action.at)}, before the deal's clock at "
                     f"{iso(state.clock)}: actions are taken in time order")]

@@ -10,8 +10,6 @@ is under Rule 144 or the opinion says the legend is not required.
 
 from __future__ import annotations
 
-import re
-
 from engine.actions import AcceptOpinion, CompleteTransfer, ProposeTransfer, RejectOpinion
 from engine.errors import InvalidAction
 from engine.events import OpinionDecided, TransferCompleted, TransferProposed
@@ -20,17 +18,12 @@ from engine.money import dollars
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
 from engine.rules.notices import give_notice
 from engine.state import DealState, Transfer
-
-HOLDER_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+from engine.validation import check_holder
 
 
 def propose_transfer(state: DealState, action: ProposeTransfer) -> Decision:
     """7.3 Notice of Proposed Transfers: notice to the Company, with an opinion or Rule 144."""
-    name = action.to_holder.removeprefix("holder:")
-    if not HOLDER_NAME.fullmatch(name):
-        raise InvalidAction(f"{action.to_holder!r:.40} is not a holder name (1 to 64 "
-                            "letters, digits, '.', '_' or '-')", field="to_holder")
-    to_holder = "purchaser" if name == "purchaser" else f"holder:{name}"
+    to_holder = check_holder(action.to_holder)
     held = state.holders.get(action.actor)
     reasons: list[Reason] = []
     if not state.notes_alive:
