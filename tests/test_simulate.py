@@ -395,3 +395,20 @@ def test_the_results_are_typed_and_exported() -> None:
     path = simulate_path(1, 1)
     assert isinstance(path, PathResult)
     assert path.to_dict()["path"] == 1
+
+
+def test_an_action_checked_once_is_not_checked_again() -> None:
+    """`parse_action` returns an action it built itself as it is; any other action object,
+    even an equal one, is checked afresh (a simulation shares checked actions)."""
+    from engine.actions import Pay
+    from engine.codec import parse_action
+
+    checked = parse_action({"type": "pay", "actor": "company", "at": "1998-02-02T10:00",
+                            "purpose": "interest", "amount": "205625.00"})
+    assert parse_action(checked) is checked
+    twin = Pay(actor="company", at=checked.at, purpose="interest", amount=checked.amount)
+    assert parse_action(twin) is not twin and parse_action(twin) == twin
+    bad = Pay(actor="company", at=checked.at, purpose="interest", amount=1.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidAction) as caught:
+        parse_action(bad)
+    assert caught.value.field == "amount"

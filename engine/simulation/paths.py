@@ -42,6 +42,7 @@ from contract import DEFAULT_TERMS, TermSheet, terms_from_dict, terms_to_dict
 from engine import actions as act
 from engine import events as ev
 from engine.clock import NEW_YORK, iso
+from engine.codec import parse_action
 from engine.deadlines import fire_until
 from engine.deal import ActionResult, Deal
 from engine.demo import SIGNING_TO_OUTSTANDING
@@ -59,6 +60,8 @@ QUIET_DEADLINES = frozenset({"interest_due", "expenses_due"})
 DEAL_ID = "simulation"
 #: The Holder who acts for the Holders of a majority: Purchaser holds every Note.
 HOLDER = "purchaser"
+#: The most checked actions a process keeps for reuse across paths.
+CHECKED_CACHE = 20_000
 
 
 class SimulationError(NpaError, RuntimeError):
@@ -212,6 +215,18 @@ class Plan:
         performance = full_performance(terms)
         self.full_nominal = sum((amount for _, amount in performance), ZERO)
         self.full_pv = self.discount.present_value(performance)
+        self._checked: dict[act.Action, act.Action] = {}
+
+    def checked(self, action: act.Action, *, shared: bool) -> act.Action:
+        """The action as the engine's validation builds it; one that many paths share
+        (a payment or a report on its usual day, time passing to a deadline) is checked
+        once per process and reused, at most CHECKED_CACHE of them."""
+        known = self._checked.get(action) if shared else None
+        if known is None:
+            known = parse_action(action)
+            if shared and len(self._checked) < CHECKED_CACHE:
+                self._checked[action] = known
+        return known
 
 
 @functools.lru_cache(maxsize=8)
@@ -346,7 +361,7 @@ class _Walk:
             if due is not None and (nxt is None or due < nxt):
                 if due >= horizon:
                     break
-                self.feed(act.Advance(actor="company", at=due))
+                self.feed(act.Advance(actor="company", at=due), shared=True)
                 continue
             if nxt is None or nxt >= horizon:
                 break
@@ -360,9 +375,9 @@ class _Walk:
                 return deadline.due
         return None
 
-    def feed(self, action: act.Action) -> ActionResult:
+    def feed(self, action: act.Action, *, shared: bool = False) -> ActionResult:
         """Feed one action to the engine; observe what followed."""
-        result = self.deal.act(action)
+        result = self.deal.act(self.plan.checked(action, shared=shared))
         self.tried += 1
         if not result.accepted:
             self.refused += 1
@@ -436,12 +451,12 @@ class _Walk:
         interest, principal = self._owed(at)
         amount = interest if kind == "interest" else principal
         if amount > 0:
-            self.feed(act.Pay(actor="company", at=at, purpose=kind, amount=amount))
+            self.feed(act.Pay(actor="company", at=at, purpose=kind, amount=amount), shared=True)
 
     def report(self, at: datetime, report: str) -> None:
         """The Company furnishes a report of 6.1 while Notes are outstanding."""
         if self._alive():
-            self.feed(act.DeliverReport(actor="company", at=at, report=report))
+            self.feed(act.DeliverReport(actor="company", at=at, report=report), shared=True)
 
     def insolvency(self, at: datetime, _: Any) -> None:
         """The court declares the Company insolvent (Schedule 1 (e)) while Notes are
