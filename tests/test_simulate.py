@@ -412,3 +412,18 @@ def test_an_action_checked_once_is_not_checked_again() -> None:
     with pytest.raises(InvalidAction) as caught:
         parse_action(bad)
     assert caught.value.field == "amount"
+
+
+def test_another_term_sheet_is_simulated_on_its_own_schedule() -> None:
+    """A platform's own term sheet: the deal closes on its date and repays its schedule."""
+    from contract import load_terms
+    from engine.schedule import payment_schedule
+
+    text = ('[deal]\nclosing_date = 2026-03-02\npurchase_price = "10000000.00"\n'
+            'transaction_fee = "100000.00"\n[notes]\nprincipal = "10000000.00"\n'
+            'rate = "0.08"\nissue_date = 2026-03-02\nmaturity = 2029-03-01\n'
+            'first_interest_date = 2026-09-01\n')
+    result = simulate(20, 1, model=ON_TIME, terms=text)
+    due = sum(p.amount for p in payment_schedule(load_terms(text).notes))
+    assert result.final_states == {"Repaid": 20}
+    assert result.cash_to_holders.nominal.p5 == result.full_performance.nominal == due

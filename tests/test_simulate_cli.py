@@ -297,7 +297,7 @@ def test_a_terminal_shows_a_progress_bar_and_quiet_shows_none() -> None:
     (["--paths", "10", "--seed", "1", "--discount", "five"], "discount"),
     (["--paths", "10", "--seed", "1", "--discount", "-0.1"], "discount"),
     (["--paths", "10", "--seed", "1", "--model", "/no/such/model.toml"], "model"),
-    (["--paths", "10", "--seed", "1", "--terms", "/no/such/terms.toml"], "--terms"),
+    (["--paths", "10", "--seed", "1", "--terms", "/no/such/terms.toml"], "terms"),
     (["--paths", "10", "--seed", "1", "--dask", "no address"], "dask"),
     (["--paths", "10", "--seed", "1", "--dask", "tcp://127.0.0.1:9", "--workers", "2"],
      "dask"),

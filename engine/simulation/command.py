@@ -64,14 +64,6 @@ def _refuse_with(options: Options, mode: str, names: Sequence[str]) -> None:
         raise InvalidAction(f"{stray[0]} does not apply to {mode}", field=stray[0])
 
 
-def _read(path: str, field: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidAction(f"cannot read {path} ({exc.__class__.__name__})",
-                            field=field) from None
-
-
 def run(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
     """Run `npa simulate` with these options; the exit code.
 
@@ -100,9 +92,9 @@ def run(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
 def _terms(options: Options) -> Any:
     if options.terms is None:
         return None
-    from contract import load_terms
+    from contract import load_terms_file
 
-    return load_terms(_read(options.terms, "--terms"))
+    return load_terms_file(options.terms)
 
 
 def _model(options: Options) -> Any:
