@@ -140,10 +140,13 @@ class TestModel:
         assert words in caught.value.message
         assert caught.value.exit_code == 2
 
-    def test_a_model_that_is_not_toml_is_refused(self) -> None:
-        """Text that is not TOML is one error naming the model."""
+    @pytest.mark.parametrize("text", ["payments = [", "a = " + "[" * 5000 + "]" * 5000,
+                                      "# " + "x" * 70_000])
+    def test_a_model_that_is_not_toml_or_too_big_is_refused(self, text: str) -> None:
+        """Text that is not TOML, nested too deeply, or over 64 KiB is one error naming the
+        model."""
         with pytest.raises(ModelError) as caught:
-            load_model("payments = [")
+            load_model(text)
         assert caught.value.field == "model"
 
 

@@ -299,11 +299,34 @@ def _cumulative(values: dict[str, Any], table: str) -> tuple[float, ...]:
     return tuple(points)
 
 
+#: The largest model a file or text may hold (the default is under 8 KiB).
+MAX_MODEL_BYTES = 64 * 1024
+
+
+def _read_file(path: Path) -> str:
+    """A model file's text, read no further than MAX_MODEL_BYTES."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_MODEL_BYTES + 1)
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelError(f"cannot read {path} ({exc.__class__.__name__})",
+                         field="model") from None
+    if len(data) > MAX_MODEL_BYTES:
+        raise ModelError(f"a model is at most {MAX_MODEL_BYTES // 1024} KiB", field="model")
+    return text
+
+
 def _parse_toml(text: str) -> dict[str, Any]:
+    if len(text) > MAX_MODEL_BYTES:
+        raise ModelError(f"a model is at most {MAX_MODEL_BYTES // 1024} KiB", field="model")
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise ModelError(f"not valid TOML ({exc})", field="model") from None
+        raise ModelError(f"not valid TOML ({' '.join(str(exc).split())})",
+                         field="model") from None
+    except RecursionError:
+        raise ModelError("not valid TOML (nested too deeply)", field="model") from None
 
 
 _DEFAULTS: dict[str, Any] = _parse_toml(DEFAULT_MODEL_TOML)
@@ -325,12 +348,7 @@ def load_model(model: BehaviourModel | Mapping[str, Any] | str | os.PathLike[str
     if model is None:
         given: Mapping[str, Any] = {}
     elif isinstance(model, os.PathLike):
-        try:
-            text = Path(model).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ModelError(f"cannot read {model} ({exc.__class__.__name__})",
-                             field="model") from None
-        given = _parse_toml(text)
+        given = _parse_toml(_read_file(Path(model)))
     elif isinstance(model, str):
         given = _parse_toml(model)
     elif isinstance(model, Mapping):
