@@ -61,7 +61,7 @@ DEAL_ID = "simulation"
 #: The Holder who acts for the Holders of a majority: Purchaser holds every Note.
 HOLDER = "purchaser"
 #: The most checked actions a process keeps for reuse across paths.
-CHECKED_CACHE = 20_000
+SHARED_ACTIONS = 20_000
 
 
 class SimulationError(NpaError, RuntimeError):
@@ -215,17 +215,17 @@ class Plan:
         performance = full_performance(terms)
         self.full_nominal = sum((amount for _, amount in performance), ZERO)
         self.full_pv = self.discount.present_value(performance)
-        self._checked: dict[act.Action, act.Action] = {}
+        self._shared: dict[tuple[Any, ...], act.Action] = {}
 
-    def checked(self, action: act.Action, *, shared: bool) -> act.Action:
-        """The action as the engine's validation builds it; one that many paths share
-        (a payment or a report on its usual day, time passing to a deadline) is checked
-        once per process and reused, at most CHECKED_CACHE of them."""
-        known = self._checked.get(action) if shared else None
+    def shared(self, key: tuple[Any, ...], make: Callable[[], act.Action]) -> act.Action:
+        """An action many paths share (a payment or a report on its usual day, time passing
+        to a deadline), as the engine's validation builds it: checked once per process and
+        reused, at most SHARED_ACTIONS of them."""
+        known = self._shared.get(key)
         if known is None:
-            known = parse_action(action)
-            if shared and len(self._checked) < CHECKED_CACHE:
-                self._checked[action] = known
+            known = parse_action(make())
+            if len(self._shared) < SHARED_ACTIONS:
+                self._shared[key] = known
         return known
 
 
@@ -361,7 +361,8 @@ class _Walk:
             if due is not None and (nxt is None or due < nxt):
                 if due >= horizon:
                     break
-                self.feed(act.Advance(actor="company", at=due), shared=True)
+                self.feed(self.plan.shared(("advance", due), functools.partial(
+                    act.Advance, actor="company", at=due)))
                 continue
             if nxt is None or nxt >= horizon:
                 break
@@ -375,9 +376,9 @@ class _Walk:
                 return deadline.due
         return None
 
-    def feed(self, action: act.Action, *, shared: bool = False) -> ActionResult:
+    def feed(self, action: act.Action) -> ActionResult:
         """Feed one action to the engine; observe what followed."""
-        result = self.deal.act(self.plan.checked(action, shared=shared))
+        result = self.deal.act(action)
         self.tried += 1
         if not result.accepted:
             self.refused += 1
@@ -451,12 +452,14 @@ class _Walk:
         interest, principal = self._owed(at)
         amount = interest if kind == "interest" else principal
         if amount > 0:
-            self.feed(act.Pay(actor="company", at=at, purpose=kind, amount=amount), shared=True)
+            self.feed(self.plan.shared(("pay", at, kind, amount), lambda: act.Pay(
+                actor="company", at=at, purpose=kind, amount=amount)))
 
     def report(self, at: datetime, report: str) -> None:
         """The Company furnishes a report of 6.1 while Notes are outstanding."""
         if self._alive():
-            self.feed(act.DeliverReport(actor="company", at=at, report=report), shared=True)
+            self.feed(self.plan.shared(("report", at, report), lambda: act.DeliverReport(
+                actor="company", at=at, report=report)))
 
     def insolvency(self, at: datetime, _: Any) -> None:
         """The court declares the Company insolvent (Schedule 1 (e)) while Notes are
