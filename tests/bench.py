@@ -809,7 +809,8 @@ def bare_triggers(count: int) -> Callable[[], int]:
 
 def bench_monte_carlo(sizes: Sizes) -> list[Row]:
     from engine.simulation import load_model, simulate
-    from engine.simulation.paths import plan_for, run_path
+    from engine.simulation.paths import run_path
+    from engine.simulation.plan import plan_for
 
     n = sizes.mc_paths
     plan = plan_for(None, load_model(), Decimal(0))

@@ -29,7 +29,8 @@ from engine.clock import NEW_YORK
 from engine.demo import DEFAULT_STORY, to_repayment
 from engine.simulation import DEFAULT_MODEL_TOML, load_model
 from engine.simulation.cash import Discount, full_performance
-from engine.simulation.paths import CSV_COLUMNS, generator
+from engine.simulation.plan import generator
+from engine.simulation.results import CSV_COLUMNS
 from engine.simulation.summary import distribution, money_distribution, rank
 
 #: Everything on time, no hazard, no claims: the Notes perform in full.

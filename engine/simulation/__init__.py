@@ -24,7 +24,9 @@ from contract import TermSheet, load_terms
 from engine.errors import InvalidAction
 from engine.simulation.cash import CashFlow
 from engine.simulation.model import DEFAULT_MODEL_TOML, BehaviourModel, ModelError, load_model
-from engine.simulation.paths import Attempt, PathResult, SimulationError, plan_for, run_path
+from engine.simulation.paths import run_path
+from engine.simulation.plan import SimulationError, plan_for
+from engine.simulation.results import Attempt, PathResult
 from engine.simulation.runner import Progress, check_dask_address, execute
 from engine.simulation.scenario import ScenarioResult, run_scenario
 from engine.simulation.summary import (

@@ -133,7 +133,7 @@ def _scenario(options: Options, echo: Echo, read: Callable[[str], list[Any]]) ->
 def _one_path(options: Options, echo: Echo) -> int:
     from contract import DEFAULT_TERMS
     from engine.simulation import simulate_path
-    from engine.simulation.paths import closing_actions
+    from engine.simulation.plan import closing_actions
 
     assert options.paths is not None and options.path is not None and options.seed is not None
     if options.paths < 1:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from engine.errors import InvalidAction
-from engine.simulation.paths import CSV_COLUMNS, PathResult
+from engine.simulation.results import CSV_COLUMNS, PathResult
 from engine.simulation.summary import SimulationResult, Tally
 
 PLOTS = ("recoveries.png", "time_in_default.png", "default_curve.png")

@@ -26,229 +26,29 @@ seeded from (seed, k), so it comes out the same in any process.
 from __future__ import annotations
 
 import functools
-import hashlib
 import heapq
-import json
 import math
 import random
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-import attrs
-
-from contract import DEFAULT_TERMS, TermSheet, terms_from_dict, terms_to_dict
 from engine import actions as act
 from engine import events as ev
-from engine.clock import NEW_YORK, iso
-from engine.codec import parse_action
+from engine.clock import NEW_YORK
 from engine.deadlines import fire_until
-from engine.deal import ActionResult, Deal
-from engine.demo import SIGNING_TO_OUTSTANDING
-from engine.errors import NpaError
+from engine.deal import ActionResult
 from engine.money import CENT, ZERO
 from engine.rules.payments import interest_owed, principal_owed
-from engine.schedule import payment_schedule
-from engine.simulation.cash import TO_HOLDERS, CashFlow, Discount, cash_flows, full_performance
-from engine.simulation.model import BehaviourModel
+from engine.simulation.cash import TO_HOLDERS, cash_flows
+from engine.simulation.plan import HOLDER, Plan, generator, plan_from_data
+from engine.simulation.plan import at_new_york as _at
+from engine.simulation.results import Attempt, PathResult
 from engine.state import DealState, Status
 
 #: Deadlines whose firing cannot bring anything the parties react to.
 QUIET_DEADLINES = frozenset({"interest_due", "expenses_due"})
-#: The deal id of every simulated deal (each is held only in memory).
-DEAL_ID = "simulation"
-#: The Holder who acts for the Holders of a majority: Purchaser holds every Note.
-HOLDER = "purchaser"
-#: The most checked actions a process keeps for reuse across paths.
-SHARED_ACTIONS = 20_000
-
-
-class SimulationError(NpaError, RuntimeError):
-    """A simulation that cannot run as asked: terms that never reach Outstanding, a lost
-    scheduler."""
-
-    exit_code = 1
-
-
-def generator(seed: int, k: int) -> random.Random:
-    """Path k's own generator: seeded from (seed, k) only, the same in every process."""
-    digest = hashlib.blake2b(f"npa-simulate:{seed}:{k}".encode(), digest_size=16).digest()
-    return random.Random(int.from_bytes(digest, "big"))
-
-
-def closing_actions(terms: TermSheet) -> list[dict[str, Any]]:
-    """The demo's signing-to-Outstanding script, on the term sheet's Closing Date and amounts.
-
-    The Notes are one certificate for the whole principal.
-    """
-    day = terms.deal.closing_date.isoformat()
-    script = []
-    for given in SIGNING_TO_OUTSTANDING:
-        action = {**given, "at": day + str(given["at"])[10:]}
-        if action["type"] == "deliver_notes":
-            action["denominations"] = [str(terms.notes.principal)]
-        elif action.get("purpose") == "purchase_price":
-            action["amount"] = str(terms.deal.purchase_price)
-        elif action.get("purpose") == "transaction_fee":
-            action["amount"] = str(terms.deal.transaction_fee)
-        script.append(action)
-    return script
-
-
-@attrs.frozen
-class Attempt:
-    """One action a path tried, and what the engine made of it."""
-
-    action: act.Action
-    result: ActionResult
-
-    def to_dict(self) -> dict[str, Any]:
-        """The attempt as JSON: the action as a platform would send it, and its result."""
-        from engine.codec import action_to_dict
-
-        return {"action": _plain(action_to_dict(self.action)),
-                "accepted": self.result.accepted, "state": self.result.state,
-                "reasons": [r.to_dict() for r in self.result.reasons]}
-
-
-def _plain(data: Any) -> Any:
-    """An action's dict without the optional fields left empty (None)."""
-    if isinstance(data, dict):
-        return {k: _plain(v) for k, v in data.items() if v is not None}
-    if isinstance(data, list):
-        return [_plain(v) for v in data]
-    return data
-
-
-@attrs.frozen
-class PathResult:
-    """What became of one path: its figures (one row of paths.csv) and, when asked, its detail.
-
-    Money is Decimal; `cash_to_holders` is interest and principal paid on the
-    Notes, `cash_to_holders_pv` its present value, `loss` full performance
-    less cash to Holders (present value). `actions` counts the attempts
-    (accepted or refused), `events` the deal's events at the end, prefix
-    included. `attempts`, `timeline` and `cash_flows` are filled by
-    `simulate_path` only.
-    """
-
-    path: int
-    seed: int
-    final_state: str
-    event_of_default: bool
-    accelerated: bool
-    insolvent: bool
-    first_default_at: datetime | None
-    days_in_default: float
-    cash_to_holders: Decimal
-    cash_to_holders_pv: Decimal
-    loss: Decimal
-    indemnity_paid: Decimal
-    actions: int
-    events: int
-    refused: int
-    attempts: tuple[Attempt, ...] = ()
-    timeline: tuple[dict[str, Any], ...] = ()
-    cash_flows: tuple[CashFlow, ...] = ()
-
-    def row(self) -> list[str]:
-        """The path's row of paths.csv, in the order of `CSV_COLUMNS`."""
-        return [str(self.path), self.final_state, _flag(self.event_of_default),
-                _flag(self.accelerated), _flag(self.insolvent),
-                iso(self.first_default_at) if self.first_default_at else "",
-                f"{self.days_in_default:.4f}", str(self.cash_to_holders),
-                str(self.cash_to_holders_pv), str(self.loss), str(self.indemnity_paid),
-                str(self.actions), str(self.events)]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The path as JSON: its figures, and its detail when it has any."""
-        data: dict[str, Any] = dict(zip(CSV_COLUMNS, self.row(), strict=True))
-        data.update(path=self.path, seed=self.seed, event_of_default=self.event_of_default,
-                    accelerated=self.accelerated, insolvent=self.insolvent,
-                    first_default_at=data["first_default_at"] or None,
-                    days_in_default=round(self.days_in_default, 4), actions=self.actions,
-                    events=self.events, refused=self.refused)
-        if self.attempts:
-            data["attempts"] = [a.to_dict() for a in self.attempts]
-            data["timeline"] = list(self.timeline)
-            data["cash_flows"] = [c.to_dict() for c in self.cash_flows]
-        return data
-
-
-#: The columns of paths.csv, one row a path (a public contract: issue 12).
-CSV_COLUMNS = ("path", "final_state", "event_of_default", "accelerated", "insolvent",
-               "first_default_at", "days_in_default", "cash_to_holders", "cash_to_holders_pv",
-               "loss", "indemnity_paid", "actions", "events")
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
-class Plan:
-    """What every path of one term sheet shares: the deal at Outstanding, dates, discounting."""
-
-    def __init__(self, terms: TermSheet, model: BehaviourModel, discount: Decimal) -> None:
-        self.terms = terms
-        self.model = model
-        base = Deal.create(None, DEAL_ID, terms)
-        for position, action in enumerate(closing_actions(terms), start=1):
-            result = base.act(action)
-            if not result.accepted:
-                why = "; ".join(f"{r.section}: {r.message}" for r in result.reasons)
-                raise SimulationError(f"the deal does not reach Outstanding on these terms: "
-                                      f"action {position} ({action['type']}) refused: {why}",
-                                      field="terms")
-        if base.state.status is not Status.Outstanding:
-            raise SimulationError("the deal does not reach Outstanding on these terms",
-                                  field="terms")
-        self.base = base
-        assert base.state.clock is not None
-        self.start: datetime = base.state.clock
-        notes = terms.notes
-        self.maturity: date = notes.maturity
-        self.horizon = _at(notes.maturity + timedelta(days=model.horizon_days), time(0))
-        self.schedule = payment_schedule(notes)
-        self.reports = sorted(base.state.reports.values(), key=lambda r: (r.lapses_at, r.id))
-        self.discount = Discount(discount, terms.deal.closing_date)
-        performance = full_performance(terms)
-        self.full_nominal = sum((amount for _, amount in performance), ZERO)
-        self.full_pv = self.discount.present_value(performance)
-        self._shared: dict[tuple[Any, ...], act.Action] = {}
-
-    def shared(self, key: tuple[Any, ...], make: Callable[[], act.Action]) -> act.Action:
-        """An action many paths share (a payment or a report on its usual day, time passing
-        to a deadline), as the engine's validation builds it: checked once per process and
-        reused, at most SHARED_ACTIONS of them."""
-        known = self._shared.get(key)
-        if known is None:
-            known = parse_action(make())
-            if len(self._shared) < SHARED_ACTIONS:
-                self._shared[key] = known
-        return known
-
-
-@functools.lru_cache(maxsize=8)
-def _plan(terms_json: str, model_json: str, discount: str) -> Plan:
-    """The plan of a term sheet, model and rate, built once per process."""
-    from engine.simulation.model import load_model
-
-    return Plan(terms_from_dict(json.loads(terms_json)), load_model(json.loads(model_json)),
-                Decimal(discount))
-
-
-def plan_for(terms: TermSheet | None, model: BehaviourModel, discount: Decimal) -> Plan:
-    """The (cached) plan for a term sheet, a model and a discount rate."""
-    return _plan(json.dumps(terms_to_dict(terms or DEFAULT_TERMS), sort_keys=True, default=str),
-                 json.dumps(model.to_dict(), sort_keys=True), str(discount))
-
-
-def _at(day: date, clock: time) -> datetime:
-    """A New York wall time on a day."""
-    return datetime.combine(day, clock, tzinfo=NEW_YORK)
-
-
 #: A year of the hazard and claim processes: 365 days (ACT/365).
 YEAR_SECONDS = 365 * 86400
 
@@ -603,8 +403,7 @@ def run_batch(seed: int, first: int, last: int, terms: Mapping[str, Any],
     The unit of work sent to a worker process or a Dask worker: plain data in,
     figures out, nothing depending on where it runs.
     """
-    plan = _plan(json.dumps(terms, sort_keys=True, default=str),
-                 json.dumps(model, sort_keys=True), discount)
+    plan = plan_from_data(terms, model, discount)
     return [run_path(plan, k, seed) for k in range(first, last + 1)]
 
 

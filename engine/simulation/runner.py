@@ -27,7 +27,9 @@ from contract import terms_to_dict
 from engine.errors import InvalidAction
 from engine.simulation.model import BehaviourModel
 from engine.simulation.output import PathsCsv, plot, prepare, write_summary
-from engine.simulation.paths import PathResult, SimulationError, batches, plan_for, run_batch
+from engine.simulation.paths import batches, run_batch
+from engine.simulation.plan import SimulationError, plan_for
+from engine.simulation.results import PathResult
 from engine.simulation.summary import SimulationResult, Tally, summarise
 
 #: The most paths a batch holds; fewer when a run is small, so every worker gets some.

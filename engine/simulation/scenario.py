@@ -18,7 +18,7 @@ from engine.actions import Action
 from engine.deal import Deal
 from engine.errors import InvalidAction
 from engine.simulation.cash import CashFlow, cash_flows
-from engine.simulation.paths import DEAL_ID
+from engine.simulation.plan import DEAL_ID
 
 
 @attrs.frozen

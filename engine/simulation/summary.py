@@ -24,7 +24,8 @@ from typing import Any
 import attrs
 
 from engine.money import CENT
-from engine.simulation.paths import PathResult, Plan
+from engine.simulation.plan import Plan
+from engine.simulation.results import PathResult
 
 
 def rank(p: int, n: int) -> int:
