@@ -338,20 +338,26 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 @cli.command()
 @click.option("--scenario", type=click.Path(dir_okay=False),
               help="Scripted: run this file of actions (as `npa run` takes) in memory.")
-@click.option("--terms", help="A term sheet (TOML); keys left out keep the 1997 values.")
-@click.option("--paths", type=int, help="Monte Carlo: how many paths (numbered from 1).")
-@click.option("--seed", type=int, help="The run's seed: the same seed, the same paths.")
-@click.option("--model", help="A behaviour model (TOML); keys left out keep the defaults "
-              "(--print-model).")
-@click.option("--workers", type=int, help="Run the paths in K processes.")
-@click.option("--dask", help="Send batches of paths to this Dask scheduler instead.")
-@click.option("--discount", help="Annual rate for present values (compounded annually, "
-              "ACT/365 from the Closing Date); default 0.")
-@click.option("--out", help="Write paths.csv, summary.json and three PNG plots here.")
+@click.option("--terms", metavar="FILE",
+              help="A term sheet (TOML); keys left out keep the 1997 values.")
+@click.option("--paths", type=int, metavar="N",
+              help="Monte Carlo: how many paths (numbered from 1).")
+@click.option("--seed", type=int, metavar="S",
+              help="The run's seed: the same seed, the same paths.")
+@click.option("--model", metavar="FILE",
+              help="A behaviour model (TOML); keys left out keep the defaults (--print-model).")
+@click.option("--workers", type=int, metavar="K", help="Run the paths in K processes.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Send batches of paths to this Dask scheduler instead.")
+@click.option("--discount", metavar="RATE", help="Annual rate for present values (compounded "
+              "annually, ACT/365 from the Closing Date); default 0.")
+@click.option("--out", metavar="DIR",
+              help="Write paths.csv, summary.json and three PNG plots here.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--path", "path_k", type=int, help="Re-run path K alone: its actions and "
-              "timeline.")
-@click.option("--save", help="With --path: write the path as a scenario for `npa run`.")
+@click.option("--path", "path_k", type=int, metavar="K",
+              help="Re-run path K alone: its actions and timeline.")
+@click.option("--save", metavar="FILE",
+              help="With --path: write the path as a scenario for `npa run`.")
 @click.option("--print-model", "print_model", is_flag=True,
               help="Print the shipped default behaviour model (commented TOML).")
 @click.option("--db", default=None, help="Not used: a simulation stores nothing (no "
