@@ -109,15 +109,15 @@ class _Walk:
 
     def draw_plan(self) -> None:
         """The upfront draws, in a fixed order: payments, reports, insolvency, claims."""
-        m, rng = self.model, self.rng
+        m, rng, moment = self.model, self.rng, self.plan.moment
         for payment in self.plan.schedule:
             outcome = _pick(rng, m.payments)
             late = m.payment_late_days.days(rng)
             clock = _PAYMENT_TIME[payment.kind]
             if outcome == 0:
-                self.intend(_at(payment.payment_date, clock), _Walk.pay, payment.kind)
+                self.intend(moment(payment.payment_date, clock), _Walk.pay, payment.kind)
             elif outcome == 1:
-                self.intend(_at(payment.payment_date + timedelta(days=late), clock),
+                self.intend(moment(payment.payment_date + timedelta(days=late), clock),
                           _Walk.pay, payment.kind)
         for report in self.plan.reports:
             outcome = _pick(rng, m.reports)
@@ -126,9 +126,9 @@ class _Walk:
             if outcome == 0:
                 day = max(report.last_day - timedelta(days=early),
                           report.period_end + timedelta(days=1))
-                self.intend(_at(day, _REPORT_TIME), _Walk.report, report.id)
+                self.intend(moment(day, _REPORT_TIME), _Walk.report, report.id)
             elif outcome == 1:
-                self.intend(_at(report.last_day + timedelta(days=late), _REPORT_TIME),
+                self.intend(moment(report.last_day + timedelta(days=late), _REPORT_TIME),
                           _Walk.report, report.id)
         u = rng.random()
         span = (self.plan.horizon - self.plan.start).total_seconds() / YEAR_SECONDS
@@ -249,8 +249,8 @@ class _Walk:
         """The Company pays all of that kind then owed, unless the Notes are accelerated."""
         if self.accelerated or not self._alive():
             return
-        interest, principal = self._owed(at)
-        amount = interest if kind == "interest" else principal
+        _, state = fire_until(self.deal.state, at)
+        amount = interest_owed(state, at) if kind == "interest" else principal_owed(state, at)
         if amount > 0:
             self.feed(self.plan.shared(("pay", at, kind, amount), lambda: act.Pay(
                 actor="company", at=at, purpose=kind, amount=amount)))

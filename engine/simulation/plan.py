@@ -100,6 +100,15 @@ class Plan:
         self.full_nominal = sum((amount for _, amount in performance), ZERO)
         self.full_pv = self.discount.present_value(performance)
         self._shared: dict[tuple[Any, ...], act.Action] = {}
+        self._moments: dict[tuple[date, time], datetime] = {}
+
+    def moment(self, day: date, clock: time) -> datetime:
+        """A New York wall time on a day, made once per process (paths share most of them)."""
+        key = (day, clock)
+        found = self._moments.get(key)
+        if found is None:
+            found = self._moments[key] = at_new_york(day, clock)
+        return found
 
     def shared(self, key: tuple[Any, ...], make: Callable[[], act.Action]) -> act.Action:
         """An action many paths share (a payment or a report on its usual day, time passing
