@@ -188,6 +188,8 @@ class Claim(Plain):
     adjudicated: Decimal | None = None
     withdrawn_at: datetime | None = None
     paid: Decimal = Decimal("0.00")
+    #: The most the indemnifying party consented to settle for (None: up to the claim).
+    consent_amount: Decimal | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -224,6 +226,7 @@ class DealState(Plain):
     amendments: tuple[ev.TermsAmended, ...] = ()
     closed_at: datetime | None = None
     denominations: tuple[Decimal, ...] = ()
+    notes_delivered_at: datetime | None = None
     guarantee_delivered_at: datetime | None = None
     paid: Mapping[str, Decimal] = attrs.field(factory=dict)
     holders: Mapping[str, Decimal] = attrs.field(factory=dict)
@@ -317,17 +320,23 @@ def evolve(state: DealState, event: ev.Event) -> DealState:
     return after
 
 
-def times_in_order(events: Iterable[ev.Event]) -> list[str]:
+def times_in_order(events: Iterable[ev.Event], clock: datetime | None = None,
+                   first: int = 1) -> list[str]:
     """Every event of a log dated before the event it follows: empty when the times hold.
 
     Actions are taken in time order (PRODUCT.md section 5) and every deadline
     fires at its own time, so each dated event is at or after the last dated
     one before it (undated events, such as the deal's creation, are passed
     over). One line for each event out of order, naming its position.
+
+    Args:
+        events: the events, in log order.
+        clock: for events that continue a log, the latest time before them.
+        first: the position of the first of `events` in its log.
     """
     problems: list[str] = []
-    last: datetime | None = None
-    for seq, event in enumerate(events, start=1):
+    last: datetime | None = clock
+    for seq, event in enumerate(events, start=first):
         if event.at is None:
             continue
         if last is not None and event.at < last:
@@ -420,7 +429,7 @@ def _closed(state: DealState, e: ev.ClosingHeld) -> dict[str, Any]:
 
 @_on(ev.NotesDelivered)
 def _notes(state: DealState, e: ev.NotesDelivered) -> dict[str, Any]:
-    return dict(denominations=e.denominations)
+    return dict(denominations=e.denominations, notes_delivered_at=e.at)
 
 
 @_on(ev.GuaranteeDelivered)
@@ -715,7 +724,7 @@ def _answered(state: DealState, e: ev.ClaimAnswered) -> dict[str, Any]:
 
 @_on(ev.SettlementConsented)
 def _consented(state: DealState, e: ev.SettlementConsented) -> dict[str, Any]:
-    return _claim(state, e.claim, consented_at=e.at)
+    return _claim(state, e.claim, consented_at=e.at, consent_amount=e.amount)
 
 
 @_on(ev.ClaimSettled)
