@@ -149,12 +149,13 @@ class Deal:
         the other as it was.
         """
         log = MemoryLog()
-        log.create(self._id, self._events, _snapshot(self._state))
+        log.create(self._id, self._events, self._shown)
         twin = Deal.__new__(Deal)
+        with self._lock:
+            twin.__dict__.update(self.__dict__)
+            twin._events = list(self._events)
         twin._store = log
-        twin._id = self._id
-        twin._events = list(self._events)
-        twin._state = self._state
+        twin._lock = threading.Lock()
         return twin
 
     @property

@@ -431,3 +431,21 @@ def test_another_term_sheet_is_simulated_on_its_own_schedule() -> None:
     due = sum(p.amount for p in payment_schedule(load_terms(text).notes))
     assert result.final_states == {"Repaid": 20}
     assert result.cash_to_holders.nominal.p5 == result.full_performance.nominal == due
+
+
+def test_a_forked_deal_acts_apart_from_its_original() -> None:
+    """Deal.fork shares the state and copies the events: acting on the fork leaves the
+    original as it was, and the fork's status is the original's until then."""
+    from engine import Deal
+    from engine.demo import SIGNING_TO_OUTSTANDING
+
+    original = Deal.create(None, "forked")
+    for action in SIGNING_TO_OUTSTANDING:
+        assert original.act(action).accepted
+    fork = original.fork()
+    assert fork.state is original.state and fork.status() == original.status()
+    before = original.events
+    assert fork.act({"type": "deliver_report", "actor": "company", "at": "1997-11-19T09:00",
+                     "report": "q3-1997"}).accepted
+    assert original.events == before and len(fork.events) == len(before) + 1
+    assert original.status()["obligations"] != fork.status()["obligations"]
