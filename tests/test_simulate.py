@@ -42,13 +42,13 @@ ON_TIME: dict[str, Any] = {
 }
 
 #: Every payment missed; the Holders accelerate 5 days after the Event of Default and
-#: recover 40% of what is then owed 30 days later.
+#: recover at once 40% of what is then owed (at once: no interest runs in between).
 MISSED: dict[str, Any] = {
     "payments": {"on_time": 0, "late": 0, "missed": 1},
     "reports": {"on_time": 1, "late": 0, "never": 0},
     "insolvency": {"hazard_per_year": 0},
     "holders": {"accelerate": 1, "waive": 0, "wait": 0, "accelerate_days": 5},
-    "recovery": {"fraction": 0.4, "delay_days": 30},
+    "recovery": {"fraction": 0.4, "delay_days": 0},
     "indemnity": {"claims_per_year": 0},
 }
 
@@ -253,7 +253,7 @@ class TestPaths:
     def test_every_payment_missed_recovers_the_fraction_by_hand(self) -> None:
         """Missed coupon: E1 at the end of the grace (1998-03-05), acceleration by notice five
         days later with $290,937.50 of interest (205,625.00 due plus 85,312.50 accrued over
-        39 days of 30/360), then 40% of $7,790,937.50 recovered on 1998-04-09."""
+        39 days of 30/360), and 40% of $7,790,937.50 recovered then (1998-03-10 11:00)."""
         path = simulate_path(1, 3, model=MISSED, discount="0.05")
         assert path.final_state == "Default" and path.accelerated and not path.insolvent
         assert path.first_default_at == datetime(1998, 3, 5, tzinfo=NEW_YORK)
@@ -262,11 +262,11 @@ class TestPaths:
         assert recovered == Decimal("3116375.00")
         assert path.cash_to_holders == recovered
         paid = [(c.date, c.purpose, c.amount) for c in path.cash_flows if c.payee == "holders"]
-        assert paid == [(date(1998, 4, 9), "interest", Decimal("290937.50")),
-                        (date(1998, 4, 9), "principal", Decimal("2825437.50"))]
-        pv = by_hand_pv([(date(1998, 4, 9), recovered)], "0.05")
-        assert path.cash_to_holders_pv == pv == Decimal("3048800.73")
-        assert path.loss == by_hand_pv(SCHEDULE_1997, "0.05") - pv == Decimal("5332501.85")
+        assert paid == [(date(1998, 3, 10), "interest", Decimal("290937.50")),
+                        (date(1998, 3, 10), "principal", Decimal("2825437.50"))]
+        pv = by_hand_pv([(date(1998, 3, 10), recovered)], "0.05")
+        assert path.cash_to_holders_pv == pv == Decimal("3061051.43")
+        assert path.loss == by_hand_pv(SCHEDULE_1997, "0.05") - pv == Decimal("5320251.15")
         end = datetime(2001, 1, 31, tzinfo=NEW_YORK)  # maturity + 365 days: the path's end
         assert path.days_in_default == pytest.approx(
             (end - datetime(1998, 3, 5, tzinfo=NEW_YORK)).total_seconds() / 86400)

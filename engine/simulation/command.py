@@ -71,11 +71,12 @@ def run(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
     """
     if options.print_model:
         _refuse_with(options, "--print-model", [f.name for f in attrs.fields(Options)
-                                                 if f.name not in ("print_model", "as_json")])
+                                                 if f.name not in ("print_model", "as_json",
+                                                                   "quiet")])
         return _print_model(options, echo)
     if options.scenario is not None:
         _refuse_with(options, "--scenario", ["paths", "seed", "model", "workers", "dask",
-                                             "discount", "out", "quiet", "path", "save"])
+                                             "discount", "out", "path", "save"])
         return _scenario(options, echo, read)
     if options.paths is None:
         raise InvalidAction("give --scenario FILE, --paths N --seed S, or --print-model",
@@ -83,7 +84,7 @@ def run(options: Options, echo: Echo, read: Callable[[str], list[Any]]) -> int:
     if options.seed is None:
         raise InvalidAction("--paths N needs --seed S", field="--seed")
     if options.path is not None:
-        _refuse_with(options, "--path", ["workers", "dask", "out", "quiet"])
+        _refuse_with(options, "--path", ["workers", "dask", "out"])
         return _one_path(options, echo)
     _refuse_with(options, "a Monte Carlo run without --path", ["save"])
     return _monte_carlo(options, echo)
