@@ -126,9 +126,24 @@ def _scenario(options: Options, echo: Echo, read: Callable[[str], list[Any]]) ->
             if not r["accepted"]:
                 lines.append(f"action {r['position']} ({r['type']}) refused:")
                 lines += [f"  {x['section']}: {x['message']}" for x in r["reasons"]]
+        lines += _final_status(result.status)
         lines.append(f"final state: {result.state}")
         echo("\n".join(lines))
     return 1 if result.refused else 0
+
+
+def _final_status(status: Any) -> list[str]:
+    """The final status in a few lines: balances and each Event of Default."""
+    lines = ["final status:"]
+    balances = status.get("balances") or {}
+    lines += [f"  {key.replace('_', ' ')}: {balances[key]}" for key in
+              ("principal_outstanding", "interest_payable", "interest_paid", "principal_paid")
+              if key in balances]
+    lines += [f"  Event of Default {e['id']} ({e['section']}): {e['status']}"
+              for e in status.get("events_of_default") or ()]
+    if status.get("accelerated"):
+        lines.append(f"  accelerated at {status.get('accelerated_at')}")
+    return lines
 
 
 def _one_path(options: Options, echo: Echo) -> int:
