@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import (
     BehaviourModel,
@@ -449,3 +451,33 @@ def test_a_forked_deal_acts_apart_from_its_original() -> None:
                      "report": "q3-1997"}).accepted
     assert original.events == before and len(fork.events) == len(before) + 1
     assert original.status()["obligations"] != fork.status()["obligations"]
+
+
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True),
+    st.decimals(allow_nan=True), st.text(max_size=12),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.sampled_from(["min", "mode", "max", "avg"]),
+                    st.one_of(st.integers(-5, 500), st.floats(-1, 2), st.text(max_size=4)),
+                    max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(
+    st.sampled_from(["path", "payments", "reports", "insolvency", "holders", "recovery",
+                     "indemnity", "other"]),
+    st.one_of(_VALUES, st.dictionaries(
+        st.sampled_from(["on_time", "late", "missed", "never", "late_days", "hazard_per_year",
+                         "fraction", "delay_days", "amount", "section", "notice_method",
+                         "accelerate", "horizon_days", "claims_per_year", "x"]),
+        _VALUES, max_size=5)),
+    max_size=4))
+def test_any_model_loads_or_is_one_model_error(given: dict[str, Any]) -> None:
+    """Whatever a model holds, loading it gives a model or a ModelError naming a key."""
+    try:
+        model = load_model(given)
+    except ModelError as exc:
+        assert exc.field is not None and exc.field.startswith("model")
+        assert "\n" not in str(exc)
+    else:
+        assert load_model(model.to_dict()) == model
