@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from contract import terms_to_dict
-from engine.errors import InvalidAction
+from engine.errors import InvalidAction, NpaError
 from engine.simulation.model import BehaviourModel
 from engine.simulation.output import PathsCsv, plot, prepare, write_summary
 from engine.simulation.paths import batches, run_batch
@@ -197,5 +197,10 @@ def _on_dask(jobs: list[Job], address: str) -> Iterator[list[PathResult]]:
     except (OSError, TimeoutError) as exc:
         raise SimulationError(f"the Dask scheduler at {address} failed "
                               f"({exc.__class__.__name__}: {exc})", field="dask") from None
+    except NpaError:
+        raise
+    except Exception as exc:  # a worker that cannot run the batch (no engine there, a crash)
+        raise SimulationError(f"a Dask worker of {address} failed ({exc.__class__.__name__}: "
+                              f"{exc})", field="dask") from None
     finally:
         client.close()
