@@ -6,7 +6,7 @@ per term sheet and forked for each path: the same state and a copy of its
 events, never a replay. Then the parties try what the model draws for them:
 
 - the Company pays each interest payment and the principal on its payment
-  date, late, or not at all; a payment made pays all of that kind then owed;
+  date, late, or not at all; each payment made pays all interest then owed;
 - the Company furnishes each report of 6.1 on time, late, or never;
 - the court declares the Company insolvent at an exponential time;
 - on each covenant breach the Holders may send a breach notice; on each Event
@@ -246,14 +246,20 @@ class _Walk:
         return state.notes_alive
 
     def pay(self, at: datetime, kind: str) -> None:
-        """The Company pays all of that kind then owed, unless the Notes are accelerated."""
-        if self.accelerated or not self._alive():
-            return
-        _, state = fire_until(self.deal.state, at)
-        amount = interest_owed(state, at) if kind == "interest" else principal_owed(state, at)
-        if amount > 0:
-            self.feed(self.plan.shared(("pay", at, kind, amount), lambda: act.Pay(
-                actor="company", at=at, purpose=kind, amount=amount)))
+        """The Company pays all interest then owed and, for the principal, the principal;
+        nothing of its own accord once the Notes are accelerated."""
+        for purpose in ("interest", "principal") if kind == "principal" else ("interest",):
+            if self.accelerated or not self._alive():
+                return
+            _, state = fire_until(self.deal.state, at)
+            owed = interest_owed if purpose == "interest" else principal_owed
+            amount = owed(state, at)
+            if amount > 0:
+                self._pay(at, purpose, amount)
+
+    def _pay(self, at: datetime, purpose: str, amount: Decimal) -> None:
+        self.feed(self.plan.shared(("pay", at, purpose, amount), lambda: act.Pay(
+            actor="company", at=at, purpose=purpose, amount=amount)))
 
     def report(self, at: datetime, report: str) -> None:
         """The Company furnishes a report of 6.1 while Notes are outstanding."""
