@@ -481,3 +481,33 @@ def test_any_model_loads_or_is_one_model_error(given: dict[str, Any]) -> None:
         assert "\n" not in str(exc)
     else:
         assert load_model(model.to_dict()) == model
+
+
+def test_a_settled_claim_is_consented_settled_and_paid() -> None:
+    """8.10: the Company consents in writing, Purchaser settles for the drawn fraction, the
+    Company pays it."""
+    model = {**ON_TIME, "indemnity": {
+        "claims_per_year": 3, "acknowledged": 0, "settled": 1, "adjudicated": 0,
+        "withdrawn": 0, "amount": "40000.00", "settlement_fraction": 0.5}}
+    path = simulate_path(1, 2, model=model)
+    kinds = [a.action.TYPE for a in path.attempts if a.result.accepted]
+    assert {"consent_to_settlement", "settle_claim"} <= set(kinds)
+    assert not [a for a in path.attempts if not a.result.accepted]
+    paid = [c.amount for c in path.cash_flows if c.purpose == "indemnity"]
+    assert paid and set(paid) == {Decimal("20000.00")}
+
+
+def test_only_the_holders_late_reactions_are_ever_refused() -> None:
+    """Over paths where much goes wrong, the engine refuses only what the parties try after
+    the facts moved on (an acceleration or waiver after a cure, a breach notice after the
+    late report, Holders acting once the principal is repaid): every payment, report, claim
+    step and insolvency the model plans is accepted."""
+    model = {"payments": {"on_time": 0.85, "late": 0.1, "missed": 0.05},
+             "reports": {"on_time": 0.8, "late": 0.15, "never": 0.05},
+             "insolvency": {"hazard_per_year": 0.15}, "indemnity": {"claims_per_year": 0.5}}
+    refused = set()
+    for k in range(1, 151):
+        for attempt in simulate_path(k, 31, model=model).attempts:
+            if not attempt.result.accepted:
+                refused.add(attempt.action.TYPE)
+    assert refused <= {"accelerate", "waive_default", "send_notice"}, refused

@@ -13,7 +13,8 @@ events, never a replay. Then the parties try what the model draws for them:
   of Default they accelerate, waive it, or wait, after a drawn delay;
 - after acceleration the Company pays a drawn fraction of all then owed, once;
 - Purchaser asserts claims under 8.10 as a Poisson process, each acknowledged,
-  settled, adjudicated or withdrawn, and paid.
+  settled (the Company consenting, then Purchaser settling), adjudicated or
+  withdrawn, and paid.
 
 The engine decides what follows each attempt. A refused attempt is recorded
 and changes nothing. Time moves only by actions: before a planned attempt,
@@ -337,9 +338,14 @@ class _Walk:
         ident, outcome, amount = claim["id"], claim["outcome"], claim["amount"]
         owed = ZERO
         if outcome == 1:
+            # 8.10: a settlement needs both sides: the Company's written consent, then
+            # Purchaser records the claim settled for that amount.
             owed = (amount * claim["settlement"]).quantize(CENT, rounding=ROUND_DOWN)
-            result = self.feed(act.SettleClaim(actor="purchaser", at=at, claim=ident,
-                                              amount=owed))
+            result = self.feed(act.ConsentToSettlement(actor="company", at=at, claim=ident,
+                                                       amount=owed))
+            if result.accepted:
+                result = self.feed(act.SettleClaim(actor="purchaser", at=at, claim=ident,
+                                                  amount=owed))
         elif outcome == 2:
             owed = (amount * claim["award"]).quantize(CENT, rounding=ROUND_DOWN)
             result = self.feed(act.AdjudicateClaim(actor="court", at=at, claim=ident,
