@@ -148,6 +148,7 @@ def _final_status(status: Any) -> list[str]:
 
 def _one_path(options: Options, echo: Echo) -> int:
     from contract import DEFAULT_TERMS
+    from engine.clock import iso
     from engine.simulation import simulate_path
     from engine.simulation.plan import closing_actions
 
@@ -179,7 +180,8 @@ def _one_path(options: Options, echo: Echo) -> int:
         extra = " ".join(f"{k}={v}" for k, v in action.items()
                          if k not in ("type", "actor", "at", "notice", "damages", "joined_by"))
         verdict = "accepted" if a["accepted"] else "refused "
-        lines.append(f"  {verdict}  {action['at']}  {action['type']} by {action['actor']}"
+        when = iso(attempt.action.at)  # New York time, for reading
+        lines.append(f"  {verdict}  {when}  {action['type']} by {action['actor']}"
                      + (f" {extra}" if extra else ""))
         lines += [f"            {r['section']}: {r['message']}" for r in a["reasons"]]
     lines += ["timeline:", *_timeline(result.timeline), "cash flows:",
