@@ -12,6 +12,8 @@ The credit analyst's names (`simulate`, `simulate_path`, `run_scenario` and
 their result classes, from `engine.simulation`) load on first use.
 """
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Any
 
 from engine.deal import ActionResult, Deal, verify
@@ -31,6 +33,12 @@ from engine.ports import EventLog, MemoryLog
 from engine.state import Status
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from contract import TermSheet
+    from engine.clause_coverage import CoverageReport
+    from engine.exploration.result import ExplorationResult
     from engine.simulation import (
         BehaviourModel,
         ModelError,
@@ -43,6 +51,29 @@ if TYPE_CHECKING:
         simulate_path,
     )
 
+
+def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
+            workers: int = 1) -> ExplorationResult:
+    """Every sequence of the parties' moves up to `depth`: states, invariants, counterexamples.
+
+    See `engine.exploration.search.explore` (loaded on first use).
+    """
+    from engine.exploration.search import explore as run
+
+    return run(depth, terms=terms, max_states=max_states, workers=workers)
+
+
+def coverage(paths: Sequence[str | Path] | None = None, *,
+             depth: int | None = None) -> CoverageReport:
+    """Every section's rules, scenarios and (with a depth) explored paths.
+
+    See `engine.clause_coverage.coverage` (loaded on first use).
+    """
+    from engine.clause_coverage import coverage as run
+
+    return run(paths, depth=depth)
+
+
 #: Names loaded from engine.simulation on first use (PEP 562), so that a command that
 #: does not simulate does not import it.
 _SIMULATION = frozenset({"BehaviourModel", "ModelError", "PathResult", "ScenarioResult",
@@ -51,22 +82,34 @@ _SIMULATION = frozenset({"BehaviourModel", "ModelError", "PathResult", "Scenario
 
 
 def __getattr__(name: str) -> Any:
-    """The simulation names, imported when first asked for."""
+    """The names loaded on first use (`import engine` stays cheap): the simulation's, and
+    the exploration's result types."""
     if name in _SIMULATION:
         import engine.simulation as simulation
 
         value = getattr(simulation, name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'engine' has no attribute {name!r}")
+    if name == "ExplorationResult":
+        from engine.exploration.result import ExplorationResult
+
+        return ExplorationResult
+    if name == "CoverageReport":
+        from engine.clause_coverage import CoverageReport
+
+        return CoverageReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ActionResult",
     "BehaviourModel",
     "BrokenLog",
+    "CoverageReport",
     "Deal",
     "DealExists",
     "EventLog",
+    "ExplorationResult",
     "InvalidAction",
     "InvalidDealId",
     "InvalidSetting",
@@ -82,6 +125,8 @@ __all__ = [
     "StorageError",
     "StoreBusy",
     "UnknownDeal",
+    "coverage",
+    "explore",
     "run_scenario",
     "simulate",
     "simulate_path",

@@ -35,13 +35,18 @@ a minimum). The rows:
    lifecycle and per action, against a bare `transitions` machine firing as
    many triggers (27, back and forth between two states, as in row 1). No
    target was set for it;
-9. Monte Carlo (`engine.simulate`, the default behaviour model) of the 1997 deal:
-   (9a) 10,000 paths with 2 worker processes, wall time per path, beside a bare
+9. exploration of the 1997 deal (`engine.explore`, one process): the time per
+   distinct state of an exploration to depth 2 (9a), against one in-process
+   action as in row 1, target at least 10,000 distinct states a second; and
+   the depth reached in 60 s (9b), against the same action (no target: the
+   row says how deep and how many states).
+10. Monte Carlo (`engine.simulate`, the default behaviour model) of the 1997 deal:
+   (10a) 10,000 paths with 2 worker processes, wall time per path, beside a bare
    `transitions` machine firing as many triggers as the paths took actions
-   (target: at least 1,000 paths a second); (9b) the engine's cost per action
+   (target: at least 1,000 paths a second); (10b) the engine's cost per action
    inside those paths (`Deal.act` on the forked in-memory deals, one process)
    against a bare trigger (target: at most 10x);
-10. peak memory (ru_maxrss) of `simulate` with `--out` in a subprocess: 100,000
+11. peak memory (ru_maxrss) of `simulate` with `--out` in a subprocess: 100,000
    paths against 10,000, for the parent and for the largest worker (target: at
    most 300 MB, and at most 1.2x the 10,000-path peak).
 
@@ -119,12 +124,15 @@ class Sizes:
     flat_small: int  # open proceedings of its small twin
     flat_rounds: int  # actions on each, alternating
     bare_lifecycle_batch: int  # bare runs of as many triggers per batch
-    mc_paths: int  # paths of each Monte Carlo run with 2 workers (row 9a)
+    mc_paths: int  # paths of each Monte Carlo run with 2 workers (row 10a)
     mc_rounds: int  # Monte Carlo runs, each followed by as many bare triggers
-    mc_action_paths: int  # paths whose every Deal.act is timed, in one process (row 9b)
+    mc_action_paths: int  # paths whose every Deal.act is timed, in one process (row 10b)
     mc_action_rounds: int  # batches of those, each followed by a batch of bare triggers
-    memory_paths: tuple[int, int]  # the large and the small run of row 10
+    memory_paths: tuple[int, int]  # the large and the small run of row 11
     warmup: int  # untimed runs of everything before its samples
+    explore_depth: int = 2  # depth of each timed exploration (9a)
+    explore_rounds: int = 7  # explorations, each followed by a batch of actions (9a)
+    explore_seconds: float = 60.0  # how long the exploration of 9b runs
 
 
 FULL = Sizes(action_rounds=31, action_batch=1000, trigger_batch=2000, cli_runs=15,
@@ -140,7 +148,8 @@ QUICK = Sizes(action_rounds=3, action_batch=50, trigger_batch=100, cli_runs=3,
               schedule_batch=20, lifecycle_rounds=3, lifecycle_batch=2,
               bare_lifecycle_batch=20, flat_big=300, flat_small=20, flat_rounds=5,
               mc_paths=400, mc_rounds=1, mc_action_paths=20, mc_action_rounds=3,
-              memory_paths=(2_000, 200), warmup=1)
+              memory_paths=(2_000, 200), warmup=1,
+              explore_depth=1, explore_rounds=2, explore_seconds=2.0)
 
 
 @dataclass
@@ -865,7 +874,7 @@ def cumulative(work: Callable[[], object], whole: str,
     return shares
 
 
-# --- 9. Monte Carlo paths: throughput and the engine's cost per action ----------------
+# --- 10. Monte Carlo paths: throughput and the engine's cost per action ----------------
 
 MC_SEED = 1997
 
@@ -910,7 +919,7 @@ def bench_monte_carlo(sizes: Sizes) -> list[Row]:
         return bare() // n
 
     runs, triggers = interleave(run, bare_paths, sizes.mc_rounds, 0)
-    throughput = Row("9a", f"Monte Carlo, the 1997 deal, {n:,} paths, 2 worker processes "
+    throughput = Row("10a", f"Monte Carlo, the 1997 deal, {n:,} paths, 2 worker processes "
                            f"(wall time per path, startup included)", "µs", median(runs),
                      median(triggers), "≥ 1,000 paths/s", False,
                      f"bare `transitions` triggers, {actions_per_path:.1f} a path (as many as "
@@ -950,7 +959,7 @@ def bench_monte_carlo(sizes: Sizes) -> list[Row]:
 
     engine, triggers = interleave(engine_actions, bare_trigger, sizes.mc_action_rounds,
                                   sizes.warmup)
-    per_action = Row("9b", "the engine's cost per action inside Monte Carlo paths "
+    per_action = Row("10b", "the engine's cost per action inside Monte Carlo paths "
                            "(`Deal.act` on forked in-memory deals)", "µs", median(engine),
                      median(triggers), "≤ 10x", False, "bare `transitions` trigger, two states",
                      {"deal_act_per_action": engine, "bare_per_trigger": triggers})
@@ -961,7 +970,7 @@ def bench_monte_carlo(sizes: Sizes) -> list[Row]:
     return [throughput, per_action]
 
 
-# --- 10. Monte Carlo memory ---------------------------------------------------------
+# --- 11. Monte Carlo memory ---------------------------------------------------------
 
 MEMORY_SCRIPT = """
 import json, resource, sys
@@ -991,7 +1000,7 @@ def bench_memory(sizes: Sizes, tmp: Path) -> Row:
     rows = sum(1 for _ in (tmp / "mc-large" / "paths.csv").open(encoding="utf-8")) - 1
     if rows != large:
         raise RuntimeError(f"paths.csv has {rows} rows, not {large}")
-    row = Row("10", f"peak RSS of `simulate` with `--out`, {large:,} paths, 2 workers "
+    row = Row("11", f"peak RSS of `simulate` with `--out`, {large:,} paths, 2 workers "
                     f"(the parent process)", "MB", big["parent_kb"] * 1024.0,
               little["parent_kb"] * 1024.0, "≤ 300 MB and ≤ 1.2x", False,
               f"the same with {small:,} paths",
@@ -1004,6 +1013,62 @@ def bench_memory(sizes: Sizes, tmp: Path) -> Row:
                     f"{show(little['worker_kb'] * 1024, 'MB')} ({worker_ratio:.2f}x); the "
                     f"parent keeps about 50 bytes a path for the summary and the plots")
     return row
+
+
+# --- 9. exploration of the 1997 deal -------------------------------------------
+
+
+def _one_action(deal: Deal, clock: Clock, batch: int) -> Callable[[], int]:
+    """A batch of in-process `advance` actions (row 1's measurement), per action."""
+
+    def run() -> int:
+        actions = [clock.action() for _ in range(batch)]
+        start = time.perf_counter_ns()
+        for action in actions:
+            deal.act(action)
+        return (time.perf_counter_ns() - start) // batch
+
+    return run
+
+
+def bench_explore(sizes: Sizes) -> tuple[Row, Row]:
+    from engine.exploration.search import explore
+
+    deal, clock = demo_deal(None), Clock()
+    act = _one_action(deal, clock, sizes.action_batch)
+    found: dict[str, int] = {}
+
+    def per_state() -> int:
+        result = explore(sizes.explore_depth)
+        if result.violations or not result.complete:
+            raise RuntimeError("the exploration broke an invariant or stopped early")
+        found["states"] = result.states
+        return int(result.seconds * 1e9 / result.states)
+
+    explored, action = interleave(per_state, act, sizes.explore_rounds, 1)
+    row = Row("9a", f"exploration of the 1997 deal to depth {sizes.explore_depth}, one "
+                    f"process ({found['states']:,} distinct states): per distinct state",
+              "µs", median(explored), median(action), "≥ 10,000 states/s (≤ 100 µs a state)",
+              False, "one `advance` action in process, as in row 1",
+              {"explore_per_state": explored, "engine_per_action": action})
+    row.met = row.measured_ns <= 100_000
+    if not row.met:
+        row.dominant = (f"{1e9 / row.measured_ns:,.0f} states a second; "
+                        + profile(lambda: explore(sizes.explore_depth), top=8))
+    budget = sizes.explore_seconds
+    start = time.perf_counter_ns()
+    far = explore(20, seconds=budget)
+    spent = time.perf_counter_ns() - start
+    reached = Row("9b", f"exploration for {budget:g} s, one process: depth reached "
+                        f"{far.depth_reached} ({far.states:,} distinct states), per state",
+                  "µs", spent / far.states, median(action), "—", None,
+                  "one `advance` action in process, as in row 1",
+                  {"explore_per_state": [spent // far.states], "engine_per_action": action})
+    reached.dominant = (f"in {budget:g} s the search finished depth {far.depth_reached - 1} "
+                        f"and reached depth {far.depth_reached}: {far.states:,} states, "
+                        f"{far.transitions:,} transitions, {far.refused:,} refused moves, "
+                        f"{far.states / (spent / 1e9):,.0f} states a second")
+    return row, reached
 
 
 # --- the report -------------------------------------------------------------
@@ -1028,8 +1093,10 @@ def method(sizes: Sizes) -> str:
             f"({sizes.schedule_batch:,} schedules, {sizes.schedule_batch:,} QuantLib bonds a "
             f"batch); 8: of {sizes.lifecycle_rounds} batch means ({sizes.lifecycle_batch:,} "
             f"lifecycles, {sizes.bare_lifecycle_batch:,} bare runs a batch); 9a: of "
-            f"{sizes.mc_rounds} runs of {sizes.mc_paths:,} paths; 9b: of "
-            f"{sizes.mc_action_rounds} batches of {sizes.mc_action_paths:,} paths; 10: one "
+            f"{sizes.explore_rounds} explorations to depth {sizes.explore_depth}; 9b: one "
+            f"exploration of {sizes.explore_seconds:g} s; 10a: of "
+            f"{sizes.mc_rounds} runs of {sizes.mc_paths:,} paths; 10b: of "
+            f"{sizes.mc_action_rounds} batches of {sizes.mc_action_paths:,} paths; 11: one "
             f"subprocess run of each size.")
 
 
@@ -1098,9 +1165,11 @@ class Report:
         self.rows.append(bench_schedule(sizes))
         yield "8. a full lifecycle to Repaid"
         self.rows.append(bench_lifecycle(sizes))
-        yield "9. Monte Carlo paths"
+        yield "9. exploration of the 1997 deal"
+        self.rows += list(bench_explore(sizes))
+        yield "10. Monte Carlo paths"
         self.rows += bench_monte_carlo(sizes)
-        yield "10. Monte Carlo memory"
+        yield "11. Monte Carlo memory"
         self.rows.append(bench_memory(sizes, tmp))
 
 
