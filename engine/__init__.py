@@ -7,11 +7,14 @@
     deal = Deal.create(store, "lexington-1997")
     result = deal.act({"type": "sign", "actor": "company", "at": "1997-10-27T09:00"})
     result.accepted, result.reasons
+
+The credit analyst's names (`simulate`, `simulate_path`, `run_scenario` and
+their result classes, from `engine.simulation`) load on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.deal import ActionResult, Deal, verify
 from engine.errors import (
@@ -36,6 +39,17 @@ if TYPE_CHECKING:
     from contract import TermSheet
     from engine.clause_coverage import CoverageReport
     from engine.exploration.result import ExplorationResult
+    from engine.simulation import (
+        BehaviourModel,
+        ModelError,
+        PathResult,
+        ScenarioResult,
+        SimulationError,
+        SimulationResult,
+        run_scenario,
+        simulate,
+        simulate_path,
+    )
 
 
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
@@ -60,8 +74,22 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
     return run(paths, depth=depth)
 
 
-def __getattr__(name: str) -> object:
-    """The result types, imported when first asked for (`import engine` stays cheap)."""
+#: Names loaded from engine.simulation on first use (PEP 562), so that a command that
+#: does not simulate does not import it.
+_SIMULATION = frozenset({"BehaviourModel", "ModelError", "PathResult", "ScenarioResult",
+                         "SimulationError", "SimulationResult", "run_scenario", "simulate",
+                         "simulate_path"})
+
+
+def __getattr__(name: str) -> Any:
+    """The names loaded on first use (`import engine` stays cheap): the simulation's, and
+    the exploration's result types."""
+    if name in _SIMULATION:
+        import engine.simulation as simulation
+
+        value = getattr(simulation, name)
+        globals()[name] = value
+        return value
     if name == "ExplorationResult":
         from engine.exploration.result import ExplorationResult
 
@@ -75,6 +103,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "ActionResult",
+    "BehaviourModel",
     "BrokenLog",
     "CoverageReport",
     "Deal",
@@ -85,13 +114,21 @@ __all__ = [
     "InvalidDealId",
     "InvalidSetting",
     "MemoryLog",
+    "ModelError",
     "NpaError",
+    "PathResult",
     "Reason",
+    "ScenarioResult",
+    "SimulationError",
+    "SimulationResult",
     "Status",
     "StorageError",
     "StoreBusy",
     "UnknownDeal",
     "coverage",
     "explore",
+    "run_scenario",
+    "simulate",
+    "simulate_path",
     "verify",
 ]

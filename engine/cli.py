@@ -423,6 +423,43 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--scenario", type=click.Path(dir_okay=False),
+              help="Scripted: run this file of actions (as `npa run` takes) in memory.")
+@click.option("--terms", metavar="FILE",
+              help="A term sheet (TOML); keys left out keep the 1997 values.")
+@click.option("--paths", type=int, metavar="N",
+              help="Monte Carlo: how many paths (numbered from 1).")
+@click.option("--seed", type=int, metavar="S",
+              help="The run's seed: the same seed, the same paths.")
+@click.option("--model", metavar="FILE",
+              help="A behaviour model (TOML); keys left out keep the defaults (--print-model).")
+@click.option("--workers", type=int, metavar="K", help="Run the paths in K processes.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Send batches of paths to this Dask scheduler instead.")
+@click.option("--discount", metavar="RATE", help="Annual rate for present values (compounded "
+              "annually, ACT/365 from the Closing Date); default 0.")
+@click.option("--out", metavar="DIR",
+              help="Write paths.csv, summary.json and three PNG plots here.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--path", "path_k", type=int, metavar="K",
+              help="Re-run path K alone: its actions and timeline.")
+@click.option("--save", metavar="FILE",
+              help="With --path: write the path as a scenario for `npa run`.")
+@click.option("--print-model", "print_model", is_flag=True,
+              help="Print the shipped default behaviour model (commented TOML).")
+@click.option("--db", default=None, help="Not used: a simulation stores nothing (no "
+              "database is created or changed).")
+@_json_option
+def simulate(scenario: str | None, path_k: int | None, as_json: bool, db: str | None,
+             **given: Any) -> None:
+    """Simulate the deal in memory: a scripted scenario, or Monte Carlo paths. Nothing stored."""
+    from engine.simulation.command import Options, run
+
+    options = Options(scenario=scenario, path=path_k, as_json=as_json, **given)
+    raise SystemExit(run(options, click.echo, _read_scenario))
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--tags", help='A Cucumber tag expression: "@section_5_1 and not @slow".')
 @click.option("--dry-run", is_flag=True, help="Parse and match every step; run none.")
