@@ -313,6 +313,24 @@ def test_a_waiver_of_5_1_a_does_not_cover_a_misrepresentation_recorded_after_it(
     assert ready.status()["conditions"]["5.1(a)"] == "waived"
 
 
+def test_a_waiver_of_5_1_a_does_not_cover_what_is_recorded_after_it_in_the_same_minute(
+        ready: Deal) -> None:
+    """5.1(a): 3.6 recorded untrue at 09:40, waived at 09:40, then 3.9 recorded untrue at
+    09:40: the waiver covers 3.6, given before it, not 3.9, recorded after it (issue 9
+    item 1)."""
+    act(ready, "record_misrepresentation", "purchaser", f"{DAY}T09:40", section="3.6",
+        description="undisclosed litigation")
+    assert act(ready, "waive_condition", "purchaser", f"{DAY}T09:40",
+               condition="5.1(a)").accepted
+    act(ready, "record_misrepresentation", "purchaser", f"{DAY}T09:40", section="3.9",
+        description="restated accounts")
+    assert ready.status()["conditions"]["5.1(a)"] == "pending"
+    refused = act(ready, "close", "company", f"{DAY}T10:00")
+    assert [(r.section, r.message) for r in refused.reasons] == [
+        ("5.1(a)", "the Company's representation in 3.9 is recorded as untrue (M2: "
+                   "restated accounts), after Purchaser waived 5.1(a)")]
+
+
 def test_a_waiver_of_5_2_a_covers_what_was_recorded_when_it_was_given(ready: Deal) -> None:
     """5.2(a): 4.1 recorded untrue, then waived by the Company: a second waiver is refused
     while nothing new is recorded, and the Closing proceeds."""
