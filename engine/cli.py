@@ -428,7 +428,9 @@ def _render_verify(d: dict[str, Any]) -> str:
 
 
 def _render_result(result: dict[str, Any]) -> str:
-    lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"]
+    lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"
+             + (" (replayed: an action with this request_id was already accepted; nothing "
+                "new was applied or stored)" if result.get("replayed") else "")]
     lines += [f"  {c['summary']}" + (f" ({c['section']})" if c["section"] else "")
               for c in result["consequences"]]
     lines += [f"  {r['section']}: {r['message']}" for r in result["reasons"]]
