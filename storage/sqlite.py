@@ -239,8 +239,13 @@ class SqliteStore:
             self._insert(deal_id, top, head, _encode(commit.events), commit.snapshot, clash)
             if commit.request is not None:
                 rid, accepted = commit.request
-                self._conn.execute(_REMEMBER, (deal_id, rid, accepted.fingerprint, top + 1,
-                                               canonical(accepted.result)))
+                remembered = self._conn.execute(
+                    _REMEMBER, (deal_id, rid, accepted.fingerprint, top + 1,
+                                canonical(accepted.result))).rowcount
+                if remembered != 1:
+                    raise StorageError(f"deal {deal_id!r}: the database did not store the "
+                                       f"request_id {rid!r:.60} (a trigger the store did not "
+                                       "make? run npa verify); nothing was written")
             return result
 
         return self._write(write)
@@ -325,11 +330,17 @@ class SqliteStore:
             params.append((deal_id, seq, kind, version, at, data, head, digest, mac))
             head = digest
         try:
-            self._conn.executemany(_INSERT, params)
+            stored = self._conn.executemany(_INSERT, params).rowcount
         except sqlite3.IntegrityError as exc:
             if getattr(exc, "sqlite_errorcode", None) in _PRIMARY_KEY_CLASHES:
                 raise clash from None
             raise
+        if stored != len(params):
+            # A trigger nobody made (RAISE(IGNORE)) can make the database skip a row in
+            # silence: never acknowledge an action whose events were not all stored.
+            raise StorageError(f"deal {deal_id!r}: the database stored {stored} of the "
+                               f"{len(params)} event rows it was given (a trigger the store "
+                               "did not make? run npa verify); nothing was written")
         sealed = None if key is None else keys.head_mac(key, deal_id, seq, head)
         tables.write(self._conn, deal_id, seq, head, snapshot(), sealed)
         self._written = (deal_id, seq, head)
@@ -402,7 +413,21 @@ class SqliteStore:
             problems += [f"the append-only trigger {name} is missing or altered: the database "
                          "no longer refuses changes to the log"
                          for name in self._link.read(lambda: schema.missing_triggers(self._conn))]
+            problems += [f"a trigger the store did not make is on the {table} table ({name}): "
+                         "it can change or drop what is stored"
+                         for name, table in self._link.read(self._planted_triggers)]
         return problems
+
+    def _planted_triggers(self) -> list[tuple[str, str]]:
+        """Triggers (name, table) in the database that its schema steps did not make, or
+        made otherwise."""
+        from storage import migrations
+
+        made = migrations.triggers_made()
+        found = self._conn.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        return [(name, table) for name, table, sql in found
+                if name not in schema.APPEND_ONLY and made.get(name) != sql]
 
     def rebuild_tables(self, deal_id: str, head: tuple[int, str], snapshot: Snapshot) -> None:
         """Rewrite the deal's query-table row from a replay of its log, whose head is `head`.
