@@ -127,7 +127,9 @@ def settled(state: DealState, cond: Condition) -> bool:
     marked = state.marked.get(cond.section)
     if marked is None or not serves_the_closing_date(state, cond, marked):
         return False
-    return not (marked.status == "waived" and after_the_waiver(state, cond, marked))
+    if marked.status != "waived" or cond.section not in REPRESENTATIONS_OF:
+        return True
+    return not untrue_on_record(state, REPRESENTATIONS_OF[cond.section], marked.covers)
 
 
 def waive_condition(state: DealState, action: WaiveCondition) -> Decision:
@@ -290,7 +292,28 @@ def anything_against(state: DealState, cond: Condition) -> bool:
     if section in ("5.1(h)", "5.2(f)"):
         asker = "purchaser" if section == "5.1(h)" else "company"
         return any(r.by == asker and r.delivered_at is None for r in state.requests.values())
+    if section in REPRESENTATIONS_OF:
+        return untrue_on_record(state, REPRESENTATIONS_OF[section])
     return bool(standing_against(state, cond))
+
+
+def untrue_on_record(state: DealState, side: str, covered: frozenset[str] = frozenset()
+                     ) -> bool:
+    """5.1(a), 5.2(a): whether a representation of `side` stands recorded (or found, by a
+    claim) untrue, leaving out what a waiver `covered`: the cheap question behind
+    `standing_against`, asked each time a deal's status is stored, so it builds no
+    refusal and makes no call for each record (issue 10 item 9)."""
+    for m in state.misrepresentations.values():
+        if m.of_party == side and m.id not in covered:
+            return True
+    for claim in state.claims.values():
+        if claim.against != side or claim.id in covered or claim.withdrawn_at is not None:
+            continue
+        found = (claim.adjudicated > 0 if claim.adjudicated is not None
+                 else claim.answer == "acknowledged")
+        if found and whose_representation(claim.section) == side:
+            return True
+    return False
 
 
 def standing_against(state: DealState, cond: Condition,
