@@ -442,6 +442,21 @@ def test_a_waiver_with_a_malformed_form_is_invalid(
     assert signed.events == before
 
 
+def test_an_amendment_to_a_closing_date_already_past_is_refused(ready: Deal) -> None:
+    """2.1: the Closing "shall be held on" the date agreed; on October 27 the parties
+    cannot agree to hold it on October 26, which no action can reach any more (issue 9
+    item 1)."""
+    result = act(ready, "amend", "company", f"{DAY}T09:40",
+                 changes={"closing_date": "1997-10-26"}, signed_by=["company", "purchaser"],
+                 in_writing=True)
+    assert [(r.section, r.message) for r in result.reasons] == [
+        ("2.1", "the Closing cannot be held on 1997-10-26, a day already past (the "
+                "amendment is made on 1997-10-27)")]
+    assert ready.state.closing_date.isoformat() == DAY
+    assert act(ready, "amend", "company", f"{DAY}T09:41", changes={"closing_date": DAY},
+               signed_by=["company", "purchaser"], in_writing=True).accepted
+
+
 def test_an_oral_or_one_sided_amendment_is_refused(ready: Deal) -> None:
     """8.4: not orally, and only by a written instrument signed by both."""
     result = act(ready, "amend", "purchaser", f"{DAY}T09:40",
