@@ -211,6 +211,12 @@ class Deal:
         decision = decide(state, parsed)
         if not decision.accepted:
             return ActionResult(False, state.status.value, reasons=decision.reasons), None
+        late = times_in_order(decision.events, state.clock, state.seq + 1)
+        if late:
+            # Only a log that was changed (or an engine bug) leaves a deadline due before
+            # the clock: never append behind the last event (PRODUCT.md section 5).
+            raise BrokenLog(f"deal {self._id!r}: {late[0]}: the log does not hold together "
+                            "(run npa verify); nothing was written")
         after = decision.after or replay(decision.events, state)
         consequences = []
         for event in decision.events:
