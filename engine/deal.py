@@ -330,8 +330,17 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         problems.append("this store keeps no hash chain: an anchored head cannot be checked")
     if any(p.startswith("seq ") for p in problems):
         return problems
+    stored: dict[str, Any] | None = None
     try:
-        events = store.load(deal_id)
+        together = getattr(store, "load_with_status", None)
+        if together is not None:
+            # The log and its tables as they stood at one moment: another writer's
+            # action meanwhile is no disagreement.
+            events, stored = together(deal_id)
+        else:
+            events = store.load(deal_id)
+            if isinstance(store, Verifiable):
+                stored = store.stored_status(deal_id)
         # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
         late = times_in_order(events)
         if late:
@@ -342,7 +351,6 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
         return [*problems, message]
     if isinstance(store, Verifiable):
-        stored = store.stored_status(deal_id)
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
         if stored != replayed:
             keys = sorted(k for k in set(stored or {}) | set(replayed)

@@ -366,7 +366,17 @@ class SqliteStore:
                 has a gap, the chain (or a MAC) does not hold, the log stops short
                 of the deal's recorded head, or a record cannot be read.
         """
-        rows, last = self._read(deal_id)
+        return self.load_with_status(deal_id)[0]
+
+    def load_with_status(self, deal_id: str) -> tuple[list[Event], dict[str, Any] | None]:
+        """The deal's events, checked as `load` checks them, and the status its query
+        tables held at the same moment (one read transaction): what `verify` compares,
+        so that an action another writer appends meanwhile is no disagreement.
+
+        Raises:
+            UnknownDeal, BrokenLog: as `load`.
+        """
+        rows, last, status = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         end = chain.sound(deal_id, rows, self._key)
@@ -375,7 +385,7 @@ class SqliteStore:
         events = chain.decode(deal_id, rows)
         with self._link.lock:
             self._saw(deal_id, rows[-1][0], end)
-        return events
+        return events, None if status is None else json.loads(status)
 
     def _saw(self, deal_id: str, seq: int, head: str) -> None:
         """Remember the deal's latest head as read or written (the later of two)."""
@@ -402,7 +412,7 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
-        rows, last = self._read(deal_id)
+        rows, last, _ = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         problems, end = chain.problems(deal_id, rows, self._key)
@@ -468,17 +478,18 @@ class SqliteStore:
         last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         return last is not None and last[2] is not None
 
-    def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None]:
-        """The deal's rows and its recorded head, in one read transaction."""
+    def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None, str | None]:
+        """The deal's rows, its recorded head and its stored status text, in one read
+        transaction."""
 
-        def read() -> tuple[list[Any], chain.Head | None]:
+        def read() -> tuple[list[Any], chain.Head | None, str | None]:
             self._conn.execute("BEGIN")
             try:
                 rows = self._conn.execute(_ROWS, (deal_id,)).fetchall()
                 row = tables.recorded(self._conn, deal_id)
             finally:
                 self._conn.execute("ROLLBACK")
-            return rows, None if row is None else row[:3]
+            return rows, None if row is None else row[:3], None if row is None else row[3]
 
         return self._link.read(read)
 
