@@ -58,12 +58,12 @@ def _shown(data: Any) -> Any:
     return data
 
 
-def _fail(error: NpaError | ValueError, code: int | None = None) -> NoReturn:
+def _fail(error: NpaError | ValueError, code: int | None = None, note: str = "") -> NoReturn:
     """Print a one-line error and exit with its code; under --json, a JSON error object too
-    (unless the command already printed its document)."""
+    (unless the command already printed its document). `note` goes before the message."""
     from contract.printable import escape
 
-    line = escape(" ".join(str(error).split()))
+    line = escape(" ".join((f"{note}: {error}" if note else str(error)).split()))
     exit_code = code if code is not None else getattr(error, "exit_code", 2)
     if _OUTPUT["json"] and not _OUTPUT["printed"]:
         click.echo(json.dumps({"error": {
@@ -212,6 +212,13 @@ def run(deal: str, scenario: str, db: str, as_json: bool) -> None:
             except InvalidAction as exc:
                 _emit_run(results, as_json, target)
                 _fail(InvalidAction(exc.message, field=f"action {position}: {exc.field}"))
+            except NpaError as exc:
+                # A busy store or a broken log stops the run at this action; the ones
+                # before it are stored, and the message must not say otherwise.
+                _emit_run(results, as_json, target)
+                stored = (f"actions 1 to {position - 1} were stored" if position > 2
+                          else "action 1 was stored" if position == 2 else "none was stored")
+                _fail(exc, note=f"action {position}: nothing of it was written ({stored})")
             results.append(result.to_dict())
             if not result.accepted:
                 _emit_run(results, as_json, target)
@@ -577,7 +584,9 @@ def _render_verify(d: dict[str, Any]) -> str:
 
 
 def _render_result(result: dict[str, Any]) -> str:
-    lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"]
+    lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"
+             + (" (replayed: an action with this request_id was already accepted; nothing "
+                "new was applied or stored)" if result.get("replayed") else "")]
     lines += [f"  {c['summary']}" + (f" ({c['section']})" if c["section"] else "")
               for c in result["consequences"]]
     lines += [f"  {r['section']}: {r['message']}" for r in result["reasons"]]

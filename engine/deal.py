@@ -228,6 +228,15 @@ class Deal:
         decision = decide(state, parsed)
         if not decision.accepted:
             return ActionResult(False, state.status.value, reasons=decision.reasons), None
+        late = ([] if isinstance(self._store, MemoryLog)
+                else times_in_order(decision.events, state.clock, state.seq + 1))
+        if late:
+            # Only a stored log that was changed (or an engine bug) leaves a deadline due
+            # before the clock: never write behind its last event (PRODUCT.md section 5).
+            # A deal held in memory is left as it is, for exploration's invariant
+            # (events_in_time_order) to find the bug.
+            raise BrokenLog(f"deal {self._id!r}: {late[0]}: the log does not hold together "
+                            "(run npa verify); nothing was written")
         after = decision.after or replay(decision.events, state)
         consequences = []
         for event in decision.events:
@@ -341,8 +350,17 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         problems.append("this store keeps no hash chain: an anchored head cannot be checked")
     if any(p.startswith("seq ") for p in problems):
         return problems
+    stored: dict[str, Any] | None = None
     try:
-        events = store.load(deal_id)
+        together = getattr(store, "load_with_status", None)
+        if together is not None:
+            # The log and its tables as they stood at one moment: another writer's
+            # action meanwhile is no disagreement.
+            events, stored = together(deal_id)
+        else:
+            events = store.load(deal_id)
+            if isinstance(store, Verifiable):
+                stored = store.stored_status(deal_id)
         # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
         late = times_in_order(events)
         if late:
@@ -353,7 +371,6 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
         return [*problems, message]
     if isinstance(store, Verifiable):
-        stored = store.stored_status(deal_id)
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
         if stored != replayed:
             keys = sorted(k for k in set(stored or {}) | set(replayed)

@@ -36,11 +36,17 @@ class Status(enum.Enum):
 
 @attrs.frozen(repr=False, eq=False)
 class Marked(Plain):
-    """A condition marked satisfied or waived, by whom and when."""
+    """A condition marked satisfied or waived, by whom and when.
+
+    `covers`: for a waiver, the misrepresentations and claims on record when
+    it was given (5.1(a), 5.2(a): it gives up those, in log order, not what
+    is recorded after it, even in the same minute).
+    """
 
     status: str
     by: str
     at: datetime | None
+    covers: frozenset[str] = frozenset()
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -381,8 +387,9 @@ def _satisfied(state: DealState, e: ev.ConditionSatisfied) -> dict[str, Any]:
 
 @_on(ev.ConditionWaived)
 def _waived(state: DealState, e: ev.ConditionWaived) -> dict[str, Any]:
+    covers = frozenset(state.misrepresentations) | frozenset(state.claims)
     return dict(marked={**state.marked,
-                                       e.condition: Marked("waived", e.by, e.at)})
+                                       e.condition: Marked("waived", e.by, e.at, covers)})
 
 
 @_on(ev.InstrumentRequested)

@@ -70,6 +70,15 @@ Feature: 5.1 Conditions to Obligations of Purchaser
       Then the action is refused under 5.1(a)
       And condition 5.1(a) is pending
 
+    Example: A representation recorded untrue after the waiver in the same minute is not covered by it
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser records that the representation in 3.6 was untrue on October 24, 1997 at 09:00
+      And Purchaser waives condition 5.1(a) on October 24, 1997 at 09:00
+      And Purchaser records that the representation in 3.9 was untrue on October 24, 1997 at 09:00
+      When the Company closes on October 27, 1997 at 10:00
+      Then the action is refused under 5.1(a)
+      And condition 5.1(a) is pending
+
     Example: A new waiver of 5.1(a), given after the representation is recorded untrue, lets the Closing proceed
       Given every other condition of 5.1 and 5.2 is met
       And Purchaser waives condition 5.1(a) on October 24, 1997 at 09:00

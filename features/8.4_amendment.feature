@@ -47,6 +47,11 @@ Feature: 8.4 Entire Agreement; Amendment
     Then the action is refused under 8.4
     And the Closing Date is October 27, 1997
 
+  Example: The parties cannot agree on a Closing Date that has already passed
+    When the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to October 23, 1997
+    Then the action is refused under 2.1
+    And the Closing Date is October 27, 1997
+
   Example: Once the Closing has been held, its date can no longer be amended
     Given the Company closes on October 27, 1997 at 10:00
     When the Company and Purchaser agree in writing, signed by both, on October 28, 1997 at 09:00, to move the Closing Date to October 30, 1997

@@ -8,6 +8,8 @@ one that a release has shipped.
 
 from __future__ import annotations
 
+import functools
+
 from sqlite_utils import Database, Migrations
 
 from storage import schema
@@ -103,6 +105,20 @@ def requests_table(db: Database) -> None:
     )
     for sql in schema.APPEND_ONLY_REQUESTS.values():
         db.execute(sql)
+
+
+@functools.cache
+def triggers_made() -> dict[str, str]:
+    """Every trigger the schema steps make (name -> its SQL), as a new database gets them:
+    what `npa verify` expects to find, so that a trigger planted in the file shows."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        MIGRATIONS.apply(Database(conn))
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    finally:
+        conn.close()
 
 
 def migrate(db: Database) -> None:

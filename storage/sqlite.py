@@ -239,8 +239,13 @@ class SqliteStore:
             self._insert(deal_id, top, head, _encode(commit.events), commit.snapshot, clash)
             if commit.request is not None:
                 rid, accepted = commit.request
-                self._conn.execute(_REMEMBER, (deal_id, rid, accepted.fingerprint, top + 1,
-                                               canonical(accepted.result)))
+                remembered = self._conn.execute(
+                    _REMEMBER, (deal_id, rid, accepted.fingerprint, top + 1,
+                                canonical(accepted.result))).rowcount
+                if remembered != 1:
+                    raise StorageError(f"deal {deal_id!r}: the database did not store the "
+                                       f"request_id {rid!r:.60} (a trigger the store did not "
+                                       "make? run npa verify); nothing was written")
             return result
 
         return self._write(write)
@@ -325,11 +330,17 @@ class SqliteStore:
             params.append((deal_id, seq, kind, version, at, data, head, digest, mac))
             head = digest
         try:
-            self._conn.executemany(_INSERT, params)
+            stored = self._conn.executemany(_INSERT, params).rowcount
         except sqlite3.IntegrityError as exc:
             if getattr(exc, "sqlite_errorcode", None) in _PRIMARY_KEY_CLASHES:
                 raise clash from None
             raise
+        if stored != len(params):
+            # A trigger nobody made (RAISE(IGNORE)) can make the database skip a row in
+            # silence: never acknowledge an action whose events were not all stored.
+            raise StorageError(f"deal {deal_id!r}: the database stored {stored} of the "
+                               f"{len(params)} event rows it was given (a trigger the store "
+                               "did not make? run npa verify); nothing was written")
         sealed = None if key is None else keys.head_mac(key, deal_id, seq, head)
         tables.write(self._conn, deal_id, seq, head, snapshot(), sealed)
         self._written = (deal_id, seq, head)
@@ -355,7 +366,17 @@ class SqliteStore:
                 has a gap, the chain (or a MAC) does not hold, the log stops short
                 of the deal's recorded head, or a record cannot be read.
         """
-        rows, last = self._read(deal_id)
+        return self.load_with_status(deal_id)[0]
+
+    def load_with_status(self, deal_id: str) -> tuple[list[Event], dict[str, Any] | None]:
+        """The deal's events, checked as `load` checks them, and the status its query
+        tables held at the same moment (one read transaction): what `verify` compares,
+        so that an action another writer appends meanwhile is no disagreement.
+
+        Raises:
+            UnknownDeal, BrokenLog: as `load`.
+        """
+        rows, last, status = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         end = chain.sound(deal_id, rows, self._key)
@@ -364,7 +385,7 @@ class SqliteStore:
         events = chain.decode(deal_id, rows)
         with self._link.lock:
             self._saw(deal_id, rows[-1][0], end)
-        return events
+        return events, None if status is None else json.loads(status)
 
     def _saw(self, deal_id: str, seq: int, head: str) -> None:
         """Remember the deal's latest head as read or written (the later of two)."""
@@ -391,7 +412,7 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
-        rows, last = self._read(deal_id)
+        rows, last, _ = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         problems, end = chain.problems(deal_id, rows, self._key)
@@ -402,7 +423,21 @@ class SqliteStore:
             problems += [f"the append-only trigger {name} is missing or altered: the database "
                          "no longer refuses changes to the log"
                          for name in self._link.read(lambda: schema.missing_triggers(self._conn))]
+            problems += [f"a trigger the store did not make is on the {table} table ({name}): "
+                         "it can change or drop what is stored"
+                         for name, table in self._link.read(self._planted_triggers)]
         return problems
+
+    def _planted_triggers(self) -> list[tuple[str, str]]:
+        """Triggers (name, table) in the database that its schema steps did not make, or
+        made otherwise."""
+        from storage import migrations
+
+        made = migrations.triggers_made()
+        found = self._conn.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        return [(name, table) for name, table, sql in found
+                if name not in schema.APPEND_ONLY and made.get(name) != sql]
 
     def rebuild_tables(self, deal_id: str, head: tuple[int, str], snapshot: Snapshot) -> None:
         """Rewrite the deal's query-table row from a replay of its log, whose head is `head`.
@@ -443,17 +478,18 @@ class SqliteStore:
         last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         return last is not None and last[2] is not None
 
-    def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None]:
-        """The deal's rows and its recorded head, in one read transaction."""
+    def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None, str | None]:
+        """The deal's rows, its recorded head and its stored status text, in one read
+        transaction."""
 
-        def read() -> tuple[list[Any], chain.Head | None]:
+        def read() -> tuple[list[Any], chain.Head | None, str | None]:
             self._conn.execute("BEGIN")
             try:
                 rows = self._conn.execute(_ROWS, (deal_id,)).fetchall()
                 row = tables.recorded(self._conn, deal_id)
             finally:
                 self._conn.execute("ROLLBACK")
-            return rows, None if row is None else row[:3]
+            return rows, None if row is None else row[:3], None if row is None else row[3]
 
         return self._link.read(read)
 

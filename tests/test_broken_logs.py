@@ -136,3 +136,29 @@ def test_events_another_writer_appended_are_checked_from_the_deal_s_clock() -> N
     with pytest.raises(BrokenLog, match=r"event 3 \(signed\) is dated .*T09:00.* \(and 1 more\)"):
         fold_log(DEAL, [Signed(at=at, party="purchaser"), Signed(at=at, party="x")], before)
     assert fold_log(DEAL, [Signed(at=at.replace(hour=10), party="purchaser")], before).seq == 3
+
+
+def test_an_action_never_appends_events_dated_before_the_deal_s_clock(tmp_path: Path) -> None:
+    """A log whose last event was moved past a deadline still pending (hashes recomputed,
+    so it passes verify) does not get the deadline's event appended behind it: the action
+    is refused as a broken log and nothing is written (issue 10 item 4, issue 9 item 2)."""
+    from engine.demo import SIGNING_TO_OUTSTANDING
+
+    path = tmp_path / "npa.db"
+    with SqliteStore(path, synchronous="OFF") as store:
+        deal = Deal.create(store, DEAL)
+        for action in SIGNING_TO_OUTSTANDING:
+            assert deal.act(action).accepted
+    log = records(path, DEAL)
+    # The report for the third quarter of 1997 is due by 1997-11-24; the Fee's payment
+    # is moved to December 1, past it, and nothing has fired the deadline.
+    rewrite(path, DEAL, [*log[:-3], dict(log[-3], at="1997-12-01T10:00:00-05:00"),
+                         *[dict(r, at="1997-12-01T10:00:00-05:00") for r in log[-2:]]])
+    before = records(path, DEAL)
+    with SqliteStore(path) as store:
+        assert store.chain_problems(DEAL) == []
+        deal = Deal.load(store, DEAL)
+        with pytest.raises(BrokenLog, match=r"dated 1997-11-25T00:00:00-05:00, before the "
+                                            r"event it follows \(1997-12-01T10:00:00-05:00\)"):
+            deal.act({"type": "advance", "actor": "company", "at": "1997-12-02T10:00"})
+    assert records(path, DEAL) == before

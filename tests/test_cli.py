@@ -491,6 +491,35 @@ def test_run_stops_at_the_first_invalid_action(
     assert [entry["event"] for entry in history(capsys, db)] == ["deal_created", "signed"]
 
 
+def test_run_stopped_by_a_busy_store_names_the_action_and_says_what_was_stored(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run whose second action finds the store locked past the bound exits 75 naming
+    action 2, prints the result of action 1, and does not claim nothing was written
+    (issue 10 item 8)."""
+    from storage import connection
+
+    write, calls = connection.Connection.write, [0]
+
+    def busy_on_the_second(self: Any, work: Any, after: Any = None) -> Any:
+        calls[0] += 1
+        if calls[0] == 2:
+            self.busy()
+        return write(self, work, after)
+
+    monkeypatch.setattr(connection.Connection, "write", busy_on_the_second)
+    scenario = tmp_path / "busy.json"
+    scenario.write_text(json.dumps([SIGN, PROCEEDING]), encoding="utf-8")
+    code, out, err = npa(capsys, "run", DEAL, str(scenario), "--db", str(db), "--json")
+    assert code == 75
+    assert [r["accepted"] for r in json.loads(out)["results"]] == [True]
+    assert one_error_line(err).startswith(
+        "npa: error: action 2: nothing of it was written (action 1 was stored): the store ")
+    monkeypatch.undo()
+    assert [entry["event"] for entry in history(capsys, db)] == ["deal_created", "signed"]
+
+
 def test_run_names_a_non_object_by_its_position(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

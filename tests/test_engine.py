@@ -313,6 +313,24 @@ def test_a_waiver_of_5_1_a_does_not_cover_a_misrepresentation_recorded_after_it(
     assert ready.status()["conditions"]["5.1(a)"] == "waived"
 
 
+def test_a_waiver_of_5_1_a_does_not_cover_what_is_recorded_after_it_in_the_same_minute(
+        ready: Deal) -> None:
+    """5.1(a): 3.6 recorded untrue at 09:40, waived at 09:40, then 3.9 recorded untrue at
+    09:40: the waiver covers 3.6, given before it, not 3.9, recorded after it (issue 9
+    item 1)."""
+    act(ready, "record_misrepresentation", "purchaser", f"{DAY}T09:40", section="3.6",
+        description="undisclosed litigation")
+    assert act(ready, "waive_condition", "purchaser", f"{DAY}T09:40",
+               condition="5.1(a)").accepted
+    act(ready, "record_misrepresentation", "purchaser", f"{DAY}T09:40", section="3.9",
+        description="restated accounts")
+    assert ready.status()["conditions"]["5.1(a)"] == "pending"
+    refused = act(ready, "close", "company", f"{DAY}T10:00")
+    assert [(r.section, r.message) for r in refused.reasons] == [
+        ("5.1(a)", "the Company's representation in 3.9 is recorded as untrue (M2: "
+                   "restated accounts), after Purchaser waived 5.1(a)")]
+
+
 def test_a_waiver_of_5_2_a_covers_what_was_recorded_when_it_was_given(ready: Deal) -> None:
     """5.2(a): 4.1 recorded untrue, then waived by the Company: a second waiver is refused
     while nothing new is recorded, and the Closing proceeds."""
@@ -422,6 +440,21 @@ def test_a_waiver_with_a_malformed_form_is_invalid(
             **fields)
     assert error.value.field == field
     assert signed.events == before
+
+
+def test_an_amendment_to_a_closing_date_already_past_is_refused(ready: Deal) -> None:
+    """2.1: the Closing "shall be held on" the date agreed; on October 27 the parties
+    cannot agree to hold it on October 26, which no action can reach any more (issue 9
+    item 1)."""
+    result = act(ready, "amend", "company", f"{DAY}T09:40",
+                 changes={"closing_date": "1997-10-26"}, signed_by=["company", "purchaser"],
+                 in_writing=True)
+    assert [(r.section, r.message) for r in result.reasons] == [
+        ("2.1", "the Closing cannot be held on 1997-10-26, a day already past (the "
+                "amendment is made on 1997-10-27)")]
+    assert ready.state.closing_date.isoformat() == DAY
+    assert act(ready, "amend", "company", f"{DAY}T09:41", changes={"closing_date": DAY},
+               signed_by=["company", "purchaser"], in_writing=True).accepted
 
 
 def test_an_oral_or_one_sided_amendment_is_refused(ready: Deal) -> None:

@@ -214,6 +214,24 @@ def test_a_claim_on_a_section_holding_nothing_of_the_party_claimed_against_is_re
         ("8.10", f"{section} holds no representation, warranty or agreement of {whose}")]
 
 
+@pytest.mark.parametrize(("actor", "against", "section", "paragraphs"), [
+    ("purchaser", "company", "8.7", "8.7(a)"),
+    ("company", "purchaser", "8.7", "8.7(b)"),
+    ("purchaser", "company", "7.2", "7.2(a), 7.2(b)"),
+    ("purchaser", "company", "8.10", "8.10(a)"),
+    ("purchaser", "company", "3", "3.1, 3.2, 3.3, 3.4, 3.5, ..."),
+])
+def test_a_claim_on_a_section_whose_paragraphs_hold_the_party_s_names_the_paragraph(
+        deal: Deal, actor: str, against: str, section: str, paragraphs: str) -> None:
+    """8.10: 8.7 holds the Company's representation in 8.7(a): the refusal says so, and
+    does not call 8.7 a section with none of the Company's (issue 9 item 6)."""
+    whose = "the Company's" if against == "company" else "Purchaser's"
+    result = claim(deal, "1997-11-03T10:00", section=section, actor=actor, against=against)
+    assert refusals(result) == [
+        ("8.10", f"{section} holds {whose} representations, warranties or agreements in "
+                 f"its paragraphs {paragraphs}: a claim names the one breached")]
+
+
 @pytest.mark.parametrize("section", ["3.1", "3.6", "3.7(b)", "3.19", "8.7(a)", "1.1", "1.2",
                                      "2.1", "2.2", "6", "6.1", "6.1(a)", "6.2", "6.2(a)(i)",
                                      "6.3", "7.2(a)", "7.2(b)", "7.3", "8.10(a)", "8.13"])

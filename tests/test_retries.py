@@ -146,6 +146,27 @@ def test_npa_act_and_run_replay_a_retry_with_exit_0(
         assert len(store.load(DEAL)) == 3
 
 
+def test_npa_act_says_in_words_that_a_retry_was_replayed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --json, a replayed result says so: it is not shown as an action applied
+    again (issue 11 item 6)."""
+    db = str(tmp_path / "npa.db")
+    with SqliteStore(db) as store:
+        Deal.create(store, DEAL)
+    lines = []
+    for _ in range(2):
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(["act", DEAL, json.dumps(PAY), "--db", db])
+        assert done.value.code == 0
+        lines.append(capsys.readouterr().out.splitlines()[0])
+    assert lines == [
+        "accepted: Drafted",
+        "accepted: Drafted (replayed: an action with this request_id was already accepted; "
+        "nothing new was applied or stored)"]
+
+
 def test_npa_actions_lists_request_id_for_every_type(capsys: pytest.CaptureFixture[str]) -> None:
     """The catalogue shows the optional `request_id` field on every action type."""
     code, entries = npa(capsys, "actions")

@@ -21,7 +21,7 @@ from test_broken_logs import npa
 
 from engine import Deal
 from engine.demo import STORIES
-from engine.errors import BrokenLog, InvalidSetting
+from engine.errors import BrokenLog, InvalidSetting, StorageError
 from storage import SqliteStore
 from storage.keys import KEY_ENV, KEY_FILE_ENV
 
@@ -153,6 +153,43 @@ def test_verify_reports_append_only_triggers_that_were_dropped(tmp_path: Path) -
     assert problems(path, None, None) == [
         "the append-only trigger events_no_delete is missing or altered: the database no "
         "longer refuses changes to the log"]
+
+
+#: A trigger an attacker plants: the database silently skips storing a payment.
+SKIP_PAYMENTS = ("CREATE TRIGGER quietly BEFORE INSERT ON events WHEN NEW.type = "
+                 "'payment_made' BEGIN SELECT RAISE(IGNORE); END")
+
+
+def test_verify_reports_a_trigger_planted_on_the_log(tmp_path: Path) -> None:
+    """A trigger nobody made on events, requests or deals is reported, though every event
+    is intact: it can make the database drop what it is asked to store (issue 10 item 3)."""
+    path = tmp_path / "npa.db"
+    build(path, None)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute(SKIP_PAYMENTS)
+    raw.close()
+    assert problems(path, None, None) == [
+        "a trigger the store did not make is on the events table (quietly): it can change "
+        "or drop what is stored"]
+
+
+def test_an_action_the_database_silently_drops_is_not_acknowledged(tmp_path: Path) -> None:
+    """With a planted RAISE(IGNORE) trigger, the write fails and nothing is committed: an
+    action is never reported accepted unless its events are stored (issue 10 item 3)."""
+    path = tmp_path / "npa.db"
+    with SqliteStore(path, synchronous="OFF") as store:
+        deal = Deal.create(store, DEAL)
+        for action in STORIES["repaid"]()[:10]:
+            assert deal.act(action).accepted
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute(SKIP_PAYMENTS)
+    raw.close()
+    with SqliteStore(path) as store:
+        deal = Deal.load(store, DEAL)
+        with pytest.raises(StorageError, match="stored 1 of the 2 event rows"):
+            deal.act(STORIES["repaid"]()[10])
+        assert len(store.load(DEAL)) == len(deal.events)
+        assert store.chain_problems(DEAL, triggers=False) == []
 
 
 def test_edited_query_tables_are_reported_and_never_overwritten(tmp_path: Path) -> None:

@@ -87,10 +87,22 @@ def amend(state: DealState, action: Amend) -> Decision:
                                                           Status.ConditionsPending):
         reasons.append(refusal("2.1", "the Closing has been held: its date can no longer "
                                       "be changed"))
+    elif "closing_date" in changes:
+        reasons += a_day_still_to_come(changes["closing_date"], action.at)
     if reasons:
         return refuse(reasons)
     return accept(TermsAmended(at=action.at, changes=changes,
                                signed_by=tuple(dict.fromkeys(action.signed_by))))
+
+
+def a_day_still_to_come(day: str, at: datetime) -> list[Reason]:
+    """2.1: the Closing "shall be held on" the date agreed: a day already past when the
+    parties agree it is one on which no action can hold it any more."""
+    today = new_york_date(at)
+    if day >= today.isoformat():
+        return []
+    return [refusal("2.1", f"the Closing cannot be held on {day}, a day already past (the "
+                           f"amendment is made on {today.isoformat()})")]
 
 
 def _read_changes(action: Amend) -> dict[str, str]:

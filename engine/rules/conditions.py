@@ -127,7 +127,9 @@ def settled(state: DealState, cond: Condition) -> bool:
     marked = state.marked.get(cond.section)
     if marked is None or not serves_the_closing_date(state, cond, marked):
         return False
-    return not (marked.status == "waived" and after_the_waiver(state, cond, marked))
+    if marked.status != "waived" or cond.section not in REPRESENTATIONS_OF:
+        return True
+    return not untrue_on_record(state, REPRESENTATIONS_OF[cond.section], marked.covers)
 
 
 def waive_condition(state: DealState, action: WaiveCondition) -> Decision:
@@ -290,14 +292,35 @@ def anything_against(state: DealState, cond: Condition) -> bool:
     if section in ("5.1(h)", "5.2(f)"):
         asker = "purchaser" if section == "5.1(h)" else "company"
         return any(r.by == asker and r.delivered_at is None for r in state.requests.values())
+    if section in REPRESENTATIONS_OF:
+        return untrue_on_record(state, REPRESENTATIONS_OF[section])
     return bool(standing_against(state, cond))
 
 
+def untrue_on_record(state: DealState, side: str, covered: frozenset[str] = frozenset()
+                     ) -> bool:
+    """5.1(a), 5.2(a): whether a representation of `side` stands recorded (or found, by a
+    claim) untrue, leaving out what a waiver `covered`: the cheap question behind
+    `standing_against`, asked each time a deal's status is stored, so it builds no
+    refusal and makes no call for each record (issue 10 item 9)."""
+    for m in state.misrepresentations.values():
+        if m.of_party == side and m.id not in covered:
+            return True
+    for claim in state.claims.values():
+        if claim.against != side or claim.id in covered or claim.withdrawn_at is not None:
+            continue
+        found = (claim.adjudicated > 0 if claim.adjudicated is not None
+                 else claim.answer == "acknowledged")
+        if found and whose_representation(claim.section) == side:
+            return True
+    return False
+
+
 def standing_against(state: DealState, cond: Condition,
-                     since: datetime | None = None) -> list[Reason]:
+                     covered: frozenset[str] = frozenset()) -> list[Reason]:
     """What is recorded against a condition met unless something stands against it.
 
-    With `since`, only what was recorded (or claimed) after that moment.
+    Misrepresentations and claims whose ids are `covered` (by a waiver) are left out.
     """
     section = cond.section
     if section in REPRESENTATIONS_OF:
@@ -305,12 +328,12 @@ def standing_against(state: DealState, cond: Condition,
         reasons = [refusal(section, f"{name_of(state, side)}'s representation in {m.section} "
                                     f"is recorded as untrue ({m.id}: {m.description})")
                    for m in state.misrepresentations.values() if m.of_party == side
-                   and _after(m.at, since)]
+                   and m.id not in covered]
         # A claim under 8.10 acknowledged, or adjudicated for more than nothing, proves
         # the representation untrue just as a record does.
         for claim in state.claims.values():
             found = _found_untrue(claim)
-            if (found and claim.against == side and _after(claim.asserted_at, since)
+            if (found and claim.against == side and claim.id not in covered
                     and whose_representation(claim.section) == side):
                 reasons.append(refusal(section, f"{name_of(state, side)}'s representation in "
                                                 f"{claim.section} is found untrue (claim "
@@ -327,17 +350,13 @@ def standing_against(state: DealState, cond: Condition,
     return []
 
 
-def _after(at: datetime | None, since: datetime | None) -> bool:
-    """Whether a record made at `at` came after `since` (always, without `since`)."""
-    return since is None or at is None or at > since
-
-
 def after_the_waiver(state: DealState, cond: Condition, waiver: Marked) -> list[Reason]:
     """5.1(a), 5.2(a): the representations "shall be deemed to be made again on and as of
     the Closing Date and shall then be true".
 
     A waiver of 5.1(a) or 5.2(a) gives up what was recorded against the
-    representations when it was given; a representation recorded untrue
+    representations when it was given (`Marked.covers`, in log order, so the
+    same minute is no exception); a representation recorded untrue
     after it, made again at the Closing, stands against the condition anew
     and needs a waiver of its own.
     """
@@ -345,7 +364,7 @@ def after_the_waiver(state: DealState, cond: Condition, waiver: Marked) -> list[
         return []
     return [attrs.evolve(reason, message=f"{reason.message}, after "
                                          f"{name_of(state, waiver.by)} waived {cond.section}")
-            for reason in standing_against(state, cond, since=waiver.at)]
+            for reason in standing_against(state, cond, waiver.covers)]
 
 
 def _found_untrue(claim: Claim) -> str:

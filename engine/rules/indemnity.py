@@ -69,6 +69,24 @@ def covers(section: str, sections: tuple[str, ...]) -> bool:
     return any(section == s or section.startswith(s + "(") for s in sections)
 
 
+def nothing_of_the_party(state: DealState, section: str, party: str) -> Reason:
+    """8.10: the refusal of a claim on a section that is not one of the party's.
+
+    A section whose paragraphs hold some of the party's (8.7, for 8.7(a)) is
+    not called one that holds none: the refusal names the paragraphs.
+    """
+    inside = list(dict.fromkeys(s for s in indemnified_sections(state, party)
+                                if s.startswith((f"{section}(", f"{section}."))))
+    whose = name_of(state, party)
+    if not inside:
+        return refusal("8.10", f"{section} holds no representation, warranty or agreement "
+                               f"of {whose}")
+    shown = ", ".join(inside[:5]) + (", ..." if len(inside) > 5 else "")
+    return refusal("8.10", f"{section} holds {whose}'s representations, warranties or "
+                           f"agreements in its paragraphs {shown}: a claim names the one "
+                           "breached")
+
+
 def claimed(claim: Claim) -> Decimal:
     """The Damages a claim lists, in all."""
     return sum((d.amount for d in claim.damages), ZERO)
@@ -183,8 +201,7 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     elif action.against == action.actor:
         reasons.append(refusal("8.10", "a party does not claim against itself"))
     elif not covers(action.section, indemnified_sections(state, action.against)):
-        reasons.append(refusal("8.10", f"{action.section} holds no representation, warranty "
-                                       f"or agreement of {name_of(state, action.against)}"))
+        reasons.append(nothing_of_the_party(state, action.section, action.against))
     elif (action.section == "8.9" and action.against == "company"
           and not overdue_expenses(state, action.at)):
         reasons.append(refusal("8.9", "no presented expenses are overdue: the Company has not "
