@@ -29,6 +29,7 @@ import attrs
 from contract._frozen import FrozenMap
 from contract.errors import TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
+from contract.printable import shown
 from contract.terms_bounds import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -349,10 +350,10 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
+        cut = value if len(value) <= 40 else value[:37] + "..."
+        return repr(cut)
     if isinstance(value, int | float | Decimal):
-        return f"the number {value}"
+        return f"the number {shown(value)}"
     if isinstance(value, datetime):
         return "a date-time"
     if isinstance(value, date):

@@ -41,6 +41,8 @@ def read_terms_text(path: str | Path) -> str:
         TermsError: naming `terms`, for a file that cannot be read, is over
             64 KiB or is not UTF-8.
     """
+    if not isinstance(path, str | Path) or "\x00" in str(path):
+        raise TermsError("terms", f"expected a file name, got {type(path).__name__}")
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TERMS_BYTES + 1)

@@ -12,12 +12,15 @@
 from engine.deal import ActionResult, Deal, verify
 from engine.errors import (
     BrokenLog,
+    ConcurrencyConflict,
     DealExists,
     InvalidAction,
     InvalidDealId,
+    InvalidOption,
     NpaError,
     StorageError,
     StoreBusy,
+    TermsError,
     UnknownDeal,
 )
 from engine.explain import Reason
@@ -27,17 +30,20 @@ from engine.state import Status
 __all__ = [
     "ActionResult",
     "BrokenLog",
+    "ConcurrencyConflict",
     "Deal",
     "DealExists",
     "EventLog",
     "InvalidAction",
     "InvalidDealId",
+    "InvalidOption",
     "MemoryLog",
     "NpaError",
     "Reason",
     "Status",
     "StorageError",
     "StoreBusy",
+    "TermsError",
     "UnknownDeal",
     "verify",
 ]

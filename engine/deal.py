@@ -15,7 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
+from contract import DEFAULT_TERMS, TermsError, TermSheet, terms_to_dict
 from engine.actions import Action
 from engine.clock import iso, parse_time
 from engine.codec import parse_action, to_record
@@ -24,7 +24,7 @@ from engine.decide import decide
 from engine.errors import ConcurrencyConflict, StoreBusy
 from engine.events import DealCreated, Event
 from engine.explain import Reason
-from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id
+from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id, check_store
 from engine.state import DealState, evolve, replay
 from engine.status import describe, snapshot_of, status_of
 
@@ -90,7 +90,10 @@ class Deal:
             DealExists: when the store already has a deal with that id.
         """
         check_deal_id(deal_id)
-        log = store if store is not None else MemoryLog()
+        log = check_store(store) if store is not None else MemoryLog()
+        if terms is not None and not isinstance(terms, TermSheet):
+            raise TermsError("terms", f"must be a TermSheet (contract.load_terms), not "
+                                      f"{type(terms).__name__}")
         first = DealCreated(at=None, deal_id=deal_id, terms=terms_to_dict(terms or DEFAULT_TERMS))
         state = evolve(DealState(), first)
         log.create(deal_id, [first], _snapshot(state))
@@ -105,7 +108,8 @@ class Deal:
             BrokenLog: when its sequence or hash chain does not hold.
         """
         check_deal_id(deal_id)
-        return cls(store, deal_id, store.load(deal_id))
+        log = check_store(store)
+        return cls(log, deal_id, log.load(deal_id))
 
     @property
     def id(self) -> str:
@@ -204,6 +208,7 @@ def verify(store: EventLog, deal_id: str) -> list[str]:
         Every problem found, one line each; empty when the log is sound.
     """
     check_deal_id(deal_id)
+    check_store(store)
     problems: list[str] = []
     if isinstance(store, Verifiable):
         problems += store.chain_problems(deal_id)

@@ -15,6 +15,7 @@ __all__ = [
     "DealExists",
     "InvalidAction",
     "InvalidDealId",
+    "InvalidOption",
     "NpaError",
     "StorageError",
     "StoreBusy",
@@ -25,6 +26,13 @@ __all__ = [
 
 class InvalidAction(NpaError, ValueError):
     """Input that is not a valid action: malformed, ill-typed, out of range."""
+
+    exit_code = 2
+
+
+class InvalidOption(NpaError, ValueError):
+    """A bad argument to a constructor or function of the public API that is no action:
+    a store's path or options, a file name."""
 
     exit_code = 2
 

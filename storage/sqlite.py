@@ -26,11 +26,13 @@ from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
+from contract.printable import shown
 from engine.codec import canonical, from_record, to_record
 from engine.errors import (
     BrokenLog,
     ConcurrencyConflict,
     DealExists,
+    InvalidOption,
     NpaError,
     StorageError,
     StoreBusy,
@@ -66,6 +68,27 @@ _ROWS = "SELECT seq, type, v, at, data, prev_hash, hash FROM events WHERE deal_i
 _Row = tuple[str, int, str | None, str]  # type, v, at, data: an event ready to chain
 
 
+def _check_options(path: object, synchronous: object, busy_timeout: object,
+                   retries: object) -> str:
+    """The synchronous mode, once every argument of a store is one it can use.
+
+    Raises:
+        InvalidOption: naming the argument (a ValueError, as the API always said).
+    """
+    if not isinstance(path, str | os.PathLike) or "\x00" in os.fspath(path):
+        raise InvalidOption(f"expected a file name, got {type(path).__name__}", field="path")
+    mode = synchronous.upper() if isinstance(synchronous, str) else None
+    if mode not in _SYNCHRONOUS:
+        raise InvalidOption(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, not "
+                            f"{shown(synchronous)}", field="synchronous")
+    for name, value in (("busy_timeout", busy_timeout), ("retries", retries)):
+        if not isinstance(value, int | float) or isinstance(value, bool) or not (
+                0 <= value < 10**9):
+            raise InvalidOption(f"{name} must be a number from 0 to 10^9, not {shown(value)}",
+                                field=name)
+    return mode
+
+
 def link_hash(prev_hash: str, deal_id: str, seq: int, data: str) -> str:
     """The hex SHA-256 that chains an event's stored data to its predecessor."""
     return hashlib.sha256(f"{prev_hash}\n{deal_id}\n{seq}\n{data}".encode()).hexdigest()
@@ -93,11 +116,7 @@ class SqliteStore:
         busy_timeout: float = 5.0,
         retries: int = 50,
     ) -> None:
-        mode = synchronous.upper()
-        if mode not in _SYNCHRONOUS:
-            raise ValueError(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, not {mode!r}")
-        if busy_timeout < 0 or retries < 0:
-            raise ValueError("busy_timeout and retries must not be negative")
+        mode = _check_options(path, synchronous, busy_timeout, retries)
         self.path = os.fspath(path)
         self._retries = retries
         try:
@@ -229,6 +248,7 @@ class SqliteStore:
                 has a gap, the chain does not hold, the log stops short of the
                 deal's recorded head, or a record cannot be read.
         """
+        check_deal_id(deal_id)
         rows, last = self._retry(lambda: self._read_chain(deal_id))
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -271,6 +291,7 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
+        check_deal_id(deal_id)
         rows, last = self._retry(lambda: self._read_rows(deal_id))
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -314,6 +335,7 @@ class SqliteStore:
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
+        check_deal_id(deal_id)
         return self._retry(
             lambda: (
                 self._conn.execute(
@@ -329,6 +351,7 @@ class SqliteStore:
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The deal's status as the query tables hold it, or None for no such deal."""
+        check_deal_id(deal_id)
         return self._retry(lambda: tables.status(self._conn, deal_id))
 
     def stored_conditions(self, deal_id: str) -> dict[str, str]:
