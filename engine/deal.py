@@ -25,7 +25,7 @@ from engine.errors import ConcurrencyConflict, StoreBusy
 from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id, check_store
-from engine.state import DealState, evolve, replay
+from engine.state import DealState, evolve, replay, times_in_order
 from engine.status import describe, snapshot_of, status_of
 
 #: How often an append that lost a race re-reads the log and decides again.
@@ -202,7 +202,8 @@ def _snapshot(state: DealState) -> Snapshot:
 
 
 def verify(store: EventLog, deal_id: str) -> list[str]:
-    """Re-check a stored deal: sequence, hash chain, and that replay gives the stored status.
+    """Re-check a stored deal: sequence, hash chain, time order (`times_in_order`), and that
+    replay gives the stored status.
 
     Returns:
         Every problem found, one line each; empty when the log is sound.
@@ -215,6 +216,8 @@ def verify(store: EventLog, deal_id: str) -> list[str]:
     if problems:
         return problems
     deal = Deal.load(store, deal_id)
+    # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
+    problems += times_in_order(deal.events)
     if isinstance(store, Verifiable):
         stored = store.stored_status(deal_id)
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))

@@ -17,6 +17,7 @@ import attrs
 
 from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
+from engine.clock import iso
 from engine.plain import Plain
 from engine.schedule import Payment, payment_schedule
 
@@ -314,6 +315,27 @@ def evolve(state: DealState, event: ev.Event) -> DealState:
     fields["seq"] = state.seq + 1
     fields["clock"] = clock
     return after
+
+
+def times_in_order(events: Iterable[ev.Event]) -> list[str]:
+    """Every event of a log dated before the event it follows: empty when the times hold.
+
+    Actions are taken in time order (PRODUCT.md section 5) and every deadline
+    fires at its own time, so each dated event is at or after the last dated
+    one before it (undated events, such as the deal's creation, are passed
+    over). One line for each event out of order, naming its position.
+    """
+    problems: list[str] = []
+    last: datetime | None = None
+    for seq, event in enumerate(events, start=1):
+        if event.at is None:
+            continue
+        if last is not None and event.at < last:
+            problems.append(f"event {seq} ({event.TAG}) is dated {iso(event.at)}, "
+                            f"before the event it follows ({iso(last)})")
+        else:
+            last = event.at
+    return problems
 
 
 def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealState:
