@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 import attrs
 
@@ -25,8 +25,9 @@ from engine.errors import ConcurrencyConflict, StoreBusy
 from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id, check_store
-from engine.state import DealState, evolve, replay, times_in_order
+from engine.state import DealState, Status, evolve, replay, times_in_order
 from engine.status import describe, snapshot_of, status_of
+from engine.views import Consequence, DealStatus, EventRecord, ResultView, TimelineEntry
 
 #: How often an append that lost a race re-reads the log and decides again.
 RETRIES = 50
@@ -37,16 +38,17 @@ class ActionResult:
     """What became of an action: accepted with its consequences, or refused with reasons."""
 
     accepted: bool
-    state: str
-    consequences: tuple[dict[str, str], ...] = ()
+    #: The deal's lifecycle state after the action (a `StrEnum`: equal to its name).
+    state: Status
+    consequences: tuple[Consequence, ...] = ()
     reasons: tuple[Reason, ...] = ()
     created: Mapping[str, str] = attrs.field(factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResultView:
         """The result as `npa act --json` prints it."""
         return {
             "accepted": self.accepted,
-            "state": self.state,
+            "state": self.state.value,
             "consequences": list(self.consequences),
             "reasons": [reason.to_dict() for reason in self.reasons],
             "created": dict(self.created),
@@ -136,9 +138,9 @@ class Deal:
         for _ in range(RETRIES):
             decision = decide(self._state, parsed)
             if not decision.accepted:
-                return ActionResult(False, self._state.status.value, reasons=decision.reasons)
+                return ActionResult(False, self._state.status, reasons=decision.reasons)
             after = decision.after or replay(decision.events, self._state)
-            consequences = []
+            consequences: list[Consequence] = []
             for event in decision.events:
                 text, section = describe(after, event)
                 consequences.append({"event": event.TAG, "section": section, "summary": text})
@@ -150,7 +152,7 @@ class Deal:
                 continue
             self._events.extend(decision.events)
             self._state = after
-            return ActionResult(True, after.status.value, tuple(consequences),
+            return ActionResult(True, after.status, tuple(consequences),
                                 created=decision.created)
         raise StoreBusy(f"deal {self._id!r} kept changing under this action; try again")
 
@@ -158,7 +160,7 @@ class Deal:
         """Every reason the action would be refused now, without taking it."""
         return list(decide(self._state, parse_action(action)).reasons)
 
-    def status(self, as_of: datetime | str | None = None) -> dict[str, Any]:
+    def status(self, as_of: datetime | str | None = None) -> DealStatus:
         """The deal's status (the dict of `npa status --json`), now or as of a time.
 
         A past `as_of` shows the deal as it was then; a later one as it will
@@ -174,9 +176,9 @@ class Deal:
         _, then = fire_until(state, moment)
         return status_of(then, moment)
 
-    def timeline(self) -> list[dict[str, Any]]:
+    def timeline(self) -> list[TimelineEntry]:
         """The event history: one entry per event, with its summary and section."""
-        entries = []
+        entries: list[TimelineEntry] = []
         state = DealState()
         for seq, event in enumerate(self._events, start=1):
             text, section = describe(state, event)
@@ -186,9 +188,10 @@ class Deal:
                             "state": state.status.value})
         return entries
 
-    def records(self) -> list[dict[str, Any]]:
-        """Every event as the plain record the codec stores."""
-        return [to_record(event) for event in self._events]
+    def records(self) -> list[EventRecord]:
+        """Every event as the plain record the codec stores (read one back, typed, with
+        `engine.codec.from_record`)."""
+        return [cast(EventRecord, to_record(event)) for event in self._events]
 
     def _reload(self) -> None:
         """Re-read the log after another writer appended to it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from contract import UnknownSection, clause_text, schedule_1_text
+from engine.views import ReasonView
 
 #: The engine's own rule that actions come in time order (no section of the agreement).
 TIME_ORDER = "time order"
@@ -30,7 +31,7 @@ class Reason:
     message: str
     text: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> ReasonView:
         """The reason as `act --json` prints it."""
         return {"section": self.section, "message": self.message, "text": self.text}
 

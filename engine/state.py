@@ -22,8 +22,8 @@ from engine.plain import Plain
 from engine.schedule import Payment, payment_schedule
 
 
-class Status(enum.Enum):
-    """The lifecycle states of PRODUCT.md section 4."""
+class Status(enum.StrEnum):
+    """The lifecycle states of PRODUCT.md section 4 (a `StrEnum`: `Status.Closed == "Closed"`)."""
 
     Drafted = "Drafted"
     ConditionsPending = "ConditionsPending"
