@@ -2,11 +2,13 @@
 
 from collections.abc import Mapping
 
+from contract.accounted import Account, account, accounts, unaccounted
 from contract.clauses import (
     Clause,
     agreements_of,
     clause,
     head_of,
+    not_an_agreement,
     representations_of,
     whose_representation,
 )
@@ -14,6 +16,7 @@ from contract.conditions import CONDITIONS, PRE_CLOSING, SETTLEMENT, Condition, 
 from contract.errors import NpaError, TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.schedule1 import EVENTS_OF_DEFAULT, schedule_1_text
+from contract.schedules import Schedule, schedules
 from contract.terms import (
     ASSUMED,
     BUSINESS_DAYS,
@@ -62,6 +65,7 @@ __all__ = [
     "SECTIONS",
     "SETTLEMENT",
     "STUBS",
+    "Account",
     "Address",
     "Clause",
     "Condition",
@@ -69,9 +73,12 @@ __all__ = [
     "NoteTerms",
     "NpaError",
     "Party",
+    "Schedule",
     "TermSheet",
     "TermsError",
     "UnknownSection",
+    "account",
+    "accounts",
     "agreements_of",
     "clause",
     "clause_text",
@@ -80,10 +87,13 @@ __all__ = [
     "head_of",
     "load_terms",
     "load_terms_file",
+    "not_an_agreement",
     "opening_words",
     "representations_of",
     "schedule_1_text",
+    "schedules",
     "terms_from_dict",
     "terms_to_dict",
+    "unaccounted",
     "whose_representation",
 ]

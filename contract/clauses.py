@@ -204,26 +204,68 @@ _REPRESENTATIONS: Mapping[str, tuple[tuple[str, str], ...]] = FrozenMap(
     }
 )
 
+# Every "shall", "will", "agrees" and "covenants" by which a party undertakes to do
+# (or not to do) something is an agreement of that party (8.10: "breach of warranty or
+# agreement"). The words quoted are the agreement's own; `_NOT_AGREEMENTS` lists every
+# other operative section that uses those words, with why it binds no party to act.
+_THE_CLOSING = 'the closing of the purchase and sale of the Notes (the "CLOSING") shall be held'
 _AGREEMENTS: Mapping[str, tuple[tuple[str, str], ...]] = FrozenMap(
     {
         "company": (
+            ("1.1", "The Notes shall be issued in substantially the form annexed hereto"),
             ("1.2", "the Company shall sell to Purchaser"),
+            ("2.1", _THE_CLOSING),
             ("2.2", "the Company shall deliver instruments"),
-            ("6.1", "The Company hereby covenants and agrees"),
-            ("6.2", "The Company hereby covenants and agrees"),
+            ("6", "The Company hereby covenants and agrees"),
+            ("6.1", "The Company will furnish the following reports to the Holders"),
+            ("6.2", "The Company will afford to the Holders the following"),
             ("6.3", "the Company shall ensure that the Surviving Corporation shall assume"),
+            ("7.2(a)", "Each certificate representing any of the Notes shall"),
+            ("7.2(b)", "the Company shall issue an instrument without such legend"),
+            ("7.3", "Each certificate evidencing the Notes transferred as above provided shall "
+                    "bear the appropriate restrictive legend"),
             ("8.7(a)", "The Company represents, warrants and agrees"),
             ("8.9", "the Company will pay the reasonable legal fees"),
             ("8.10(a)", "The Company shall indemnify, defend and hold Purchaser harmless"),
+            ("8.13", "The parties acknowledge and agree"),
         ),
         "purchaser": (
             ("1.2", "Purchaser shall purchase from the Company"),
+            ("2.1", _THE_CLOSING),
+            ("2.2", "Payment of the Purchase Price shall be made in immediately available funds"),
             ("4.3", "it will sell, transfer, or otherwise dispose of the Notes only in a manner"),
+            ("7.1", "The Notes shall not be transferable except upon compliance with the "
+                    "conditions specified in this Section 7"),
+            ("7.3", "The holder of each certificate representing Notes, by acceptance thereof, "
+                    "agrees to comply in all respects with the provisions of this Section 7.3"),
             ("8.7(b)", "Purchaser represents, warrants and agrees"),
             ("8.8", "Purchaser will not use such confidential or proprietary information"),
+            ("8.9", "The Company and Purchaser shall each bear its own expenses and legal fees"),
             ("8.10(b)", "Purchaser shall indemnify, defend and hold the Company harmless"),
+            ("8.13", "The parties acknowledge and agree"),
         ),
         "guarantor": (),
+    }
+)
+
+_CONDITION = ("a condition, not a promise: \"shall have\" says what must be so at the Closing "
+              "for the other side's obligations to bind (\"subject to the fulfillment of each "
+              "of the following conditions\"); the undertakings behind it are in 1.2, 2.2 and "
+              "the representations")
+
+_NOT_AGREEMENTS: Mapping[str, str] = FrozenMap(
+    {
+        "preamble": ("its \"agree as follows\" are the words that make every section binding; "
+                     "a claim names the section broken, not the preamble"),
+        **{f"5.1({letter})": _CONDITION for letter in "abcdefgh"},
+        **{f"5.2({letter})": _CONDITION for letter in "abcdef"},
+        "8.1(a)": "it names the governing law; no party undertakes anything",
+        "8.2": "it says what survives the closing, not what a party is to do",
+        "8.3": "it says whom the provisions bind (successors and assigns), not what they do",
+        "8.5": "it says when a notice is duly given, not that any notice must be",
+        "8.6": "it says what delay, omission and waiver do not do",
+        "8.12": "it says what a provision found unenforceable does to the others",
+        "8.15": "it says what a disclosure in a Schedule counts as",
     }
 )
 
@@ -253,19 +295,36 @@ def representations_of(role: str) -> tuple[str, ...]:
 def agreements_of(role: str) -> tuple[str, ...]:
     """The sections holding the covenants and agreements of "company" or "purchaser".
 
-    The Company: 1.2 and 2.2 (it "shall sell" and "shall deliver" the Notes),
-    6.1 and 6.2 (section 6 opens "The Company hereby covenants and agrees"), 6.3
-    (it "shall ensure" the Surviving Corporation assumes its obligations), 8.7(a)
-    ("represents, warrants and agrees"), 8.9 (it "will pay" Purchaser's counsel)
-    and 8.10(a) (it "shall indemnify"). The Purchaser: 1.2 (it "shall purchase"),
-    4.3 (its last sentence: "it will sell, transfer, or otherwise dispose of the
-    Notes only in a manner consistent with" 4.1), 8.7(b), 8.8 (it "will not use"
-    confidential information) and 8.10(b) (it "shall indemnify").
+    Every "shall", "will", "agrees" and "covenants" by which a party
+    undertakes something. The Company: 1.1 (the Notes "shall be issued" in the
+    form of Schedule 1), 1.2 ("shall sell"), 2.1 (the Closing "shall be held"
+    on the Closing Date), 2.2 ("shall deliver", "shall pay" the Fee), 6 and
+    6.1-6.3 ("hereby covenants and agrees", "will furnish", "will afford",
+    "shall ensure"), 7.2(a) and 7.3 (its certificates "shall" bear the legend),
+    7.2(b) ("shall issue an instrument without such legend"), 8.7(a), 8.9
+    ("will pay"), 8.10(a) ("shall indemnify") and 8.13 ("acknowledge and
+    agree"). Purchaser: 1.2 ("shall purchase"), 2.1, 2.2 (payment "shall be
+    made in immediately available funds"), 4.3 ("it will sell ... only in a
+    manner consistent with" 4.1), 7.1 (the Notes "shall not be transferable"
+    but under section 7), 7.3 (the holder "agrees to comply"), 8.7(b), 8.8
+    ("will not use"), 8.9 ("shall each bear its own expenses"), 8.10(b) and
+    8.13. Transferees are Holders of Notes, not parties to the agreement.
 
     Raises:
         ValueError: the role is not "company", "purchaser" or "guarantor".
     """
     return tuple(section for section, _ in _AGREEMENTS[_role(role)])
+
+
+def not_an_agreement(section: str) -> str | None:
+    """Why a section that says "shall", "will" or "agree" binds no party to act, or None.
+
+    The conditions of 5.1 and 5.2 ("shall have delivered") say what must be
+    so at the Closing; 8.2, 8.3, 8.5, 8.6, 8.12 and 8.15 say what the
+    agreement's words do; 8.1(a) names the law; the preamble's "agree as
+    follows" makes every section binding.
+    """
+    return _NOT_AGREEMENTS.get(section)
 
 
 def whose_representation(section: str) -> str | None:

@@ -15,6 +15,10 @@ one of three kinds:
 
 5.1(c) and 5.2(c) cannot be waived: they are the exchange itself under 1.2,
 the very thing the Closing does, not a protection that either side can give up.
+
+The officer's certificates of 5.1(b) and 5.2(b) are "dated the Closing Date"
+(`dated`): one delivered on another day does not meet the condition, and one
+delivered for a Closing Date later moved under 8.4 does not serve the new date.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ class Condition:
     kind: str
     delivered_by: tuple[str, ...]
     waivable: bool
+    #: Whether what meets it is "dated the Closing Date" (5.1(b), 5.2(b)).
+    dated: bool = False
 
     @property
     def heading(self) -> str:
@@ -45,7 +51,8 @@ class Condition:
 
 
 def _condition(
-    section: str, kind: str, delivered_by: tuple[str, ...] = (), waivable: bool = True
+    section: str, kind: str, delivered_by: tuple[str, ...] = (), waivable: bool = True,
+    dated: bool = False,
 ) -> Condition:
     """Build a Condition, its heading and protected party taken from the section."""
     return Condition(
@@ -54,13 +61,14 @@ def _condition(
         kind=kind,
         delivered_by=delivered_by,
         waivable=waivable,
+        dated=dated,
     )
 
 
 #: The conditions of 5.1(a)-(h) and 5.2(a)-(f), in the agreement's order.
 CONDITIONS: tuple[Condition, ...] = (
     _condition("5.1(a)", "absence"),
-    _condition("5.1(b)", "delivery", ("company",)),
+    _condition("5.1(b)", "delivery", ("company",), dated=True),
     _condition("5.1(c)", "settlement", waivable=False),
     _condition("5.1(d)", "delivery", ("company",)),
     _condition("5.1(e)", "absence"),
@@ -68,7 +76,7 @@ CONDITIONS: tuple[Condition, ...] = (
     _condition("5.1(g)", "settlement"),
     _condition("5.1(h)", "absence"),
     _condition("5.2(a)", "absence"),
-    _condition("5.2(b)", "delivery", ("purchaser",)),
+    _condition("5.2(b)", "delivery", ("purchaser",), dated=True),
     _condition("5.2(c)", "settlement", waivable=False),
     _condition("5.2(d)", "absence"),
     _condition("5.2(e)", "delivery", ("company", "purchaser")),

@@ -86,13 +86,24 @@ class SatisfyCondition(Action):
     condition: str
 
 
+#: 8.4, for a waiver sent without its form: what `in_writing` and `signed_by` default to.
+WAIVER_IN_WRITING = ("left out: true, the waiver is taken to be a written instrument (8.4); "
+                     "false is an oral waiver, refused under 8.4")
+WAIVER_SIGNED_BY = ("left out: [\"company\", \"purchaser\"], taken to be signed by both; "
+                    "8.4 needs both signatures")
+
+
 @action("waive_condition", who="the party it protects", rests_on=("5.1", "5.2"),
         actors=PARTIES)
 @attrs.frozen(repr=False, eq=False)
 class WaiveCondition(Action):
-    """The protected party waives a condition, at its option (5.1, 5.2)."""
+    """The protected party waives a condition, at its option (5.1, 5.2), by a written
+    instrument signed by the Company and Purchaser (8.4)."""
 
     condition: str
+    in_writing: bool = attrs.field(default=True, metadata={"default": WAIVER_IN_WRITING})
+    signed_by: tuple[str, ...] = attrs.field(default=("company", "purchaser"),
+                                             metadata={"default": WAIVER_SIGNED_BY})
 
 
 @action("request_instrument", who="purchaser (5.1(h)) or company (5.2(f))",
@@ -347,12 +358,14 @@ class CompleteTransfer(Action):
 
 @attrs.frozen(repr=False, eq=False)
 class Damage(Plain):
-    """One item of Damages (8.10): its kind, its amount, and for settlement costs
-    whether the indemnifying party gave its prior written consent."""
+    """One item of Damages (8.10): its kind, its amount, for settlement costs whether
+    the indemnifying party gave its prior written consent before the claim, and when it
+    was incurred (left out: when the claim is made)."""
 
     kind: str
     amount: Decimal
     consented: bool = False
+    incurred_at: datetime | None = None
 
 
 DAMAGE_KINDS = ("losses", "attorneys_fees", "investigation_costs", "settlement_costs")
@@ -390,15 +403,19 @@ class DisputeClaim(Action):
         actors=PARTIES)
 @attrs.frozen(repr=False, eq=False)
 class ConsentToSettlement(Action):
-    """The indemnifying party gives its prior written consent to settling a claim."""
+    """The indemnifying party consents in writing to settling a claim (for up to `amount`):
+    its side of a settlement, and prior consent to settlement costs incurred from then on."""
 
     claim: str
+    amount: Decimal | None = attrs.field(default=None, metadata={
+        "default": "left out: any amount up to the Damages claimed"})
 
 
 @action("settle_claim", who="claimant", rests_on=("8.10",), actors=PARTIES)
 @attrs.frozen(repr=False, eq=False)
 class SettleClaim(Action):
-    """The claimant records the claim settled for an amount."""
+    """The claimant records the claim settled for an amount: with the indemnifying
+    party's consent to settlement, or alone on a claim it acknowledged."""
 
     claim: str
     amount: Decimal
@@ -426,10 +443,18 @@ class WithdrawClaim(Action):
         actors=frozenset({"purchaser"}))
 @attrs.frozen(repr=False, eq=False)
 class PresentExpenses(Action):
-    """Purchaser presents the fees and expenses of its counsel that the Company pays (8.9)."""
+    """Purchaser presents the fees and expenses of its counsel that the Company pays (8.9):
+    its counsel's, incurred in the preparation, execution and delivery of the Agreement and
+    the Notes."""
 
     amount: Decimal
     description: str
+    counsel: str | None = attrs.field(default=None, metadata={
+        "default": "left out: Purchaser's counsel named in 8.9 (its first copy recipient "
+                   "under 8.5)"})
+    incurred_at: datetime | None = attrs.field(default=None, metadata={
+        "default": "left out: incurred before the Notes were delivered; a time after their "
+                   "delivery is refused under 8.9 (later fees are Damages under 8.10)"})
 
 
 @action("advance", who="anyone", rests_on=("time passing",), actors=None)
@@ -444,7 +469,8 @@ def catalogue() -> list[dict[str, object]]:
     for name, cls in ACTION_TYPES.items():
         fields = [
             {"name": f.name, "type": _type_name(f.type),
-             "required": f.default is attrs.NOTHING}
+             "required": f.default is attrs.NOTHING,
+             **({"default": f.metadata["default"]} if "default" in f.metadata else {})}
             for f in attrs.fields(cls)
         ]
         entries.append({"type": name, "who": cls.WHO, "fields": fields,
@@ -462,7 +488,8 @@ def _type_name(tp: object) -> str:
                       "address?, copies?, return_receipt_requested?}",
         "tuple[str, ...] | None": "list of text (optional)",
         "tuple[Damage, ...]": "list of {kind (losses, attorneys_fees, investigation_costs, "
-                              "settlement_costs), amount, consented?}",
+                              "settlement_costs), amount, consented?, incurred_at?}",
+        "Decimal | None": "amount (optional)", "datetime | None": "time (optional)",
     }
     if isinstance(tp, str):
         text = tp

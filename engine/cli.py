@@ -279,6 +279,16 @@ def actions(db: str, as_json: bool) -> None:
 
 
 @cli.command()
+@_db_option
+@_json_option
+def sections(db: str, as_json: bool) -> None:
+    """Every section and Schedule of the agreement: modelled, or why not."""
+    from contract import accounts
+
+    _emit([a.to_dict() for a in accounts()], as_json, _render_sections)
+
+
+@cli.command()
 @click.argument("deal")
 @_db_option
 @_json_option
@@ -420,12 +430,20 @@ def _render_schedule(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _render_sections(entries: list[dict[str, Any]]) -> str:
+    marks = {(True, True): "modelled", (False, True): "not modelled",
+             (False, False): "not operative"}
+    return "\n".join(f"{e['section']:14} {marks[(e['modelled'], e['operative'])]:13} "
+                     f"{e['heading']}: {e['how']}" for e in entries)
+
+
 def _render_catalogue(entries: list[dict[str, Any]]) -> str:
     lines = []
     for e in entries:
         fields = ", ".join(f["name"] + ("" if f["required"] else "?")
                            for f in e["fields"] if f["name"] not in ("actor", "at"))
         lines.append(f"{e['type']:26} {e['who']:34} {', '.join(e['rests_on']):24} {fields}")
+        lines += [f"{'':28}{f['name']}: {f['default']}" for f in e["fields"] if "default" in f]
     return "\n".join(lines)
 
 

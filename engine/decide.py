@@ -72,7 +72,7 @@ RULES: dict[type[act.Action], Rule | str] = {
     act.SettleClaim: "indemnity:settle_claim",
     act.AdjudicateClaim: "indemnity:adjudicate_claim",
     act.WithdrawClaim: "indemnity:withdraw_claim",
-    act.PresentExpenses: "indemnity:present_expenses",
+    act.PresentExpenses: "expenses:present_expenses",
     act.Advance: _advance,
 }
 

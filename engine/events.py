@@ -73,10 +73,13 @@ class ConditionSatisfied(Event):
 @event("condition_waived")
 @attrs.frozen(repr=False, eq=False)
 class ConditionWaived(Event):
-    """The party a condition protects waived it ("at the option of", 5.1, 5.2)."""
+    """The party a condition protects waived it ("at the option of", 5.1, 5.2), by a
+    written instrument signed by `signed_by` (8.4; empty in logs written before it was
+    recorded)."""
 
     condition: str
     by: str
+    signed_by: tuple[str, ...] = ()
 
 
 @event("instrument_requested")
@@ -379,11 +382,13 @@ class CurePeriodStarted(Event):
 
 @attrs.frozen(repr=False, eq=False)
 class DamageItem(Plain):
-    """One item of Damages as claimed (8.10)."""
+    """One item of Damages as claimed (8.10), and when it was incurred (None: when the
+    claim was made)."""
 
     kind: str
     amount: Decimal
     consented: bool = False
+    incurred_at: datetime | None = None
 
 
 @event("claim_asserted")
@@ -411,9 +416,11 @@ class ClaimAnswered(Event):
 @event("settlement_consented")
 @attrs.frozen(repr=False, eq=False)
 class SettlementConsented(Event):
-    """The indemnifying party gave prior written consent to settlement (8.10(a))."""
+    """The indemnifying party consented in writing to settling a claim, for up to `amount`
+    (None: any amount up to the Damages claimed) (8.10(a))."""
 
     claim: str
+    amount: Decimal | None = None
 
 
 @event("claim_settled")
@@ -451,3 +458,6 @@ class ExpensesPresented(Event):
     amount: Decimal
     description: str
     due: datetime
+    #: The counsel whose fees they are, and when they were incurred (None: not said).
+    counsel: str | None = None
+    incurred_at: datetime | None = None

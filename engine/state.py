@@ -188,6 +188,8 @@ class Claim(Plain):
     adjudicated: Decimal | None = None
     withdrawn_at: datetime | None = None
     paid: Decimal = Decimal("0.00")
+    #: The most the indemnifying party consented to settle for (None: up to the claim).
+    consent_amount: Decimal | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -224,6 +226,7 @@ class DealState(Plain):
     amendments: tuple[ev.TermsAmended, ...] = ()
     closed_at: datetime | None = None
     denominations: tuple[Decimal, ...] = ()
+    notes_delivered_at: datetime | None = None
     guarantee_delivered_at: datetime | None = None
     paid: Mapping[str, Decimal] = attrs.field(factory=dict)
     holders: Mapping[str, Decimal] = attrs.field(factory=dict)
@@ -420,7 +423,7 @@ def _closed(state: DealState, e: ev.ClosingHeld) -> dict[str, Any]:
 
 @_on(ev.NotesDelivered)
 def _notes(state: DealState, e: ev.NotesDelivered) -> dict[str, Any]:
-    return dict(denominations=e.denominations)
+    return dict(denominations=e.denominations, notes_delivered_at=e.at)
 
 
 @_on(ev.GuaranteeDelivered)
@@ -715,7 +718,7 @@ def _answered(state: DealState, e: ev.ClaimAnswered) -> dict[str, Any]:
 
 @_on(ev.SettlementConsented)
 def _consented(state: DealState, e: ev.SettlementConsented) -> dict[str, Any]:
-    return _claim(state, e.claim, consented_at=e.at)
+    return _claim(state, e.claim, consented_at=e.at, consent_amount=e.amount)
 
 
 @_on(ev.ClaimSettled)

@@ -23,7 +23,7 @@ from engine.rules.payments import (
     interest_owed,
     principal_owed,
 )
-from engine.rules.settlement import settlement_complete
+from engine.rules.settlement import settlement_complete, transaction_fee_owed
 from engine.rules.signing import both_signed
 from engine.state import DealState, Status, interest_covered
 from engine.views import ClaimView, DealStatus, ObligationView
@@ -80,6 +80,9 @@ def obligations(state: DealState, at: datetime | None) -> list[ObligationView]:
         owed.append({"id": f"expenses-{x.id}", "section": "8.9",
                      "due": (new_york_date(x.due) - timedelta(days=1)).isoformat(),
                      "amount": str(x.amount), "status": status})
+    fee = transaction_fee_owed(state, at)
+    if fee is not None:
+        owed.append(fee)
     for e in state.defaults.values():
         told = any(n.kind == "default" and n.sender == "company"
                    and n.effective_at is not None  # duly given under 8.5
@@ -197,13 +200,27 @@ def _claims(state: DealState) -> list[ClaimView]:
     """The claims under 8.10, as `status --json` lists them."""
     if not state.claims:
         return []
-    from engine.rules.indemnity import claim_status, claimed, indemnifiable
+    from engine.rules.indemnity import (
+        claim_status,
+        claimed,
+        incurred,
+        indemnifiable,
+        with_prior_written_consent,
+    )
+
+    def when(moment: datetime | None) -> str | None:
+        return iso(moment) if moment is not None else None
 
     return [
         {"id": c.id, "claimant": c.claimant, "against": c.against, "section": c.section,
          "status": claim_status(state, c), "claimed": str(claimed(c)),
          "indemnifiable": str(indemnifiable(c)), "paid": str(c.paid), "notice": c.notice,
-         "damages": [{"kind": d.kind, "amount": str(d.amount), "consented": d.consented}
+         "consent_to_settlement": None if c.consented_at is None else {
+             "at": when(c.consented_at),
+             "amount": None if c.consent_amount is None else str(c.consent_amount)},
+         "damages": [{"kind": d.kind, "amount": str(d.amount), "consented": d.consented,
+                      "incurred_at": when(incurred(c, d)),
+                      "counts": with_prior_written_consent(c, d)}
                      for d in c.damages]}
         for c in state.claims.values()
     ]
@@ -250,7 +267,9 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.ConditionSatisfied():
             return f"{event.condition} satisfied", event.condition
         case ev.ConditionWaived():
-            return f"{event.condition} waived by {who(event.by)}", event.condition
+            signed = (" in writing, signed by " + " and ".join(who(p) for p in event.signed_by)
+                      if event.signed_by else "")
+            return f"{event.condition} waived by {who(event.by)}{signed}", event.condition
         case ev.InstrumentRequested():
             return (f"{who(event.by)} requested {event.description} ({event.request})",
                     "5.1(h)" if event.by == "purchaser" else "5.2(f)")
@@ -349,7 +368,7 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
             return f"{who(state.claims[event.claim].against)} {event.answer} claim " \
                 f"{event.claim}", "8.10"
         case ev.SettlementConsented():
-            return f"prior written consent to settle claim {event.claim}", "8.10(a)"
+            return _consent_line(state, event), "8.10(a)"
         case ev.ClaimSettled():
             return f"claim {event.claim} settled for {dollars(event.amount)}", "8.10"
         case ev.ClaimAdjudicated():
@@ -364,6 +383,27 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.ClockAdvanced():
             return "time passed", "time passing"
     return event.TAG, "time passing"  # pragma: no cover - every event type is described above
+
+
+def _consent_line(state: DealState, event: ev.SettlementConsented) -> str:
+    """8.10(a): a consent to settle, never called prior to settlement costs incurred
+    before it."""
+    from engine.rules.indemnity import incurred
+
+    claim = state.claims[event.claim]
+    limit = f" for up to {dollars(event.amount)}" if event.amount is not None else ""
+    line = (f"{name_of(state, claim.against)} consented in writing to settle claim "
+            f"{event.claim}{limit}")
+    costs = [d for d in claim.damages if d.kind == "settlement_costs" and not d.consented]
+    before = sum((d.amount for d in costs if event.at is not None
+                  and (incurred(claim, d) or event.at) < event.at), ZERO)
+    after = sum((d.amount for d in costs), ZERO) - before
+    if before:
+        line += (f"; it is not prior consent to the {dollars(before)} of settlement costs "
+                 "incurred before it, which do not count")
+    if after:
+        line += f"; it is prior written consent to the {dollars(after)} incurred after it"
+    return line
 
 
 _DEADLINE_WORDS = {

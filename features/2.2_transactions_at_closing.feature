@@ -98,3 +98,27 @@ Feature: 2.2 Transactions at Closing; Delivery
     When Purchaser pays the Purchase Price of $7,500,000.00 on October 27, 1997 at 11:00
     Then the deal is Closed
     And the deal still needs 5.1(g)
+
+  Example: Purchaser's waiver of condition 5.1(g) leaves the Company's covenant to pay the Transaction Fee
+    Given Purchaser waives condition 5.1(g) on October 24, 1997 at 09:00
+    And the Company closes on October 27, 1997 at 10:00
+    And the Company delivers the Notes in these denominations on October 27, 1997 at 11:00
+      | denomination  |
+      | $7,500,000.00 |
+    And LCI delivers the Guarantee on October 27, 1997 at 11:00
+    And Purchaser pays the Purchase Price of $7,500,000.00 on October 27, 1997 at 11:00
+    Then the deal is Outstanding
+    And the Transaction Fee is pending
+    When time passes to December 1, 1997
+    Then the Transaction Fee is overdue
+    When the Company pays the Transaction Fee of $75,000.00 on December 1, 1997 at 10:00
+    Then the action is accepted
+    And the Transaction Fee is paid
+    And the deal is Outstanding
+
+  Example: The Transaction Fee, once paid at the Closing, is not paid again
+    Given the Company closes on October 27, 1997 at 10:00
+    And the Company pays the Transaction Fee of $75,000.00 on October 27, 1997 at 11:00
+    When the Company pays the Transaction Fee of $75,000.00 on October 28, 1997 at 11:00
+    Then the action is refused under 2.2
+    And the Transaction Fee is paid

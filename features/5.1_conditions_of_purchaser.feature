@@ -60,6 +60,25 @@ Feature: 5.1 Conditions to Obligations of Purchaser
       Then the action is rejected as invalid
       And condition 5.1(a) is satisfied
 
+    Example: Purchaser's waiver of 5.1(a) does not cover a representation recorded untrue after it
+      The representations are "deemed to be made again on and as of the Closing Date and
+      shall then be true": a waiver covers what was recorded against them when it was given.
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser waives condition 5.1(a) on October 24, 1997 at 09:00
+      And Purchaser records that the representation in 3.6 was untrue on October 24, 1997 at 10:00
+      When the Company closes on October 27, 1997 at 10:00
+      Then the action is refused under 5.1(a)
+      And condition 5.1(a) is pending
+
+    Example: A new waiver of 5.1(a), given after the representation is recorded untrue, lets the Closing proceed
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser waives condition 5.1(a) on October 24, 1997 at 09:00
+      And Purchaser records that the representation in 3.6 was untrue on October 24, 1997 at 10:00
+      And Purchaser waives condition 5.1(a) on October 24, 1997 at 11:00
+      When the Company closes on October 27, 1997 at 10:00
+      Then the deal is Closed
+      And condition 5.1(a) is waived
+
   Rule: (b) Officer's Certificate
 
     Example: The Closing waits for the Company's officer's certificate
@@ -92,6 +111,30 @@ Feature: 5.1 Conditions to Obligations of Purchaser
       When the Company waives condition 5.1(b) on October 24, 1997 at 09:00
       Then the action is refused under 5.1
       And condition 5.1(b) is pending
+
+    Example: The officer's certificate is dated the Closing Date: one delivered before it does not meet condition 5.1(b)
+      Given every other condition of 5.1 and 5.2 is met
+      When the Company delivers its officer's certificate on October 24, 1997 at 09:00
+      Then the action is refused under 5.1(b)
+      And condition 5.1(b) is pending
+
+    Example: A certificate delivered for a Closing Date later moved does not serve the new date
+      Given every other condition of 5.1 and 5.2 is met
+      And the Company delivers its officer's certificate on October 27, 1997 at 09:00
+      And the Company and Purchaser agree in writing, signed by both, on October 27, 1997 at 09:30, to move the Closing Date to October 29, 1997
+      When the Company closes on October 29, 1997 at 10:00
+      Then the action is refused under 5.1(b)
+      And condition 5.1(b) is pending
+      And the deal still needs 5.1(b)
+
+    Example: A certificate dated the new Closing Date meets condition 5.1(b)
+      Given every other condition of 5.1 and 5.2 is met
+      And the Company delivers its officer's certificate on October 27, 1997 at 09:00
+      And the Company and Purchaser agree in writing, signed by both, on October 27, 1997 at 09:30, to move the Closing Date to October 29, 1997
+      And the Company delivers its officer's certificate on October 29, 1997 at 09:00
+      When the Company closes on October 29, 1997 at 10:00
+      Then the deal is Closed
+      And condition 5.1(b) is satisfied
 
   Rule: (c) Notes; Guarantee
 
@@ -189,6 +232,24 @@ Feature: 5.1 Conditions to Obligations of Purchaser
       When the Company waives condition 5.1(e) on October 24, 1997 at 10:00
       Then the action is refused under 5.1
 
+    Example: A proceeding recorded by the court is resolved by the court, not by the Company
+      Given every other condition of 5.1 and 5.2 is met
+      And the court records a proceeding seeking to enjoin the sale of the Notes on October 27, 1997 at 09:00
+      When the Company records the proceeding as resolved on October 27, 1997 at 09:05
+      Then the action is refused under 5.1(e)
+      When the Company closes on October 27, 1997 at 09:06
+      Then the action is refused under 5.1(e)
+      And the deal is ConditionsPending
+
+    Example: A threatened proceeding Purchaser recorded is resolved by Purchaser or the court, not by the Company
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser records a proceeding threatened to enjoin the sale of the Notes on October 24, 1997 at 09:00
+      When the Company records the proceeding as resolved on October 24, 1997 at 10:00
+      Then the action is refused under 5.1(e)
+      When Purchaser records the proceeding as resolved on October 24, 1997 at 11:00
+      Then the action is accepted
+      And condition 5.1(e) is satisfied
+
   Rule: (f) Consents
 
     Example: The Closing waits for the consents of third parties
@@ -244,6 +305,24 @@ Feature: 5.1 Conditions to Obligations of Purchaser
       And LCI delivers the Guarantee on October 27, 1997 at 11:00
       When Purchaser pays the Purchase Price of $7,500,000.00 on October 27, 1997 at 11:00
       Then the deal is Outstanding
+      And condition 5.1(g) is waived
+      And the Transaction Fee is pending
+
+    Example: Waiving 5.1(g) does not cancel the Company's covenant in 2.2 to pay the Transaction Fee
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser waives condition 5.1(g) on October 24, 1997 at 09:00
+      And the Company closes on October 27, 1997 at 10:00
+      And the Company delivers the Notes in these denominations on October 27, 1997 at 11:00
+        | denomination  |
+        | $7,500,000.00 |
+      And LCI delivers the Guarantee on October 27, 1997 at 11:00
+      And Purchaser pays the Purchase Price of $7,500,000.00 on October 27, 1997 at 11:00
+      When time passes to October 28, 1997
+      Then the deal is Outstanding
+      And the Transaction Fee is overdue
+      When the Company pays the Transaction Fee of $75,000.00 on November 3, 1997 at 10:00
+      Then the action is accepted
+      And the Transaction Fee is paid
       And condition 5.1(g) is waived
 
     Example: Only Purchaser may waive condition 5.1(g)

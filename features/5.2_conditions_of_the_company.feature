@@ -49,6 +49,14 @@ Feature: 5.2 Conditions to Obligations of the Company
       Then the action is refused under 5.2
       And condition 5.2(a) is pending
 
+    Example: The Company's waiver of 5.2(a) does not cover a representation of Purchaser recorded untrue after it
+      Given every other condition of 5.1 and 5.2 is met
+      And the Company waives condition 5.2(a) on October 24, 1997 at 09:00
+      And the Company records that the representation in 4.1 was untrue on October 24, 1997 at 10:00
+      When Purchaser closes on October 27, 1997 at 10:00
+      Then the action is refused under 5.2(a)
+      And condition 5.2(a) is pending
+
   Rule: (b) Officer's Certificate
 
     Example: The Closing waits for Purchaser's officer's certificate
@@ -80,6 +88,20 @@ Feature: 5.2 Conditions to Obligations of the Company
     Example: Only the Company may waive condition 5.2(b)
       When Purchaser waives condition 5.2(b) on October 24, 1997 at 09:00
       Then the action is refused under 5.2
+      And condition 5.2(b) is pending
+
+    Example: Purchaser's officer's certificate is dated the Closing Date: one delivered after it does not meet condition 5.2(b)
+      Given the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to October 29, 1997
+      When Purchaser delivers its officer's certificate on October 30, 1997 at 09:00
+      Then the action is refused under 5.2(b)
+      And condition 5.2(b) is pending
+
+    Example: Purchaser's certificate dated the old Closing Date does not serve a Closing Date later moved
+      Given every other condition of 5.1 and 5.2 is met
+      And Purchaser delivers its officer's certificate on October 27, 1997 at 09:00
+      And the Company and Purchaser agree in writing, signed by both, on October 27, 1997 at 09:30, to move the Closing Date to October 29, 1997
+      When Purchaser closes on October 29, 1997 at 10:00
+      Then the action is refused under 5.2(b)
       And condition 5.2(b) is pending
 
   Rule: (c) Purchase Price
@@ -132,6 +154,12 @@ Feature: 5.2 Conditions to Obligations of the Company
       Given the court records a proceeding seeking to enjoin the sale of the Notes on October 24, 1997 at 09:00
       When Purchaser waives condition 5.2(d) on October 24, 1997 at 10:00
       Then the action is refused under 5.2
+
+    Example: The Company cannot clear a proceeding the court recorded
+      Given the court records a proceeding seeking to enjoin the sale of the Notes on October 24, 1997 at 09:00
+      When the Company records the proceeding as resolved on October 24, 1997 at 10:00
+      Then the action is refused under 5.1(e)
+      And condition 5.2(d) is pending
 
   Rule: (e) Consents
 

@@ -11,12 +11,19 @@ Feature: 8.10 Indemnification
   harmless against all Damages incurred by the Company". A claim is made by
   notice under 8.5 that names the section broken and lists the Damages; it is
   asserted when the notice takes effect. The indemnifying party acknowledges
-  or disputes it; the claimant may settle it, a court may decide it, and the
-  claimant may withdraw it until something is paid on it. What is
-  indemnifiable is, once acknowledged, every item of Damages that counts;
-  once settled, the settlement, up to the Damages that count; once decided,
-  the amount the court awards. Settlement costs count only when incurred with
-  the indemnifying party's prior written consent.
+  or disputes it; a court may decide it; the claimant may withdraw it until
+  something is paid on it. A settlement is an agreement of both sides: the
+  claimant settles a claim with the indemnifying party's written consent to
+  settle (for up to the amount it names), or alone only a claim the
+  indemnifying party acknowledged. What is indemnifiable is, once
+  acknowledged, every item of Damages that counts; once settled by both, the
+  settlement; settled by the claimant alone, the settlement up to the Damages
+  that count; once decided, the amount the court awards. Settlement costs
+  count only when incurred with the indemnifying party's prior written
+  consent: the claim says so of them (its column consented), or they were incurred
+  (when the claim says, or else when it is made) after the indemnifying
+  party's written consent. A consent given after they were incurred is not
+  prior, and never makes them count.
 
   Rule: (a) The Company indemnifies Purchaser against Damages from a misrepresentation or breach of the Company
 
@@ -103,32 +110,76 @@ Feature: 8.10 Indemnification
         | attorneys' fees        | $40,000.00  | no        |
         | costs of investigating | $10,000.00  | no        |
         | settlement costs       | $25,000.00  | no        |
-      And the Company disputes the claim on November 10, 1997 at 10:00
+      And the Company acknowledges the claim on November 10, 1997 at 10:00
       When Purchaser settles the claim for $225,000.00 on December 8, 1997 at 10:00
       Then the claim is settled
       And $200,000.00 is indemnifiable on the claim
 
-    Example: Settlement costs count when the Company consents in writing before the settlement
+    Example: Settlement costs incurred after the Company's written consent count
       Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
       And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for these Damages:
-        | kind                   | amount      | consented |
-        | losses                 | $150,000.00 | no        |
-        | attorneys' fees        | $40,000.00  | no        |
-        | costs of investigating | $10,000.00  | no        |
-        | settlement costs       | $25,000.00  | no        |
-      And the Company disputes the claim on November 10, 1997 at 10:00
+        | kind             | amount      | consented | incurred         |
+        | losses           | $150,000.00 | no        |                  |
+        | settlement costs | $25,000.00  | no        | December 8, 1997 |
       And the Company consents in writing to the settlement of the claim on December 1, 1997 at 10:00
-      When Purchaser settles the claim for $225,000.00 on December 8, 1997 at 10:00
-      Then the claim is settled
-      And $225,000.00 is indemnifiable on the claim
+      When the Company acknowledges the claim on December 10, 1997 at 10:00
+      Then $175,000.00 is indemnifiable on the claim
 
-    Example: Consent given after the settlement is not prior written consent
+    Example: A consent given after the settlement costs were incurred never makes them count
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for these Damages:
+        | kind             | amount      | consented | incurred                      |
+        | losses           | $150,000.00 | no        |                               |
+        | settlement costs | $25,000.00  | no        | November 20, 1997 at 10:00    |
+      And the Company consents in writing to the settlement of the claim on December 1, 1997 at 10:00
+      When the Company acknowledges the claim on December 10, 1997 at 10:00
+      Then $150,000.00 is indemnifiable on the claim
+
+    Example: Settlement costs the claim says were incurred with the Company's prior written consent count
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for these Damages:
+        | kind             | amount      | consented |
+        | losses           | $150,000.00 | no        |
+        | settlement costs | $25,000.00  | yes       |
+      When the Company acknowledges the claim on November 10, 1997 at 10:00
+      Then $175,000.00 is indemnifiable on the claim
+
+    Example: A settlement is an agreement of both sides: Purchaser alone cannot settle a claim the Company disputes
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for losses of $150,000.00
+      And the Company disputes the claim on November 10, 1997 at 10:00
+      When Purchaser settles the claim for $100,000.00 on December 8, 1997 at 10:00
+      Then the action is refused under 8.10
+      And the claim is disputed
+      And $0.00 is indemnifiable on the claim
+
+    Example: With the Company's written consent to settle, Purchaser settles the disputed claim and the settlement is owed
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for losses of $150,000.00
+      And the Company disputes the claim on November 10, 1997 at 10:00
+      And the Company consents in writing to the settlement of the claim for up to $100,000.00 on December 1, 1997 at 10:00
+      When Purchaser settles the claim for $100,000.00 on December 8, 1997 at 10:00
+      Then the claim is settled
+      And $100,000.00 is indemnifiable on the claim
+      When the Company pays $100,000.00 of indemnity on the claim on December 15, 1997 at 10:00
+      Then the claim is paid
+
+    Example: Purchaser cannot settle for more than the Company consented to
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for losses of $150,000.00
+      And the Company disputes the claim on November 10, 1997 at 10:00
+      And the Company consents in writing to the settlement of the claim for up to $100,000.00 on December 1, 1997 at 10:00
+      When Purchaser settles the claim for $120,000.00 on December 8, 1997 at 10:00
+      Then the action is refused under 8.10
+      And the claim is disputed
+
+    Example: A consent after the settlement comes too late to be given
       Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
       And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 3, 1997 at 10:00, for these Damages:
         | kind             | amount      | consented |
         | losses           | $150,000.00 | no        |
         | settlement costs | $25,000.00  | no        |
-      And the Company disputes the claim on November 10, 1997 at 10:00
+      And the Company acknowledges the claim on November 10, 1997 at 10:00
       And Purchaser settles the claim for $175,000.00 on December 8, 1997 at 10:00
       When the Company consents in writing to the settlement of the claim on December 9, 1997 at 10:00
       Then the action is refused under 8.10
@@ -221,6 +272,23 @@ Feature: 8.10 Indemnification
       Then the action is refused under 8.10
       And $0.00 is indemnifiable on the claim
 
+    Example: The Company's agreement in 7.2(b) to "issue an instrument without such legend" founds a claim
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      When Purchaser claims indemnity from the Company under 7.2(b) by hand, delivered on November 3, 1997 at 10:00, for losses of $50,000.00
+      Then the action is accepted
+      And the claim is asserted
+
+    Example: The Company's agreement in 2.1 that the Closing "shall be held" on the Closing Date founds a claim
+      Given the 1997 deal, signed by the Company and the Purchaser
+      When Purchaser claims indemnity from the Company under 2.1 by hand, delivered on October 28, 1997 at 10:00, for losses of $50,000.00
+      Then the action is accepted
+      And the claim is asserted
+
+    Example: 8.6, which binds no party to act, founds no claim
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      When Purchaser claims indemnity from the Company under 8.6 by hand, delivered on November 3, 1997 at 10:00, for losses of $50,000.00
+      Then the action is refused under 8.10
+
   Rule: (b) Purchaser indemnifies the Company against Damages from a misrepresentation or breach of Purchaser
 
     Example: The Company claims on Purchaser's representation in 4.1, and Purchaser acknowledges and pays
@@ -259,6 +327,17 @@ Feature: 8.10 Indemnification
       When the Company pays $60,000.00 of indemnity on the claim on November 20, 1997 at 10:00
       Then the action is refused under 8.10
       And the claim is acknowledged
+
+    Example: Purchaser's agreement in 7.3 "to comply in all respects" founds the Company's claim
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      When the Company claims indemnity from Purchaser under 7.3 by hand, delivered on November 3, 1997 at 10:00, for losses of $40,000.00
+      Then the action is accepted
+      And the claim is asserted
+
+    Example: Purchaser's agreement in 8.9 to "bear its own expenses and legal fees" founds the Company's claim
+      Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding
+      When the Company claims indemnity from Purchaser under 8.9 by hand, delivered on November 3, 1997 at 10:00, for losses of $40,000.00
+      Then the action is accepted
 
   Rule: A representation of section 3 found untrue on a claim while the Notes are outstanding is an Event of Default (Schedule 1 (d), ASSUMED)
 

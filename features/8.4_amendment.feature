@@ -52,3 +52,36 @@ Feature: 8.4 Entire Agreement; Amendment
     When the Company and Purchaser agree in writing, signed by both, on October 28, 1997 at 09:00, to move the Closing Date to October 30, 1997
     Then the action is refused under 2.1
     And the deal is Closed
+
+  Rule: A waiver, like an amendment, is a written instrument signed by the Company and Purchaser
+
+    The conditions of 5.1 are "at the option of Purchaser" and those of 5.2 "at the option
+    of the Company": only the protected party may choose to waive one. But no term "may be
+    ... waived ... orally, but only by a written instrument signed by the Company and
+    Purchaser", so the waiver it chooses is signed by both. A waiver that says nothing of
+    its form is taken to be in writing and signed by both.
+
+    Example: An oral waiver of a condition is refused
+      When Purchaser waives condition 5.1(g) orally on October 24, 1997 at 09:00
+      Then the action is refused under 8.4
+      And condition 5.1(g) is pending
+
+    Example: A waiver signed by Purchaser alone is refused
+      When Purchaser waives condition 5.1(g) in writing, signed by Purchaser alone, on October 24, 1997 at 09:00
+      Then the action is refused under 8.4
+      And condition 5.1(g) is pending
+
+    Example: A waiver in writing signed by the Company and Purchaser is accepted
+      When Purchaser waives condition 5.1(g) in writing, signed by the Company and Purchaser, on October 24, 1997 at 09:00
+      Then the action is accepted
+      And condition 5.1(g) is waived
+
+    Example: The Company's signature on Purchaser's waiver does not make it the Company's to give
+      When the Company waives condition 5.1(g) in writing, signed by the Company and Purchaser, on October 24, 1997 at 09:00
+      Then the action is refused under 5.1
+      And condition 5.1(g) is pending
+
+    Example: A waiver that says nothing of its form is taken to be in writing, signed by both
+      When Purchaser waives condition 5.1(g) on October 24, 1997 at 09:00
+      Then the action is accepted
+      And condition 5.1(g) is waived

@@ -380,9 +380,66 @@ def test_representations_of_each_party() -> None:
 def test_agreements_of_each_party() -> None:
     """Each party's covenants and agreements are the sections that bind it to act."""
     assert agreements_of("company") == (
-        "1.2", "2.2", "6.1", "6.2", "6.3", "8.7(a)", "8.9", "8.10(a)"
-    )
-    assert agreements_of("purchaser") == ("1.2", "4.3", "8.7(b)", "8.8", "8.10(b)")
+        "1.1", "1.2", "2.1", "2.2", "6", "6.1", "6.2", "6.3", "7.2(a)", "7.2(b)", "7.3",
+        "8.7(a)", "8.9", "8.10(a)", "8.13")
+    assert agreements_of("purchaser") == (
+        "1.2", "2.1", "2.2", "4.3", "7.1", "7.3", "8.7(b)", "8.8", "8.9", "8.10(b)", "8.13")
+    assert agreements_of("guarantor") == ()
+
+
+#: The words by which a party undertakes to do, or not to do, something.
+UNDERTAKING = re.compile(r"\b(shall|will|agrees?|covenants)\b")
+
+
+def undertakings_unlisted(agreements: dict[str, tuple[str, ...]]) -> list[str]:
+    """The operative sections whose own words say "shall", "will", "agree(s)" or
+    "covenants" and that are neither a representation, nor (with a section above them)
+    an agreement of a party in `agreements`, nor listed as binding no party to act."""
+    from contract import not_an_agreement
+
+    listed = {section for sections in agreements.values() for section in sections}
+    found = []
+    for section in SECTIONS:
+        if not clause(section).operative or whose_representation(section) is not None:
+            continue
+        words = clause_text(section) if section == "preamble" else opening_words(section)
+        if not UNDERTAKING.search(words) or not_an_agreement(section) is not None:
+            continue
+        line = [section]
+        while clause(line[-1]).parent is not None:
+            line.append(clause(line[-1]).parent or "")
+        if not listed.intersection(line):
+            found.append(section)
+    return found
+
+
+def test_every_shall_agrees_and_covenants_of_a_party_is_an_agreement_of_it() -> None:
+    """Issue 9 item 6: no section that binds a party to act is left out of the lists."""
+    lists = {role: agreements_of(role) for role in ("company", "purchaser")}
+    assert undertakings_unlisted(lists) == []
+
+
+def test_the_audit_finds_an_agreement_left_out() -> None:
+    """The check fails when 7.2(b) ("the Company shall issue an instrument without such
+    legend") and 7.3 ("agrees to comply") are left out, as they once were."""
+    lists = {role: tuple(s for s in agreements_of(role) if s not in ("7.2(b)", "7.3"))
+             for role in ("company", "purchaser")}
+    assert undertakings_unlisted(lists) == ["7.2(b)", "7.3"]
+
+
+def test_sections_that_bind_no_party_say_why() -> None:
+    """The conditions of section 5 and 8.2, 8.3, 8.5, 8.6, 8.12, 8.15 say "shall" of no
+    party's act; each is listed with its reason, and none is also an agreement."""
+    from contract import not_an_agreement
+
+    condition_reason = not_an_agreement("5.1(b)")
+    assert condition_reason is not None
+    assert condition_reason.startswith("a condition, not a promise")
+    assert not_an_agreement("8.3") == ("it says whom the provisions bind (successors and "
+                                       "assigns), not what they do")
+    assert not_an_agreement("7.2(b)") is None
+    every = set(agreements_of("company")) | set(agreements_of("purchaser"))
+    assert not [s for s in SECTIONS if s in every and not_an_agreement(s) is not None]
 
 
 def test_representations_and_agreements_cite_the_agreement() -> None:

@@ -208,8 +208,220 @@ def test_an_amendment_signed_by_both_moves_the_closing_date(ready: Deal) -> None
                   changes={"closing_date": "1997-10-29"},
                   signed_by=["company", "purchaser"], in_writing=True)
     assert amended.accepted
-    assert sections(act(ready, "close", "company", f"{DAY}T10:00")) == ["2.1"]
+    assert sections(act(ready, "close", "company", f"{DAY}T10:00")) == [
+        "2.1", "5.1(b)", "5.2(b)"]
+    deliver_certificates(ready, "1997-10-29T09:00")
     assert act(ready, "close", "company", "1997-10-29T10:00").accepted
+
+
+# --- 5.1(b), 5.2(b): officer's certificates "dated the Closing Date" -------------------
+
+CERTIFICATES = (("company", "5.1(b)"), ("purchaser", "5.2(b)"))
+
+
+def deliver_certificates(deal: Deal, at: str) -> None:
+    """Both officers' certificates, delivered at `at` (and accepted)."""
+    for party, condition in CERTIFICATES:
+        assert act(deal, "satisfy_condition", party, at, condition=condition).accepted
+
+
+@pytest.fixture
+def early() -> Deal:
+    """The 1997 deal signed a week before the Closing Date, with every delivery made but
+    the officers' certificates, and the Guarantee delivered."""
+    deal = Deal.create(None, "t")
+    act(deal, "sign", "company", "1997-10-20T09:00")
+    act(deal, "sign", "purchaser", "1997-10-20T09:01")
+    for minute, (party, condition) in enumerate(ALL_DELIVERIES, start=10):
+        if condition not in ("5.1(b)", "5.2(b)"):
+            assert act(deal, "satisfy_condition", party, f"1997-10-20T09:{minute}",
+                       condition=condition).accepted
+    assert act(deal, "deliver_guarantee", "guarantor", "1997-10-20T09:30").accepted
+    return deal
+
+
+@pytest.mark.parametrize(("party", "condition"), CERTIFICATES)
+@pytest.mark.parametrize("day", ["1997-10-24", "1997-10-28"])
+def test_a_certificate_not_delivered_on_the_closing_date_does_not_meet_its_condition(
+        early: Deal, party: str, condition: str, day: str) -> None:
+    """5.1(b), 5.2(b): "a certificate ... dated the Closing Date": one delivered before or
+    after it is refused, and the condition stays pending."""
+    result = act(early, "satisfy_condition", party, f"{day}T09:00", condition=condition)
+    assert [(r.section, r.message) for r in result.reasons] == [
+        (condition, f"the officer's certificate is dated the Closing Date, 1997-10-27: one "
+                    f"delivered on {day} does not meet {condition}")]
+    assert early.status()["conditions"][condition] == "pending"
+
+
+def test_certificates_delivered_on_the_closing_date_let_the_closing_proceed(
+        early: Deal) -> None:
+    """5.1(b), 5.2(b): delivered on October 27, 1997, they meet their conditions."""
+    deliver_certificates(early, f"{DAY}T09:00")
+    assert act(early, "close", "company", f"{DAY}T10:00").state == "Closed"
+
+
+def test_a_certificate_for_a_closing_date_later_moved_does_not_serve_the_new_date(
+        ready: Deal) -> None:
+    """5.1(b), 8.4: certificates dated October 27 no longer serve once the Closing Date is
+    moved to October 29; each party delivers a new one dated the new date."""
+    act(ready, "amend", "company", f"{DAY}T09:40", changes={"closing_date": "1997-10-29"},
+        signed_by=["company", "purchaser"], in_writing=True)
+    status = ready.status()
+    assert (status["conditions"]["5.1(b)"], status["conditions"]["5.2(b)"]) == (
+        "pending", "pending")
+    assert [(m["section"], m["message"]) for m in status["missing"]][-2:] == [
+        ("5.1(b)", "the officer's certificate delivered on 1997-10-27 is not dated the "
+                   "Closing Date, now 1997-10-29 (8.4): 5.1(b) needs one dated it"),
+        ("5.2(b)", "the officer's certificate delivered on 1997-10-27 is not dated the "
+                   "Closing Date, now 1997-10-29 (8.4): 5.2(b) needs one dated it")]
+    early = act(ready, "satisfy_condition", "company", "1997-10-28T09:00", condition="5.1(b)")
+    assert sections(early) == ["5.1(b)"]
+    assert sections(act(ready, "close", "company", "1997-10-29T10:00")) == ["5.1(b)", "5.2(b)"]
+    deliver_certificates(ready, "1997-10-29T10:05")
+    assert act(ready, "close", "company", "1997-10-29T10:10").accepted
+    assert ready.status()["conditions"]["5.1(b)"] == "satisfied"
+
+
+def test_a_waived_certificate_serves_whatever_the_closing_date(early: Deal) -> None:
+    """5.1: Purchaser's waiver of 5.1(b) is not a certificate, and no date makes it stale."""
+    act(early, "waive_condition", "purchaser", "1997-10-24T09:00", condition="5.1(b)")
+    act(early, "amend", "company", "1997-10-24T09:10", changes={"closing_date": "1997-10-29"},
+        signed_by=["company", "purchaser"], in_writing=True)
+    assert early.status()["conditions"]["5.1(b)"] == "waived"
+    act(early, "satisfy_condition", "purchaser", "1997-10-29T09:00", condition="5.2(b)")
+    assert act(early, "close", "company", "1997-10-29T10:00").accepted
+
+
+# --- 5.1(a), 5.2(a): representations "deemed to be made again on" the Closing Date ------
+
+def test_a_waiver_of_5_1_a_does_not_cover_a_misrepresentation_recorded_after_it(
+        ready: Deal) -> None:
+    """5.1(a): waived at 09:40, then 3.6 recorded untrue at 09:45: the representation made
+    again at the Closing is untrue, and the Closing waits for a new waiver."""
+    act(ready, "waive_condition", "purchaser", f"{DAY}T09:40", condition="5.1(a)")
+    assert ready.status()["conditions"]["5.1(a)"] == "waived"
+    act(ready, "record_misrepresentation", "purchaser", f"{DAY}T09:45", section="3.6",
+        description="undisclosed litigation")
+    assert ready.status()["conditions"]["5.1(a)"] == "pending"
+    refused = act(ready, "close", "company", f"{DAY}T10:00")
+    assert [(r.section, r.message) for r in refused.reasons] == [
+        ("5.1(a)", "the Company's representation in 3.6 is recorded as untrue (M1: "
+                   "undisclosed litigation), after Purchaser waived 5.1(a)")]
+    assert act(ready, "waive_condition", "purchaser", f"{DAY}T10:01",
+               condition="5.1(a)").accepted
+    assert act(ready, "close", "company", f"{DAY}T10:02").accepted
+    assert ready.status()["conditions"]["5.1(a)"] == "waived"
+
+
+def test_a_waiver_of_5_2_a_covers_what_was_recorded_when_it_was_given(ready: Deal) -> None:
+    """5.2(a): 4.1 recorded untrue, then waived by the Company: a second waiver is refused
+    while nothing new is recorded, and the Closing proceeds."""
+    act(ready, "record_misrepresentation", "company", f"{DAY}T09:40", section="4.1",
+        description="not for its own account")
+    act(ready, "waive_condition", "company", f"{DAY}T09:41", condition="5.2(a)")
+    again = act(ready, "waive_condition", "company", f"{DAY}T09:42", condition="5.2(a)")
+    assert [(r.section, r.message) for r in again.reasons] == [
+        ("5.2(a)", "5.2(a) is already waived")]
+    assert act(ready, "close", "company", f"{DAY}T10:00").accepted
+
+
+# --- 5.1(e), 5.2(d): a proceeding recorded by the court is resolved by the court --------
+
+@pytest.mark.parametrize("actor", ["company", "purchaser"])
+def test_only_the_court_resolves_a_proceeding_it_recorded(ready: Deal, actor: str) -> None:
+    """5.1(e), 5.2(d): neither party clears a court's proceeding and closes a minute later."""
+    act(ready, "record_proceeding", "court", f"{DAY}T09:40", description="motion to enjoin")
+    result = act(ready, "resolve_proceeding", actor, f"{DAY}T09:41", proceeding="P1")
+    assert [(r.section, r.message) for r in result.reasons] == [
+        ("5.1(e)", "proceeding P1 was recorded by the court: only the court resolves it "
+                   "(5.1(e), 5.2(d))")]
+    assert sections(act(ready, "close", "company", f"{DAY}T09:42")) == ["5.1(e)", "5.2(d)"]
+
+
+def test_a_proceeding_a_party_recorded_is_resolved_by_it_or_the_court(ready: Deal) -> None:
+    """5.1(e): Purchaser's record of a threatened proceeding is not the Company's to clear."""
+    act(ready, "record_proceeding", "purchaser", f"{DAY}T09:40", description="threatened suit")
+    by_company = act(ready, "resolve_proceeding", "company", f"{DAY}T09:41", proceeding="P1")
+    assert [r.message for r in by_company.reasons] == [
+        "proceeding P1 was recorded by Purchaser: only it or the court resolves it "
+        "(5.1(e), 5.2(d))"]
+    assert act(ready, "resolve_proceeding", "purchaser", f"{DAY}T09:42",
+               proceeding="P1").accepted
+    act(ready, "record_proceeding", "company", f"{DAY}T09:43", description="threatened suit")
+    assert act(ready, "resolve_proceeding", "court", f"{DAY}T09:44", proceeding="P2").accepted
+    assert act(ready, "close", "company", f"{DAY}T10:00").accepted
+
+
+# --- 8.4: a waiver of a condition is a written instrument signed by both ---------------
+
+def test_an_oral_waiver_is_refused_under_8_4(signed: Deal) -> None:
+    """8.4: "Neither this Agreement nor any term hereof may be ... waived ... orally"."""
+    result = act(signed, "waive_condition", "purchaser", f"{DAY}T09:10", condition="5.1(d)",
+                 in_writing=False)
+    assert [(r.section, r.message) for r in result.reasons] == [
+        ("8.4", "no term may be amended or waived orally: the waiver of 5.1(d) must be a "
+                "written instrument")]
+    assert signed.status()["conditions"]["5.1(d)"] == "pending"
+
+
+@pytest.mark.parametrize(("signed_by", "missing"), [
+    (["purchaser"], "the Company"), (["company"], "Purchaser"), ([], "the Company")])
+def test_a_waiver_not_signed_by_both_is_refused_under_8_4(
+        signed: Deal, signed_by: list[str], missing: str) -> None:
+    """8.4: "only by a written instrument signed by the Company and Purchaser"; 5.1's
+    "at the option of Purchaser" makes it Purchaser's choice, not its signature alone."""
+    result = act(signed, "waive_condition", "purchaser", f"{DAY}T09:10", condition="5.1(d)",
+                 in_writing=True, signed_by=signed_by)
+    assert f"the written instrument is not signed by {missing}" in [
+        r.message for r in result.reasons]
+    assert set(sections(result)) == {"8.4"}
+
+
+def test_a_waiver_in_writing_signed_by_both_is_recorded_with_its_signatures(
+        signed: Deal) -> None:
+    """8.4: the waiver's form is recorded, and the timeline says who signed it."""
+    result = act(signed, "waive_condition", "company", f"{DAY}T09:10", condition="5.2(e)",
+                 in_writing=True, signed_by=["purchaser", "company"])
+    assert result.consequences == ({
+        "event": "condition_waived", "section": "5.2(e)",
+        "summary": "5.2(e) waived by the Company in writing, signed by Purchaser and the "
+                   "Company"},)
+    assert signed.events[-1].signed_by == ("purchaser", "company")
+
+
+def test_a_waiver_that_says_nothing_of_its_form_is_taken_to_be_in_writing_signed_by_both(
+        signed: Deal) -> None:
+    """The stated default: left out, `in_writing` is true and `signed_by` is both parties,
+    so scripts written before 8.4 was checked keep working."""
+    assert act(signed, "waive_condition", "purchaser", f"{DAY}T09:10",
+               condition="5.1(d)").accepted
+    assert signed.events[-1].signed_by == ("company", "purchaser")
+    from engine.actions import catalogue
+
+    entry = next(e for e in catalogue() if e["type"] == "waive_condition")
+    fields: Any = entry["fields"]
+    defaults = {f["name"]: f.get("default") for f in fields}
+    assert defaults["in_writing"] == ("left out: true, the waiver is taken to be a written "
+                                      "instrument (8.4); false is an oral waiver, refused "
+                                      "under 8.4")
+    assert defaults["signed_by"] == ('left out: ["company", "purchaser"], taken to be signed '
+                                     'by both; 8.4 needs both signatures')
+
+
+@pytest.mark.parametrize(("fields", "field"), [
+    ({"signed_by": ["company", "bank"]}, "signed_by"),
+    ({"signed_by": "company"}, "signed_by"),
+    ({"in_writing": "yes"}, "in_writing"),
+])
+def test_a_waiver_with_a_malformed_form_is_invalid(
+        signed: Deal, fields: dict[str, Any], field: str) -> None:
+    """Bad input names its field, and nothing is stored."""
+    before = signed.events
+    with pytest.raises(InvalidAction) as error:
+        act(signed, "waive_condition", "purchaser", f"{DAY}T09:10", condition="5.1(d)",
+            **fields)
+    assert error.value.field == field
+    assert signed.events == before
 
 
 def test_an_oral_or_one_sided_amendment_is_refused(ready: Deal) -> None:
@@ -268,6 +480,62 @@ def test_a_waived_fee_is_not_needed_to_settle(ready: Deal) -> None:
     result = act(ready, "pay", "purchaser", f"{DAY}T11:00", purpose="purchase_price",
                  amount="7500000.00")
     assert result.state == "Outstanding"
+
+
+def fee(deal: Deal, as_of: str | None = None) -> dict[str, Any]:
+    """The Transaction Fee as status lists it among the obligations."""
+    found: dict[str, Any] = next(o for o in deal.status(as_of)["obligations"]
+                                 if o["id"] == "transaction-fee")
+    return found
+
+
+@pytest.fixture
+def settled_without_the_fee(ready: Deal) -> Deal:
+    """Purchaser waived 5.1(g); closed and settled on the Closing Date, the Fee unpaid."""
+    act(ready, "waive_condition", "purchaser", f"{DAY}T09:40", condition="5.1(g)")
+    act(ready, "close", "company", f"{DAY}T10:00")
+    act(ready, "deliver_notes", "company", f"{DAY}T11:00", denominations=["7500000.00"])
+    act(ready, "pay", "purchaser", f"{DAY}T11:00", purpose="purchase_price",
+        amount="7500000.00")
+    assert ready.state.status is Status.Outstanding
+    return ready
+
+
+def test_waiving_5_1_g_leaves_the_transaction_fee_owed(settled_without_the_fee: Deal) -> None:
+    """2.2: "the Company shall pay Nomura Holding America, Inc. a fee": the waiver gives up
+    the condition, not the covenant; the Fee is an obligation, overdue after the Closing."""
+    deal = settled_without_the_fee
+    assert fee(deal) == {"id": "transaction-fee", "section": "2.2", "due": DAY,
+                         "amount": "75000.00", "status": "pending"}
+    assert fee(deal, "1997-10-28T00:00")["status"] == "overdue"
+    assert deal.status()["conditions"]["5.1(g)"] == "waived"
+
+
+def test_the_transaction_fee_may_be_paid_after_the_waiver(settled_without_the_fee: Deal) -> None:
+    """2.2, 8.2: paid on November 3, 1997, the Fee is accepted, once, and exactly."""
+    deal = settled_without_the_fee
+    wrong = act(deal, "pay", "company", "1997-11-03T10:00", purpose="transaction_fee",
+                amount="7500.00")
+    assert [r.message for r in wrong.reasons] == [
+        "the Transaction Fee is $75,000.00: $7,500.00 does not match it"]
+    paid = act(deal, "pay", "company", "1997-11-03T10:00", purpose="transaction_fee",
+               amount="75000.00")
+    assert (paid.accepted, paid.state) == (True, "Outstanding")
+    assert [c["event"] for c in paid.consequences] == ["payment_made"]
+    assert fee(deal)["status"] == "paid"
+    assert deal.status()["conditions"]["5.1(g)"] == "waived"
+    again = act(deal, "pay", "company", "1997-11-04T10:00", purpose="transaction_fee",
+                amount="75000.00")
+    assert [r.message for r in again.reasons] == ["the Transaction Fee has already been paid"]
+    assert replay(deal.events) == deal.state
+
+
+def test_the_transaction_fee_is_an_obligation_from_the_signing(signed: Deal) -> None:
+    """2.2: owed at the Closing, on the Closing Date while none is held; still not payable
+    before it."""
+    assert fee(signed) == {"id": "transaction-fee", "section": "2.2", "due": DAY,
+                           "amount": "75000.00", "status": "pending"}
+    assert fee(signed, "1997-12-01T00:00")["status"] == "pending"
 
 
 def test_a_deal_that_never_closes_says_what_is_missing(signed: Deal) -> None:

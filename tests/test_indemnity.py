@@ -17,6 +17,7 @@ import pytest
 
 from engine import ActionResult, Deal, InvalidAction
 from engine.cli import main
+from engine.clock import parse_time
 from engine.demo import SIGNING_TO_OUTSTANDING, STORIES
 from engine.state import replay
 
@@ -28,8 +29,17 @@ DAMAGES: list[dict[str, Any]] = [
     {"kind": "investigation_costs", "amount": "10000.00"},
     {"kind": "settlement_costs", "amount": "25000.00"},
 ]
-#: The same Damages as status lists them.
-LISTED = [{**item, "consented": False} for item in DAMAGES]
+def listed(at: str, consented_at: str | None = None) -> list[dict[str, Any]]:
+    """The Damages as status lists them, for a claim made at `at` (New York time, with
+    its offset): each incurred then, the settlement costs counting only after a consent
+    given by then."""
+    return [{**item, "consented": False, "incurred_at": at,
+             "counts": item["kind"] != "settlement_costs" or (consented_at or "~") <= at}
+            for item in DAMAGES]
+
+
+#: The Damages of a claim made on 1997-11-03 at 10:00, as status lists them.
+LISTED = listed("1997-11-03T10:00:00-05:00")
 D_TEXT = "a representation in section 3 proved untrue in a material respect when made"
 DEAL = "lexington-1997"
 
@@ -164,7 +174,8 @@ def test_a_claim_once_signed_is_sent_by_notice_and_asserted() -> None:
     assert signed.status()["claims"] == [
         {"id": "C1", "claimant": "purchaser", "against": "company", "section": "3.6",
          "status": "asserted", "claimed": "225000.00", "indemnifiable": "0.00", "paid": "0.00",
-         "notice": "N1", "damages": LISTED}]
+         "notice": "N1", "consent_to_settlement": None,
+         "damages": listed("1997-10-27T09:10:00-05:00")}]
 
 
 def test_lci_gives_no_indemnity(deal: Deal) -> None:
@@ -187,10 +198,12 @@ def test_a_party_does_not_claim_against_itself(deal: Deal, party: str) -> None:
     ("purchaser", "company", "8.7(b)", "the Company"),
     ("purchaser", "company", "8.10(b)", "the Company"),
     ("purchaser", "company", "8.11", "the Company"),
-    ("purchaser", "company", "2.1", "the Company"),
+    ("purchaser", "company", "8.6", "the Company"),
+    ("purchaser", "company", "7.1", "the Company"),
     ("company", "purchaser", "3.1", "Purchaser"),
     ("company", "purchaser", "8.7(a)", "Purchaser"),
-    ("company", "purchaser", "8.9", "Purchaser"),
+    ("company", "purchaser", "7.2(b)", "Purchaser"),
+    ("company", "purchaser", "8.15", "Purchaser"),
     ("company", "purchaser", "8.11", "Purchaser"),
 ])
 def test_a_claim_on_a_section_holding_nothing_of_the_party_claimed_against_is_refused(
@@ -201,20 +214,24 @@ def test_a_claim_on_a_section_holding_nothing_of_the_party_claimed_against_is_re
         ("8.10", f"{section} holds no representation, warranty or agreement of {whose}")]
 
 
-@pytest.mark.parametrize("section", ["3.1", "3.6", "3.7(b)", "3.19", "8.7(a)", "1.2", "2.2",
-                                     "6.1", "6.1(a)", "6.2", "6.2(a)(i)", "6.3", "8.10(a)"])
+@pytest.mark.parametrize("section", ["3.1", "3.6", "3.7(b)", "3.19", "8.7(a)", "1.1", "1.2",
+                                     "2.1", "2.2", "6", "6.1", "6.1(a)", "6.2", "6.2(a)(i)",
+                                     "6.3", "7.2(a)", "7.2(b)", "7.3", "8.10(a)", "8.13"])
 def test_the_company_answers_for_its_representations_and_agreements(
         deal: Deal, section: str) -> None:
-    """8.10(a): sections 3.1-3.19, 8.7(a), 1.2, 2.2, 6.1-6.3, 8.10(a), and their paragraphs."""
+    """8.10(a): sections 3.1-3.19, 8.7(a), its agreements (1.1, 1.2, 2.1, 2.2, 6, 6.1-6.3,
+    7.2(a), 7.2(b), 7.3, 8.9, 8.10(a), 8.13), and their paragraphs."""
     result = claim(deal, "1997-11-03T10:00", section=section)
     assert (result.accepted, result.created) == (True, {"claim": "C1", "notice": "N1"})
     assert (shown(deal)["section"], standing(deal)) == (section, "asserted")
 
 
-@pytest.mark.parametrize("section", ["4.1", "4.3", "4.4", "8.7(b)", "1.2", "8.8", "8.10(b)"])
+@pytest.mark.parametrize("section", ["4.1", "4.3", "4.4", "8.7(b)", "1.2", "2.1", "2.2",
+                                     "7.1", "7.3", "8.8", "8.9", "8.10(b)", "8.13"])
 def test_purchaser_answers_for_its_representations_and_agreements(
         deal: Deal, section: str) -> None:
-    """8.10(b): sections 4.1-4.4, 8.7(b), 1.2, 4.3, 8.8 and 8.10(b)."""
+    """8.10(b): sections 4.1-4.4, 8.7(b), and its agreements: 1.2, 2.1, 2.2, 4.3, 7.1, 7.3
+    ("agrees to comply"), 8.8, 8.9 ("shall each bear its own expenses"), 8.10(b), 8.13."""
     result = claim(deal, "1997-11-03T10:00", section=section, actor="company",
                    against="purchaser")
     assert (result.accepted, result.created) == (True, {"claim": "C1", "notice": "N1"})
@@ -241,6 +258,18 @@ def test_the_closing_certificates_count_only_once_delivered() -> None:
                        against="purchaser")
     assert refusals(wrong_side) == [
         ("8.10", "5.1(b) holds no representation, warranty or agreement of Purchaser")]
+
+
+def test_a_certificate_for_a_closing_date_since_moved_founds_no_claim() -> None:
+    """8.10, 5.1(b): a certificate dated a Closing Date the parties then moved will not be
+    the one delivered at the Closing."""
+    signed = deal_after(3)
+    assert act(signed, "amend", "company", "1997-10-27T09:31",
+               changes={"closing_date": "1997-10-29"}, signed_by=["company", "purchaser"],
+               in_writing=True).accepted
+    result = claim(signed, "1997-10-27T09:40", section="5.1(b)")
+    assert refusals(result) == [
+        ("8.10", "5.1(b) holds no representation, warranty or agreement of the Company")]
 
 
 def test_a_waived_certificate_was_never_delivered() -> None:
@@ -319,7 +348,7 @@ def test_nothing_moves_a_claim_before_its_notice_takes_effect(deal: Deal, type_:
              "adjudicate_claim": "court"}[type_]
     extra = {} if type_ == "consent_to_settlement" else {"amount": "100.00"}
     result = act(deal, type_, actor, "1997-11-07T10:00", claim="C1", **extra)
-    assert refusals(result) == [("8.10", "claim C1 is notice pending")]
+    assert refusals(result)[0] == ("8.10", "claim C1 is notice pending")
 
 
 @pytest.mark.parametrize("type_", ["acknowledge_claim", "dispute_claim"])
@@ -380,7 +409,7 @@ def test_an_acknowledged_claim_owes_the_damages_that_count(asserted: Deal) -> No
     assert shown(asserted) == {
         "id": "C1", "claimant": "purchaser", "against": "company", "section": "3.6",
         "status": "acknowledged", "claimed": "225000.00", "indemnifiable": "200000.00",
-        "paid": "0.00", "notice": "N1", "damages": LISTED}
+        "paid": "0.00", "notice": "N1", "consent_to_settlement": None, "damages": LISTED}
 
 
 def test_settlement_costs_marked_consented_count(deal: Deal) -> None:
@@ -390,17 +419,56 @@ def test_settlement_costs_marked_consented_count(deal: Deal) -> None:
     act(deal, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
     assert money(deal) == ("225000.00", "225000.00", "0.00")
     assert shown(deal)["damages"][3] == {"kind": "settlement_costs", "amount": "25000.00",
-                                         "consented": True}
+                                         "consented": True,
+                                         "incurred_at": "1997-11-03T10:00:00-05:00",
+                                         "counts": True}
 
 
-def test_consent_to_settlement_makes_the_settlement_costs_count(asserted: Deal) -> None:
-    """8.10(a): the indemnifying party's consent brings the settlement costs in."""
+def test_consent_after_the_settlement_costs_were_incurred_never_makes_them_count(
+        asserted: Deal) -> None:
+    """8.10(a): "incurred with the prior written consent": a consent after the $25,000.00
+    of settlement costs were incurred (with the claim) is not prior, and they stay out."""
     act(asserted, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
     assert money(asserted) == ("225000.00", "200000.00", "0.00")
     result = act(asserted, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
-    assert result.consequences == ({"event": "settlement_consented", "section": "8.10(a)",
-                                    "summary": "prior written consent to settle claim C1"},)
-    assert money(asserted) == ("225000.00", "225000.00", "0.00")
+    assert result.consequences == ({
+        "event": "settlement_consented", "section": "8.10(a)",
+        "summary": "the Company consented in writing to settle claim C1; it is not prior "
+                   "consent to the $25,000.00 of settlement costs incurred before it, which "
+                   "do not count"},)
+    assert money(asserted) == ("225000.00", "200000.00", "0.00")
+    assert shown(asserted)["damages"][3]["counts"] is False
+
+
+def test_settlement_costs_incurred_after_the_consent_count(deal: Deal) -> None:
+    """8.10(a): costs the claim says are incurred on 1997-11-20, after the Company's consent
+    of 1997-11-05, were incurred with its prior written consent."""
+    later = [*DAMAGES[:3], {**DAMAGES[3], "incurred_at": "1997-11-20T10:00"}]
+    claim(deal, "1997-11-03T10:00", damages=later)
+    consent = act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1",
+                  amount="225000.00")
+    assert consent.consequences[0]["summary"] == (
+        "the Company consented in writing to settle claim C1 for up to $225,000.00; it is "
+        "prior written consent to the $25,000.00 incurred after it")
+    assert deal.timeline()[-1]["summary"] == consent.consequences[0]["summary"]
+    act(deal, "acknowledge_claim", "company", "1997-11-21T10:00", claim="C1")
+    assert money(deal) == ("225000.00", "225000.00", "0.00")
+    assert shown(deal)["damages"][3] == {
+        "kind": "settlement_costs", "amount": "25000.00", "consented": False,
+        "incurred_at": "1997-11-20T10:00:00-05:00", "counts": True}
+    assert shown(deal)["consent_to_settlement"] == {"at": "1997-11-05T10:00:00-05:00",
+                                                    "amount": "225000.00"}
+
+
+def test_a_consent_after_costs_incurred_later_than_the_claim_is_still_not_prior(
+        deal: Deal) -> None:
+    """8.10(a): incurred on 1997-11-04, the costs were incurred before the consent of
+    1997-11-05, however the claim was made."""
+    later = [*DAMAGES[:3], {**DAMAGES[3], "incurred_at": "1997-11-04T10:00"}]
+    claim(deal, "1997-11-03T10:00", damages=later)
+    act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
+    act(deal, "acknowledge_claim", "company", "1997-11-06T10:00", claim="C1")
+    assert money(deal) == ("225000.00", "200000.00", "0.00")
 
 
 def test_consent_to_settlement_is_given_by_the_indemnifying_party_once(asserted: Deal) -> None:
@@ -415,10 +483,31 @@ def test_consent_to_settlement_is_given_by_the_indemnifying_party_once(asserted:
     assert refusals(again) == [("8.10(a)", "consent to settle claim C1 was already given")]
 
 
-def test_consent_after_the_settlement_is_refused_and_the_costs_stay_out(
-        asserted: Deal) -> None:
-    """8.10(a): consent must be prior; settled for $225,000.00 without it, $200,000.00 count."""
+def test_the_claimant_alone_cannot_settle_a_disputed_claim(asserted: Deal) -> None:
+    """8.10: a settlement is an agreement of both sides; the Company disputes and has not
+    consented, so Purchaser's settlement is refused and the claim stays disputed."""
     act(asserted, "dispute_claim", "company", "1997-11-04T10:00", claim="C1")
+    result = act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
+                 amount="225000.00")
+    assert refusals(result) == [
+        ("8.10", "a settlement is an agreement of both sides: the Company, the indemnifying "
+                 "party, disputes claim C1 and has not consented to settle it")]
+    assert (standing(asserted), money(asserted)) == (
+        "disputed", ("225000.00", "0.00", "0.00"))
+
+
+def test_the_claimant_alone_cannot_settle_an_unanswered_claim(asserted: Deal) -> None:
+    """8.10: nor one the Company has not answered."""
+    result = act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
+                 amount="100000.00")
+    assert refusals(result) == [
+        ("8.10", "a settlement is an agreement of both sides: the Company, the indemnifying "
+                 "party, has not answered claim C1 and has not consented to settle it")]
+
+
+def test_consent_after_the_settlement_is_refused(asserted: Deal) -> None:
+    """8.10(a): once settled, the claim takes no consent; the costs stay out."""
+    act(asserted, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
     assert act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
                amount="225000.00").accepted
     late = act(asserted, "consent_to_settlement", "company", "1997-11-06T10:00", claim="C1")
@@ -430,8 +519,33 @@ def test_consent_after_the_settlement_is_refused_and_the_costs_stay_out(
         ("8.10", "$225,000.00 is more than the $200,000.00 indemnifiable on claim C1")]
 
 
+def test_a_settlement_is_for_no_more_than_the_consent(asserted: Deal) -> None:
+    """8.10: the Company consents to settle for up to $150,000.00: not for $150,000.01."""
+    act(asserted, "dispute_claim", "company", "1997-11-04T10:00", claim="C1")
+    act(asserted, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1",
+        amount="150000.00")
+    over = act(asserted, "settle_claim", "purchaser", "1997-11-06T10:00", claim="C1",
+               amount="150000.01")
+    assert refusals(over) == [
+        ("8.10", "the Company consented to settle claim C1 for no more than $150,000.00")]
+    assert act(asserted, "settle_claim", "purchaser", "1997-11-06T10:00", claim="C1",
+               amount="150000.00").accepted
+    assert money(asserted) == ("225000.00", "150000.00", "0.00")
+
+
+@pytest.mark.parametrize("amount", ["0.00", "225000.01"])
+def test_a_consent_to_settle_is_for_more_than_nothing_and_no_more_than_claimed(
+        asserted: Deal, amount: str) -> None:
+    """8.10: a consent for nothing, or for more than the $225,000.00 claimed, is refused."""
+    result = act(asserted, "consent_to_settlement", "company", "1997-11-05T10:00",
+                 claim="C1", amount=amount)
+    assert refusals(result) == [("8.10", "a consent to settle is for more than nothing and no "
+                                         "more than the $225,000.00 claimed")]
+
+
 def test_a_settlement_with_prior_consent_is_indemnifiable_in_full(asserted: Deal) -> None:
-    """8.10: disputed, consent given, settled for $225,000.00: all of it indemnifiable."""
+    """8.10: disputed, consent given, settled for $225,000.00: both sides agreed it, so all
+    of it is indemnifiable, though $25,000.00 of settlement costs would not count alone."""
     act(asserted, "dispute_claim", "company", "1997-11-04T10:00", claim="C1")
     act(asserted, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
     result = act(asserted, "settle_claim", "purchaser", "1997-11-06T10:00", claim="C1",
@@ -455,15 +569,17 @@ def test_a_settlement_below_the_damages_that_count_is_what_is_owed(asserted: Dea
 def test_a_settlement_is_for_more_than_nothing_and_no_more_than_claimed(
         asserted: Deal, amount: str) -> None:
     """8.10: a settlement of nothing, or of more than the $225,000.00 claimed, is refused."""
+    act(asserted, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
     result = act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
                  amount=amount)
     assert refusals(result) == [("8.10", "a settlement is for more than nothing and no more "
                                          "than the $225,000.00 claimed")]
-    assert standing(asserted) == "asserted"
+    assert standing(asserted) == "acknowledged"
 
 
 def test_a_settlement_of_everything_claimed_is_accepted(asserted: Deal) -> None:
     """8.10: the whole $225,000.00 claimed is the upper bound, and within it."""
+    act(asserted, "consent_to_settlement", "company", "1997-11-04T10:00", claim="C1")
     assert act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
                amount="225000.00").accepted
 
@@ -478,6 +594,7 @@ def test_a_negative_settlement_is_invalid(asserted: Deal) -> None:
 
 def test_only_the_claimant_settles_and_only_once(asserted: Deal) -> None:
     """8.10: the claim is Purchaser's to settle; a settled claim is not settled again."""
+    act(asserted, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
     by_company = act(asserted, "settle_claim", "company", "1997-11-05T10:00", claim="C1",
                      amount="100.00")
     assert refusals(by_company) == [("8.10", "claim C1 is Purchaser's to settle")]
@@ -502,12 +619,15 @@ def test_a_court_awards_no_more_than_the_damages_that_count(asserted: Deal) -> N
         "adjudicated", ("225000.00", "200000.00", "0.00"))
 
 
-def test_a_court_may_award_consented_settlement_costs(asserted: Deal) -> None:
-    """8.10(a): with consent, all $225,000.00 count and may be awarded."""
-    act(asserted, "consent_to_settlement", "company", "1997-11-04T10:00", claim="C1")
-    assert act(asserted, "adjudicate_claim", "court", "1997-11-20T10:00", claim="C1",
+def test_a_court_may_award_consented_settlement_costs(deal: Deal) -> None:
+    """8.10(a): with costs incurred after the consent, all $225,000.00 count and may be
+    awarded."""
+    claim(deal, "1997-11-03T10:00",
+          damages=[*DAMAGES[:3], {**DAMAGES[3], "incurred_at": "1997-11-10T10:00"}])
+    act(deal, "consent_to_settlement", "company", "1997-11-04T10:00", claim="C1")
+    assert act(deal, "adjudicate_claim", "court", "1997-11-20T10:00", claim="C1",
                amount="225000.00").accepted
-    assert money(asserted) == ("225000.00", "225000.00", "0.00")
+    assert money(deal) == ("225000.00", "225000.00", "0.00")
 
 
 def test_only_a_court_adjudicates_a_claim(asserted: Deal) -> None:
@@ -535,8 +655,9 @@ def test_a_claim_adjudicated_for_nothing_fails_and_nothing_is_paid(asserted: Dea
 
 def test_a_claim_may_be_withdrawn_before_any_payment(asserted: Deal) -> None:
     """8.10: settled but unpaid, Purchaser withdraws; nothing is owed and nothing moves it."""
-    act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
-        amount="100000.00")
+    act(asserted, "acknowledge_claim", "company", "1997-11-04T10:00", claim="C1")
+    assert act(asserted, "settle_claim", "purchaser", "1997-11-05T10:00", claim="C1",
+               amount="100000.00").accepted
     result = act(asserted, "withdraw_claim", "purchaser", "1997-11-06T10:00", claim="C1")
     assert result.consequences == ({"event": "claim_withdrawn", "section": "8.10",
                                     "summary": "claim C1 withdrawn"},)
@@ -603,7 +724,7 @@ def test_nothing_follows_a_claim_not_asserted(
         emailed: Deal, type_: str, actor: str, extra: dict[str, str]) -> None:
     """8.10: every later action on a claim whose notice was not duly given is refused."""
     result = act(emailed, type_, actor, "1997-11-10T10:00", claim="C1", **extra)
-    assert refusals(result) == [("8.10", "claim C1 is not asserted")]
+    assert refusals(result)[0] == ("8.10", "claim C1 is not asserted")
 
 
 def test_nothing_is_paid_on_a_claim_not_asserted(emailed: Deal) -> None:
@@ -727,7 +848,8 @@ def test_a_claim_runs_to_payment_after_repayment_and_the_deal_stays_repaid(
     assert status["claims"] == [
         {"id": "C1", "claimant": "purchaser", "against": "company", "section": "3.6",
          "status": "paid", "claimed": "150000.00", "indemnifiable": "150000.00",
-         "paid": "150000.00", "notice": "N1", "damages": [LISTED[0]]}]
+         "paid": "150000.00", "notice": "N1", "consent_to_settlement": None,
+         "damages": listed("2000-03-01T10:00:00-05:00")[:1]}]
     assert status["balances"]["principal_outstanding"] == "0.00"
     assert rebuilt(repaid)
 
@@ -742,7 +864,9 @@ def test_the_indemnity_story_ends_repaid_with_c1_paid() -> None:
     assert status["claims"] == [
         {"id": "C1", "claimant": "purchaser", "against": "company", "section": "3.6",
          "status": "paid", "claimed": "225000.00", "indemnifiable": "180000.00",
-         "paid": "180000.00", "notice": "N1", "damages": LISTED}]
+         "paid": "180000.00", "notice": "N1",
+         "consent_to_settlement": {"at": "2000-04-12T10:00:00-04:00", "amount": None},
+         "damages": listed("2000-03-01T10:00:00-05:00")}]
     assert obligation(told, "expenses-X1") == {
         "id": "expenses-X1", "section": "8.9", "due": "1997-11-27", "amount": "85000.00",
         "status": "paid"}
@@ -831,6 +955,7 @@ def test_a_settled_or_failed_claim_is_no_event_of_default(
         asserted: Deal, type_: str, actor: str, amount: str, status: str) -> None:
     """Schedule 1 (d): a settlement finds nothing untrue, nor does a claim that fails."""
     act(asserted, "dispute_claim", "company", "1997-11-04T10:00", claim="C1")
+    act(asserted, "consent_to_settlement", "company", "1997-11-10T10:00", claim="C1")
     result = act(asserted, type_, actor, "1997-11-20T10:00", claim="C1", amount=amount)
     assert (result.state, defaults(asserted), standing(asserted)) == ("Outstanding", [], status)
 
@@ -970,6 +1095,74 @@ def test_no_claim_under_8_9_once_the_expenses_are_paid(deal: Deal) -> None:
     result = claim(deal, "1997-12-01T10:00", section="8.9", damages=[DAMAGES[1]])
     assert refusals(result) == [
         ("8.9", "no presented expenses are overdue: the Company has not broken 8.9")]
+
+
+def test_a_presentation_names_the_counsel_8_9_names(deal: Deal) -> None:
+    """8.9: the Company pays the fees of "Robinson, Silverman, Pearce, Aronsohn & Berman
+    LLP, counsel to Purchaser", however written ("&" or "and", any case or punctuation);
+    those of other counsel Purchaser bears."""
+    other = act(deal, "present_expenses", "purchaser", "1997-10-28T10:00", amount="20000.00",
+                description="second opinion", counsel="Cravath, Swaine & Moore")
+    assert refusals(other) == [
+        ("8.9", "the Company pays the fees of Robinson, Silverman, Pearce, Aronsohn & Berman "
+                "LLP, counsel to Purchaser, not of Cravath, Swaine & Moore: each party bears "
+                "its own expenses and legal fees")]
+    named = act(deal, "present_expenses", "purchaser", "1997-10-28T10:00", amount="1.00",
+                description="closing", counsel="robinson silverman pearce aronsohn and berman llp")
+    assert named.accepted
+    same = act(deal, "present_expenses", "purchaser", "1997-10-28T10:00", amount="85000.00",
+               description="closing", counsel="Robinson Silverman Pearce Aronsohn & Berman LLP")
+    assert same.accepted
+    assert deal.events[-1].counsel == "Robinson Silverman Pearce Aronsohn & Berman LLP"
+    left_out = present(deal, at="1997-10-29T10:00")
+    assert [x["amount"] for x in deal.status()["obligations"] if x["section"] == "8.9"] == [
+        "1.00", "85000.00", "85000.00"]
+    assert left_out.accepted
+    assert deal.events[-1].counsel == "Robinson, Silverman, Pearce, Aronsohn & Berman LLP"
+
+
+def test_fees_incurred_after_the_notes_were_delivered_are_not_expenses_under_8_9(
+        deal: Deal) -> None:
+    """8.9: "in connection with the preparation, execution and delivery hereof and of the
+    Notes": fees incurred after the Notes were delivered (11:00 on the Closing Date) are
+    refused; up to then they are accepted."""
+    later = act(deal, "present_expenses", "purchaser", "1998-03-10T10:00", amount="30000.00",
+                description="enforcement", incurred_at="1998-03-09T17:00")
+    assert refusals(later) == [
+        ("8.9", "fees incurred after the Notes were delivered (1997-10-27T11:00:00-05:00) are "
+                "not in connection with the preparation, execution and delivery of the "
+                "Agreement and the Notes: they are Damages under 8.10 if a breach caused "
+                "them, and otherwise Purchaser's own")]
+    on_time = act(deal, "present_expenses", "purchaser", "1998-03-10T10:00",
+                  amount="85000.00", description="closing", incurred_at="1997-10-27T11:00")
+    assert on_time.accepted
+    assert deal.events[-1].incurred_at == parse_time("1997-10-27T11:00")
+
+
+def test_fees_not_yet_incurred_are_not_presented(deal: Deal) -> None:
+    """8.9: expenses "incurred by Purchaser": a presentation of fees yet to come is refused."""
+    result = act(deal, "present_expenses", "purchaser", "1997-10-28T10:00", amount="1000.00",
+                 description="closing", incurred_at="1997-10-29T10:00")
+    assert ("8.9", "expenses are presented once incurred, not before") in refusals(result)
+
+
+def test_later_counsel_fees_are_claimed_as_damages_under_8_10(deal: Deal) -> None:
+    """8.9 and 8.10(a): the fees of enforcing 6.1 after a missed report are reasonable
+    attorneys' fees among the Damages of a claim, not expenses under 8.9."""
+    result = claim(deal, "1998-05-01T10:00", section="6.1",
+                   damages=[{"kind": "attorneys_fees", "amount": "30000.00",
+                             "incurred_at": "1998-04-20T10:00"}])
+    assert result.accepted
+    act(deal, "acknowledge_claim", "company", "1998-05-02T10:00", claim="C1")
+    assert money(deal) == ("30000.00", "30000.00", "0.00")
+
+
+def test_purchaser_bearing_its_own_expenses_is_an_agreement_of_purchaser(deal: Deal) -> None:
+    """8.9: "The Company and Purchaser shall each bear its own expenses": the Company may
+    claim on it, with no presented expenses overdue."""
+    result = claim(deal, "1997-11-03T10:00", section="8.9", actor="company",
+                   against="purchaser", damages=[DAMAGES[0]])
+    assert (result.accepted, shown(deal)["against"]) == (True, "purchaser")
 
 
 # --- bad input through npa ---------------------------------------------------------

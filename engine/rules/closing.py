@@ -17,7 +17,7 @@ from engine.events import ClosingHeld, ConditionSatisfied, TermsAmended
 from engine.explain import Reason, refusal
 from engine.rules.common import Decision, accept, refuse
 from engine.rules.conditions import unmet
-from engine.rules.writing import written_instrument
+from engine.rules.writing import known_signatories, written_instrument
 from engine.state import DealState, Status
 
 #: The terms an amendment may change, with how each new value is read.
@@ -97,9 +97,7 @@ def _read_changes(action: Amend) -> dict[str, str]:
     """The amendment's changes, each term known and each value well formed."""
     if not action.changes:
         raise InvalidAction("an amendment must change at least one term", field="changes")
-    for party in action.signed_by:
-        if party not in ("company", "purchaser", "guarantor"):
-            raise InvalidAction(f"{party!r:.40} is not a party", field="signed_by")
+    known_signatories(action.signed_by)
     changes: dict[str, str] = {}
     for term, value in action.changes.items():
         if term not in AMENDABLE:

@@ -7,6 +7,10 @@ itself (settlement); only the party it protects may waive it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import attrs
+
 from contract import Condition, condition, head_of, whose_representation
 from engine.actions import (
     DeliverInstrument,
@@ -17,6 +21,7 @@ from engine.actions import (
     SatisfyCondition,
     WaiveCondition,
 )
+from engine.clock import new_york_date
 from engine.errors import InvalidAction
 from engine.events import (
     ConditionSatisfied,
@@ -29,13 +34,20 @@ from engine.events import (
 )
 from engine.explain import Reason, refusal
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
-from engine.state import Claim, DealState, Status
+from engine.rules.writing import known_signatories, written_instrument
+from engine.state import Claim, DealState, Marked, Status
 
 BEFORE_CLOSING = (Status.Drafted, Status.ConditionsPending)
 
 #: 5.1(h) and 5.2(f): who may request other instruments, and which condition guards it.
 REQUEST_CONDITION = {"purchaser": "5.1(h)", "company": "5.2(f)"}
 OTHER_SIDE = {"company": "purchaser", "purchaser": "company"}
+#: 8.4: a waiver, like any amendment, is "a written instrument signed by the Company and
+#: Purchaser"; 5.1 and 5.2 decide only whose option it is to give one.
+WAIVER_SIGNATORIES = ("company", "purchaser")
+#: 5.1(a), 5.2(a): the representations "deemed to be made again on and as of the
+#: Closing Date"; each condition's side.
+REPRESENTATIONS_OF = {"5.1(a)": "company", "5.2(a)": "purchaser"}
 
 
 def known_condition(section: str, field: str = "condition") -> Condition:
@@ -60,7 +72,8 @@ def satisfy_condition(state: DealState, action: SatisfyCondition) -> Decision:
 
     The officer's certificate and opinion of counsel come from the Company
     (5.1(b), (d)), Purchaser's certificate from Purchaser (5.2(b)); the
-    consents of 5.1(f) and 5.2(e) are obtained by either party.
+    consents of 5.1(f) and 5.2(e) are obtained by either party. A certificate
+    is "dated the Closing Date" and delivered on it (`dated_the_closing_date`).
     """
     cond = known_condition(action.condition)
     reasons = still_open(state, cond)
@@ -74,22 +87,60 @@ def satisfy_condition(state: DealState, action: SatisfyCondition) -> Decision:
         deliverers = " or ".join(name_of(state, p) for p in cond.delivered_by)
         reasons.append(refusal(cond.section, f"{cond.section} is met by delivery from "
                                              f"{deliverers}, not {name_of(state, action.actor)}"))
-    elif cond.section in state.marked:
+    elif settled(state, cond):
         reasons.append(refusal(cond.section, f"{cond.section} is already "
                                              f"{state.marked[cond.section].status}"))
+    else:
+        reasons += dated_the_closing_date(state, cond, action.at)
     if reasons:
         return refuse(reasons)
     return accept(ConditionSatisfied(at=action.at, condition=cond.section, by=action.actor))
 
 
+def dated_the_closing_date(state: DealState, cond: Condition, at: datetime) -> list[Reason]:
+    """5.1(b), 5.2(b) Officer's Certificate: "a certificate ... dated the Closing Date".
+
+    The certificate certifies that the representations, "deemed to be made
+    again on and as of the Closing Date", are then true (5.1(a), 5.2(a)): one
+    delivered on another day, before or after, does not meet the condition.
+    """
+    day = new_york_date(at)
+    if not cond.dated or day == state.closing_date:
+        return []
+    return [refusal(cond.section, f"the officer's certificate is dated the Closing Date, "
+                                  f"{state.closing_date.isoformat()}: one delivered on "
+                                  f"{day.isoformat()} does not meet {cond.section}")]
+
+
+def serves_the_closing_date(state: DealState, cond: Condition, marked: Marked) -> bool:
+    """5.1(b), 5.2(b), 8.4: a certificate dated a Closing Date since moved serves no longer.
+
+    A waiver, and anything that is not dated, serves whatever the date.
+    """
+    if marked.status != "satisfied" or not cond.dated or marked.at is None:
+        return True
+    return new_york_date(marked.at) == state.closing_date
+
+
+def settled(state: DealState, cond: Condition) -> bool:
+    """Whether a condition is satisfied or waived, and that still serves the Closing."""
+    marked = state.marked.get(cond.section)
+    if marked is None or not serves_the_closing_date(state, cond, marked):
+        return False
+    return not (marked.status == "waived" and after_the_waiver(state, cond, marked))
+
+
 def waive_condition(state: DealState, action: WaiveCondition) -> Decision:
-    """5.1 and 5.2, opening words: "at the option of" the protected party.
+    """5.1 and 5.2, opening words: "at the option of" the protected party; 8.4: in writing.
 
     A condition of 5.1 protects Purchaser and one of 5.2 the Company; only
     the party a condition protects may waive it. 5.1(c) and 5.2(c) are the
     exchange of Notes for the Purchase Price itself (1.2) and cannot be waived.
+    8.4: no term "may be ... waived ... orally, but only by a written
+    instrument signed by the Company and Purchaser" (`WAIVER_SIGNATORIES`).
     """
     cond = known_condition(action.condition)
+    known_signatories(action.signed_by)
     reasons = still_open(state, cond)
     head = head_of(cond.section)
     if action.actor != cond.protects:
@@ -98,12 +149,15 @@ def waive_condition(state: DealState, action: WaiveCondition) -> Decision:
     if not cond.waivable:
         reasons.append(refusal("1.2", f"{cond.section} is the purchase and sale itself and "
                                       "cannot be waived"))
-    if state.marked.get(cond.section) is not None:
+    if settled(state, cond):
         reasons.append(refusal(cond.section, f"{cond.section} is already "
                                              f"{state.marked[cond.section].status}"))
+    reasons += written_instrument(state, action.in_writing, action.signed_by,
+                                  WAIVER_SIGNATORIES, what=f"the waiver of {cond.section}")
     if reasons:
         return refuse(reasons)
-    return accept(ConditionWaived(at=action.at, condition=cond.section, by=action.actor))
+    return accept(ConditionWaived(at=action.at, condition=cond.section, by=action.actor,
+                                  signed_by=tuple(dict.fromkeys(action.signed_by))))
 
 
 def request_instrument(state: DealState, action: RequestInstrument) -> Decision:
@@ -163,9 +217,29 @@ def resolve_proceeding(state: DealState, action: ResolveProceeding) -> Decision:
     reasons = still_open(state, condition("5.1(e)"))
     if proceeding.resolved_at is not None:
         reasons.append(refusal("5.1(e)", f"proceeding {proceeding.id} is already resolved"))
+    reasons += resolved_by_whoever_recorded_it(state, proceeding.id, proceeding.by,
+                                                action.actor)
     if reasons:
         return refuse(reasons)
     return accept(ProceedingResolved(at=action.at, proceeding=proceeding.id, by=action.actor))
+
+
+def resolved_by_whoever_recorded_it(state: DealState, proceeding: str, recorded_by: str,
+                                    actor: str) -> list[Reason]:
+    """5.1(e), 5.2(d) Proceedings: "No judicial or administrative proceeding shall be pending".
+
+    A proceeding the court recorded is pending until the court resolves it:
+    neither party can clear a court's proceeding by saying so. One a party
+    recorded (a threatened proceeding, say) is resolved by that party or the court.
+    """
+    if actor in (recorded_by, "court"):
+        return []
+    if recorded_by == "court":
+        return [refusal("5.1(e)", f"proceeding {proceeding} was recorded by the court: only "
+                                  "the court resolves it (5.1(e), 5.2(d))")]
+    return [refusal("5.1(e)", f"proceeding {proceeding} was recorded by "
+                              f"{name_of(state, recorded_by)}: only it or the court resolves "
+                              "it (5.1(e), 5.2(d))")]
 
 
 def record_misrepresentation(state: DealState, action: RecordMisrepresentation) -> Decision:
@@ -198,27 +272,32 @@ def record_misrepresentation(state: DealState, action: RecordMisrepresentation) 
 
 def condition_status(state: DealState, cond: Condition) -> str:
     """A condition's status: "pending", "satisfied" or "waived"."""
-    marked = state.marked.get(cond.section)
-    if marked is not None:
-        return marked.status
-    if cond.kind == "absence":
-        return "pending" if standing_against(state, cond) else "satisfied"
-    return "pending"
+    if settled(state, cond):
+        return state.marked[cond.section].status
+    if cond.section in state.marked or cond.kind != "absence":
+        return "pending"
+    return "pending" if standing_against(state, cond) else "satisfied"
 
 
-def standing_against(state: DealState, cond: Condition) -> list[Reason]:
-    """What is recorded against a condition met unless something stands against it."""
+def standing_against(state: DealState, cond: Condition,
+                     since: datetime | None = None) -> list[Reason]:
+    """What is recorded against a condition met unless something stands against it.
+
+    With `since`, only what was recorded (or claimed) after that moment.
+    """
     section = cond.section
-    if section in ("5.1(a)", "5.2(a)"):
-        side = "company" if section == "5.1(a)" else "purchaser"
+    if section in REPRESENTATIONS_OF:
+        side = REPRESENTATIONS_OF[section]
         reasons = [refusal(section, f"{name_of(state, side)}'s representation in {m.section} "
                                     f"is recorded as untrue ({m.id}: {m.description})")
-                   for m in state.misrepresentations.values() if m.of_party == side]
+                   for m in state.misrepresentations.values() if m.of_party == side
+                   and _after(m.at, since)]
         # A claim under 8.10 acknowledged, or adjudicated for more than nothing, proves
         # the representation untrue just as a record does.
         for claim in state.claims.values():
             found = _found_untrue(claim)
-            if found and claim.against == side and whose_representation(claim.section) == side:
+            if (found and claim.against == side and _after(claim.asserted_at, since)
+                    and whose_representation(claim.section) == side):
                 reasons.append(refusal(section, f"{name_of(state, side)}'s representation in "
                                                 f"{claim.section} is found untrue (claim "
                                                 f"{claim.id}, {found})"))
@@ -234,6 +313,27 @@ def standing_against(state: DealState, cond: Condition) -> list[Reason]:
     return []
 
 
+def _after(at: datetime | None, since: datetime | None) -> bool:
+    """Whether a record made at `at` came after `since` (always, without `since`)."""
+    return since is None or at is None or at > since
+
+
+def after_the_waiver(state: DealState, cond: Condition, waiver: Marked) -> list[Reason]:
+    """5.1(a), 5.2(a): the representations "shall be deemed to be made again on and as of
+    the Closing Date and shall then be true".
+
+    A waiver of 5.1(a) or 5.2(a) gives up what was recorded against the
+    representations when it was given; a representation recorded untrue
+    after it, made again at the Closing, stands against the condition anew
+    and needs a waiver of its own.
+    """
+    if cond.section not in REPRESENTATIONS_OF or waiver.at is None:
+        return []
+    return [attrs.evolve(reason, message=f"{reason.message}, after "
+                                         f"{name_of(state, waiver.by)} waived {cond.section}")
+            for reason in standing_against(state, cond, since=waiver.at)]
+
+
 def _found_untrue(claim: Claim) -> str:
     """How a claim under 8.10 found its representation untrue ("" if it has not)."""
     if claim.withdrawn_at is not None:
@@ -245,7 +345,17 @@ def _found_untrue(claim: Claim) -> str:
 
 def unmet(state: DealState, cond: Condition) -> list[Reason]:
     """Why a pre-closing condition is not met, or nothing if satisfied or waived."""
-    if state.marked.get(cond.section) is not None:
+    marked = state.marked.get(cond.section)
+    if marked is not None:
+        if not serves_the_closing_date(state, cond, marked):
+            assert marked.at is not None
+            return [refusal(cond.section, f"the officer's certificate delivered on "
+                                          f"{new_york_date(marked.at).isoformat()} is not dated "
+                                          f"the Closing Date, now "
+                                          f"{state.closing_date.isoformat()} (8.4): "
+                                          f"{cond.section} needs one dated it")]
+        if marked.status == "waived":
+            return after_the_waiver(state, cond, marked)
         return []
     if cond.kind == "absence":
         return standing_against(state, cond)

@@ -1,4 +1,4 @@
-"""8.10 Indemnification, with 8.2 Survival and 8.9 Expenses.
+"""8.10 Indemnification, with 8.2 Survival (8.9 Expenses are in `expenses`).
 
 8.10(a): the Company indemnifies Purchaser against Damages "arising from,
 relating to or resulting from any misrepresentation or breach of warranty or
@@ -7,8 +7,7 @@ delivered by the Company at the Closing"; (b) Purchaser indemnifies the
 Company likewise. Damages include "reasonable attorneys' fees, settlement
 costs incurred with the prior written consent of the indemnifying party" and
 costs of investigating. 8.2: the representations, warranties, covenants and
-agreements survive the closing, so claims run after repayment too. 8.9: the
-Company pays the reasonable fees and expenses of Purchaser's counsel.
+agreements survive the closing, so claims run after repayment too.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from contract import UnknownSection, agreements_of, clause, representations_of
+from contract import UnknownSection, agreements_of, clause, condition, representations_of
 from engine.actions import (
     DAMAGE_KINDS,
     AcknowledgeClaim,
@@ -25,11 +24,9 @@ from engine.actions import (
     ConsentToSettlement,
     DisputeClaim,
     Pay,
-    PresentExpenses,
     SettleClaim,
     WithdrawClaim,
 )
-from engine.clock import new_york_date
 from engine.errors import InvalidAction
 from engine.events import (
     ClaimAdjudicated,
@@ -39,21 +36,19 @@ from engine.events import (
     ClaimWithdrawn,
     DamageItem,
     Event,
-    ExpensesPresented,
     PaymentMade,
     SettlementConsented,
 )
 from engine.explain import Reason, refusal
 from engine.money import ZERO, dollars
-from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.conditions import serves_the_closing_date
+from engine.rules.expenses import executed, overdue_expenses
 from engine.rules.notices import give_notice
-from engine.state import Claim, DealState, Status
+from engine.state import Claim, DealState
 
 #: The certificate each party delivers at the Closing (8.10: "any certificate delivered").
 CERTIFICATES = {"company": "5.1(b)", "purchaser": "5.2(b)"}
-#: 8.9, ASSUMED: presented expenses are payable within 30 days.
-EXPENSE_DAYS = 30
 OPEN = ("asserted", "acknowledged", "disputed")
 
 
@@ -63,7 +58,8 @@ def indemnified_sections(state: DealState, party: str) -> tuple[str, ...]:
     sections = representations_of(party) + agreements_of(party)
     certificate = CERTIFICATES[party]
     marked = state.marked.get(certificate)
-    if marked is not None and marked.status == "satisfied":
+    if (marked is not None and marked.status == "satisfied"
+            and serves_the_closing_date(state, condition(certificate), marked)):
         sections += (certificate,)
     return sections
 
@@ -78,21 +74,51 @@ def claimed(claim: Claim) -> Decimal:
     return sum((d.amount for d in claim.damages), ZERO)
 
 
+def incurred(claim: Claim, damage: DamageItem) -> datetime | None:
+    """When an item of Damages was incurred: as the claim says, or else when it was made."""
+    return damage.incurred_at if damage.incurred_at is not None else claim.asserted_at
+
+
+def with_prior_written_consent(claim: Claim, damage: DamageItem) -> bool:
+    """8.10(a): "settlement costs incurred with the prior written consent of the
+    indemnifying party".
+
+    Settlement costs count when the claim says they were incurred with a
+    consent given before it (`consented`), or when the indemnifying party's
+    `consent_to_settlement` came before they were incurred. A consent given
+    after they were incurred never makes them count: it was not prior.
+    """
+    if damage.kind != "settlement_costs" or damage.consented:
+        return True
+    when = incurred(claim, damage)
+    return claim.consented_at is not None and when is not None and claim.consented_at <= when
+
+
 def eligible(claim: Claim) -> Decimal:
     """8.10(a): the Damages that count: settlement costs only with prior written consent."""
-    consented = claim.consented_at is not None
-    return sum((d.amount for d in claim.damages
-                if d.kind != "settlement_costs" or d.consented or consented), ZERO)
+    return sum((d.amount for d in claim.damages if with_prior_written_consent(claim, d)),
+               ZERO)
+
+
+def agreed_settlement(claim: Claim) -> bool:
+    """8.10: whether the claim was settled with the indemnifying party's consent."""
+    return claim.settled is not None and claim.consented_at is not None
 
 
 def indemnifiable(claim: Claim) -> Decimal:
-    """What the indemnifying party owes on a claim, as it stands."""
+    """What the indemnifying party owes on a claim, as it stands.
+
+    A settlement both sides agreed is owed as agreed; one the claimant made
+    alone, on a claim the indemnifying party acknowledged, is owed up to the
+    Damages that count.
+    """
     if claim.withdrawn_at is not None:
         return ZERO
     if claim.adjudicated is not None:
         return claim.adjudicated
     if claim.settled is not None:
-        return min(claim.settled, eligible(claim))
+        return claim.settled if agreed_settlement(claim) else min(claim.settled,
+                                                                   eligible(claim))
     if claim.answer == "acknowledged":
         return eligible(claim)
     return ZERO
@@ -129,14 +155,6 @@ def _claim(state: DealState, ident: str) -> Claim:
     return claim
 
 
-def executed(state: DealState, section: str = "8.10") -> list[Reason]:
-    """Indemnities and expenses run once the agreement is executed, and survive the
-    closing (8.2)."""
-    if state.status is Status.Drafted:
-        return [refusal(section, "the agreement is not yet executed by both parties")]
-    return []
-
-
 def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     """8.10, by notice under 8.5: a claim names the section breached and lists its Damages.
 
@@ -167,7 +185,8 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     elif not covers(action.section, indemnified_sections(state, action.against)):
         reasons.append(refusal("8.10", f"{action.section} holds no representation, warranty "
                                        f"or agreement of {name_of(state, action.against)}"))
-    elif action.section == "8.9" and not overdue_expenses(state, action.at):
+    elif (action.section == "8.9" and action.against == "company"
+          and not overdue_expenses(state, action.at)):
         reasons.append(refusal("8.9", "no presented expenses are overdue: the Company has not "
                                       "broken 8.9"))
     if reasons:
@@ -175,7 +194,8 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
     sent = give_notice(state, at=action.at, sender=action.actor, to=action.against,
                        kind="claim", spec=action.notice)
     ident = next_id("C", state.claims)
-    damages = tuple(DamageItem(d.kind, d.amount, d.consented) for d in action.damages)
+    damages = tuple(DamageItem(d.kind, d.amount, d.consented, d.incurred_at)
+                    for d in action.damages)
     return accept(
         sent,
         ClaimAsserted(at=action.at, claim=ident, claimant=action.actor, against=action.against,
@@ -222,20 +242,35 @@ def answer_claim(state: DealState, action: AcknowledgeClaim | DisputeClaim) -> D
 
 def consent_to_settlement(state: DealState, action: ConsentToSettlement) -> Decision:
     """8.10(a): "settlement costs incurred with the prior written consent of the
-    indemnifying party"; consent comes before the settlement."""
+    indemnifying party".
+
+    The indemnifying party's written consent to settle the claim, for up to
+    `amount` (left out: up to the Damages claimed). It is its side of a
+    settlement (`settle_claim`), and prior consent to the settlement costs
+    incurred from then on; never to those incurred before it.
+    """
     claim = _claim(state, action.claim)
     reasons = _indemnifier(state, claim, action.actor, "consents to settling")
     reasons += _open(state, claim)
     if claim.consented_at is not None:
         reasons.append(refusal("8.10(a)", f"consent to settle claim {claim.id} was already "
                                           "given"))
+    if action.amount is not None and not 0 < action.amount <= claimed(claim):
+        reasons.append(refusal("8.10", f"a consent to settle is for more than nothing and no "
+                                       f"more than the {dollars(claimed(claim))} claimed"))
     if reasons:
         return refuse(reasons)
-    return accept(SettlementConsented(at=action.at, claim=claim.id))
+    return accept(SettlementConsented(at=action.at, claim=claim.id, amount=action.amount))
 
 
 def settle_claim(state: DealState, action: SettleClaim) -> Decision:
-    """8.10: the claimant records a claim settled, for no more than it claimed."""
+    """8.10: the claimant records a claim settled, for no more than it claimed.
+
+    A settlement is an agreement of both sides: the indemnifying party's
+    consent to settlement (`consent_to_settlement`, for up to its amount)
+    must come first, unless it acknowledged the claim, when the claimant
+    may alone accept less than it is owed.
+    """
     claim = _claim(state, action.claim)
     reasons = _open(state, claim)
     if action.actor != claim.claimant:
@@ -244,10 +279,27 @@ def settle_claim(state: DealState, action: SettleClaim) -> Decision:
     if not 0 < action.amount <= claimed(claim):
         reasons.append(refusal("8.10", f"a settlement is for more than nothing and no more "
                                        f"than the {dollars(claimed(claim))} claimed"))
+    reasons += a_settlement_of_both_sides(state, claim, action.amount)
     reasons += _not_below_paid(claim, action.amount, "a settlement")
     if reasons:
         return refuse(reasons)
     return accept(ClaimSettled(at=action.at, claim=claim.id, amount=action.amount))
+
+
+def a_settlement_of_both_sides(state: DealState, claim: Claim, amount: Decimal) -> list[Reason]:
+    """8.10: the claimant alone settles only what the indemnifying party acknowledged."""
+    against = name_of(state, claim.against)
+    if claim.consented_at is None:
+        if claim.answer == "acknowledged":
+            return []
+        answer = "disputes" if claim.answer == "disputed" else "has not answered"
+        return [refusal("8.10", f"a settlement is an agreement of both sides: {against}, "
+                                f"the indemnifying party, {answer} claim {claim.id} and has "
+                                "not consented to settle it")]
+    if claim.consent_amount is not None and amount > claim.consent_amount:
+        return [refusal("8.10", f"{against} consented to settle claim {claim.id} for no more "
+                                f"than {dollars(claim.consent_amount)}")]
+    return []
 
 
 def adjudicate_claim(state: DealState, action: AdjudicateClaim) -> Decision:
@@ -337,47 +389,3 @@ def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> l
             return []
     return [default_occurs(state, at, "d", f"{KINDS['d']}: {claim.section} (claim {claim.id})",
                            cause=claim.id)]
-
-
-def present_expenses(state: DealState, action: PresentExpenses) -> Decision:
-    """8.9: Purchaser presents the reasonable fees and out-of-pocket expenses of its
-    counsel, which the Company pays (ASSUMED: within 30 days)."""
-    reasons = executed(state, "8.9")
-    if action.amount <= 0:
-        reasons.append(refusal("8.9", "expenses presented are more than nothing"))
-    if reasons:
-        return refuse(reasons)
-    ident = next_id("X", state.expenses)
-    due = end_of_days(new_york_date(action.at), EXPENSE_DAYS)
-    return accept(ExpensesPresented(at=action.at, expense=ident, amount=action.amount,
-                                    description=action.description, due=due),
-                  created={"expense": ident})
-
-
-def expenses_owed(state: DealState) -> Decimal:
-    """The presented expenses of Purchaser's counsel not yet paid."""
-    return sum((x.amount - x.paid for x in state.expenses.values()), ZERO)
-
-
-def overdue_expenses(state: DealState, at: datetime) -> Decimal:
-    """Presented expenses unpaid past their 30 days: a breach of 8.9."""
-    return sum((x.amount - x.paid for x in state.expenses.values() if at >= x.due), ZERO)
-
-
-def pay_expenses(state: DealState, action: Pay) -> Decision:
-    """8.9: the Company pays presented expenses of Purchaser's counsel, no more than owed."""
-    reasons: list[Reason] = []
-    owed = expenses_owed(state)
-    if action.actor != "company":
-        reasons.append(refusal("8.9", "the Company pays the expenses of Purchaser's counsel"))
-    if owed <= 0:
-        reasons.append(refusal("8.9", "no expenses have been presented and left unpaid"))
-    elif action.amount > owed:
-        reasons.append(refusal("8.9", f"{dollars(action.amount)} is more than the "
-                                      f"{dollars(owed)} of expenses presented and unpaid"))
-    if action.amount <= 0:
-        reasons.append(refusal("8.9", "a payment must be more than nothing"))
-    if reasons:
-        return refuse(reasons)
-    return accept(PaymentMade(at=action.at, purpose="expenses", amount=action.amount,
-                              payer="company", payee="purchaser"))

@@ -8,11 +8,15 @@ and "the Company shall pay Nomura Holding America, Inc." the Transaction Fee.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from engine.actions import DeliverGuarantee, DeliverNotes, Pay
+from engine.clock import new_york_date
 from engine.errors import InvalidAction
 from engine.events import ConditionSatisfied, Event, GuaranteeDelivered, NotesDelivered, PaymentMade
 from engine.explain import Reason, refusal
 from engine.money import ZERO, dollars
+from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, refuse
 from engine.state import DealState, Status
 
@@ -96,13 +100,16 @@ def pay(state: DealState, action: Pay) -> Decision:
 
         return pay_indemnity(state, action)
     if action.purpose == "expenses":
-        from engine.rules.indemnity import pay_expenses
+        from engine.rules.expenses import pay_expenses
 
         return pay_expenses(state, action)
     payer, payee, section, what = FIXED_SUMS[action.purpose]
     owed = (state.terms.deal.purchase_price if action.purpose == "purchase_price"
             else state.terms.deal.transaction_fee)
-    reasons = at_the_closing(state, section, f"payment of the {what}")
+    if action.purpose == "transaction_fee" and fee_survives_the_waiver(state):
+        reasons = []
+    else:
+        reasons = at_the_closing(state, section, f"payment of the {what}")
     if action.actor != payer:
         reasons.append(refusal(section, f"the {what} is paid by {name_of(state, payer)}, "
                                         f"not {name_of(state, action.actor)}"))
@@ -113,11 +120,46 @@ def pay(state: DealState, action: Pay) -> Decision:
                                         f"{dollars(action.amount)} does not match it"))
     if reasons:
         return refuse(reasons)
-    return accept(
-        PaymentMade(at=action.at, purpose=action.purpose, amount=action.amount,
-                    payer=payer, payee=payee),
-        ConditionSatisfied(at=action.at, condition=MEETS[action.purpose], by=action.actor),
-    )
+    events: list[Event] = [PaymentMade(at=action.at, purpose=action.purpose,
+                                       amount=action.amount, payer=payer, payee=payee)]
+    met = MEETS[action.purpose]
+    if met not in state.marked:
+        events.append(ConditionSatisfied(at=action.at, condition=met, by=action.actor))
+    return accept(*events)
+
+
+def fee_survives_the_waiver(state: DealState) -> bool:
+    """2.2: "At the Closing ... the Company shall pay Nomura Holding America, Inc. a fee".
+
+    Purchaser's waiver of 5.1(g) gives up the condition, not the Company's
+    covenant: once the Closing has been held without the Fee, the Fee is
+    still owed and may be paid at any time after (8.2: covenants survive the
+    closing).
+    """
+    waived = state.marked.get("5.1(g)")
+    return waived is not None and waived.status == "waived" and state.closed_at is not None
+
+
+def transaction_fee_owed(state: DealState, at: datetime | None) -> dict[str, str] | None:
+    """2.2: the Transaction Fee as an obligation of the Company, once the agreement binds.
+
+    Due at the Closing: on the day it is held (the Closing Date while none is);
+    overdue once that day has ended unpaid. Never "waived": waiving 5.1(g)
+    leaves the covenant of 2.2 standing.
+    """
+    if state.status is Status.Drafted:
+        return None
+    fee = state.terms.deal.transaction_fee
+    paid = state.paid_for("transaction_fee")
+    due = new_york_date(state.closed_at) if state.closed_at is not None else state.closing_date
+    if paid >= fee:
+        status = "paid"
+    elif state.closed_at is not None and at is not None and at >= end_of_days(due, 0):
+        status = "overdue"
+    else:
+        status = "pending"
+    return {"id": "transaction-fee", "section": "2.2", "due": due.isoformat(),
+            "amount": str(fee), "status": status}
 
 
 def settlement_complete(state: DealState) -> list[Reason]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from engine.errors import InvalidAction
 from engine.explain import Reason, refusal
 from engine.rules.common import name_of
 from engine.state import DealState
@@ -34,3 +35,15 @@ def written_instrument(
             reasons.append(refusal("8.4", f"the written instrument is not signed by "
                                           f"{name_of(state, party)}"))
     return reasons
+
+
+#: Who can sign an instrument under this agreement: its parties, and LCI (the guarantor).
+PARTIES = ("company", "purchaser", "guarantor")
+
+
+def known_signatories(signed_by: Iterable[str], field: str = "signed_by") -> None:
+    """Every signatory named is a party, or InvalidAction naming the field."""
+    for party in signed_by:
+        if party not in PARTIES:
+            raise InvalidAction(f"{party!r:.40} is not a party (company, purchaser or "
+                                "guarantor)", field=field)

@@ -60,10 +60,13 @@ Parse types, defined once here (`TYPES`):
   overdue, paid
 
 Damages (8.10) are listed in a data table, one item a row, under the heading
-"kind | amount | consented": the kind is "losses", "attorneys' fees", "costs
-of investigating" or "settlement costs"; the amount is Money; "consented" is
-"yes" when the item was incurred with the prior written consent of the
-indemnifying party, "no" or empty otherwise.
+"kind | amount | consented", and optionally "incurred": the kind is "losses",
+"attorneys' fees", "costs of investigating" or "settlement costs"; the amount
+is Money; "consented" is "yes" when the item was incurred with the prior
+written consent of the indemnifying party, given before the claim, "no" or
+empty otherwise; "incurred" is when the item was incurred, a Date ("December
+8, 1997") or a Date and Time ("December 8, 1997 at 10:00"), empty for when
+the claim is made.
 """
 
 from __future__ import annotations

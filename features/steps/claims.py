@@ -9,12 +9,31 @@ from decimal import Decimal
 from typing import Any
 
 from features.steps.registry import ACTION, THEN, step
-from features.steps.types import CONSENTED, DAMAGE_KINDS, StepError, money, p
+from features.steps.types import CONSENTED, DAMAGE_KINDS, TYPES, StepError, money, p
 from features.steps.world import World, at_time
+
+#: "December 8, 1997" or "December 8, 1997 at 10:00": when an item of Damages was incurred.
+_INCURRED = re.compile(r"(?P<date>.+?)(?: at (?P<time>\d{1,2}:\d{2}))?")
+
+
+def _incurred(text: str) -> str | None:
+    """The time an item was incurred, from its "incurred" cell (empty: not said)."""
+    if not text:
+        return None
+    found = _INCURRED.fullmatch(text)
+    try:
+        assert found is not None
+        day = TYPES["Date"](found.group("date"))
+        moment = TYPES["Time"](found.group("time") or "00:00")
+    except (AssertionError, StepError, ValueError):
+        raise StepError(f"incurred is a date like December 8, 1997 (and a time like "
+                        f"10:00), not {text!r}") from None
+    return at_time(day, moment)
 
 
 def _damages(datatable: list[list[str]]) -> list[dict[str, Any]]:
-    """The Damages of a claim from its data table: kind, amount and, optionally, consented.
+    """The Damages of a claim from its data table: kind, amount and, optionally,
+    consented and incurred.
 
     A first row whose first cell is "kind" is the heading, and names the
     columns; without it the columns are kind, amount, consented.
@@ -24,9 +43,10 @@ def _damages(datatable: list[list[str]]) -> list[dict[str, Any]]:
     if rows and rows[0][0].lower() == "kind":
         columns = [cell.lower() for cell in rows[0]]
         rows = rows[1:]
-        unknown = [c for c in columns if c not in ("kind", "amount", "consented")]
+        unknown = [c for c in columns if c not in ("kind", "amount", "consented", "incurred")]
         if unknown or "amount" not in columns:
-            raise StepError("the Damages are listed under the heading kind | amount | consented")
+            raise StepError("the Damages are listed under the heading kind | amount | "
+                            "consented | incurred")
     if not rows:
         raise StepError("a claim lists its Damages, one item a row")
     damages = []
@@ -41,8 +61,12 @@ def _damages(datatable: list[list[str]]) -> list[dict[str, Any]]:
             raise StepError(f"{amount!r} is not an amount like $150,000.00")
         if consented not in CONSENTED:
             raise StepError(f"consented is yes, no or empty, not {consented!r}")
-        damages.append({"kind": DAMAGE_KINDS[kind], "amount": money(amount),
-                        "consented": CONSENTED[consented]})
+        damage = {"kind": DAMAGE_KINDS[kind], "amount": money(amount),
+                  "consented": CONSENTED[consented]}
+        incurred = _incurred(item.get("incurred", ""))
+        if incurred is not None:
+            damage["incurred_at"] = incurred
+        damages.append(damage)
     return damages
 
 
@@ -126,18 +150,31 @@ def disputes_claim(world: World, party: str, date: str, time: str) -> None:
 @step(ACTION, p("{party:Party} consents in writing to the settlement of the claim on {date:Date} "
                 "at {time:Time}"))
 def consents_to_settlement(world: World, party: str, date: str, time: str) -> None:
-    """The indemnifying party's prior written consent to settling the claim (8.10(a)).
+    """The indemnifying party's written consent to settling the claim (8.10(a)).
 
-    With it, the settlement costs listed among the claim's Damages count.
+    It is its side of a settlement, which the claimant alone cannot make on a
+    claim not acknowledged; and it is prior written consent to the settlement
+    costs incurred after it, never to those incurred before.
     """
     world.act({"type": "consent_to_settlement", "actor": party, "at": at_time(date, time),
                "claim": _the_claim(world)})
 
 
+@step(ACTION, p("{party:Party} consents in writing to the settlement of the claim for up to "
+                "{amount:Money} on {date:Date} at {time:Time}"))
+def consents_to_settlement_up_to(world: World, party: str, amount: str, date: str,
+                                 time: str) -> None:
+    """The indemnifying party's written consent to settle the claim for no more than that
+    amount (8.10); the claimant may then settle it for up to that much."""
+    world.act({"type": "consent_to_settlement", "actor": party, "at": at_time(date, time),
+               "claim": _the_claim(world), "amount": amount})
+
+
 @step(ACTION, p("{party:Party} settles the claim for {amount:Money} on {date:Date} "
                 "at {time:Time}"))
 def settles_claim(world: World, party: str, amount: str, date: str, time: str) -> None:
-    """The claimant settles the claim for that amount, no more than it claimed (8.10)."""
+    """The claimant settles the claim for that amount, no more than it claimed (8.10): with
+    the indemnifying party's consent to settlement, or alone on a claim it acknowledged."""
     world.act({"type": "settle_claim", "actor": party, "at": at_time(date, time),
                "claim": _the_claim(world), "amount": amount})
 
@@ -188,6 +225,29 @@ def presents_expenses(world: World, party: str, amount: str, date: str, time: st
     """
     world.act({"type": "present_expenses", "actor": party, "at": at_time(date, time),
                "amount": amount, "description": COUNSEL_FEES})
+
+
+@step(ACTION, p("{party:Party} presents its counsel's fees and expenses of {amount:Money}, "
+                "incurred on {incurred:Date}, on {date:Date} at {time:Time}"))
+def presents_expenses_incurred(world: World, party: str, amount: str, incurred: str,
+                               date: str, time: str) -> None:
+    """As above, saying on which day the fees were incurred (from its start): 8.9 covers
+    only those of the preparation, execution and delivery of the Agreement and the Notes."""
+    world.act({"type": "present_expenses", "actor": party, "at": at_time(date, time),
+               "amount": amount, "description": COUNSEL_FEES,
+               "incurred_at": at_time(incurred, "00:00")})
+
+
+@step(ACTION, p("{party:Party} presents the fees and expenses of {counsel} of {amount:Money} "
+                "on {date:Date} at {time:Time}"))
+def presents_expenses_of(world: World, party: str, counsel: str, amount: str, date: str,
+                         time: str) -> None:
+    """The party presents the fees and expenses of the counsel it names (8.9: the Company
+    pays only those of Purchaser's counsel, Robinson, Silverman, Pearce, Aronsohn & Berman
+    LLP)."""
+    world.act({"type": "present_expenses", "actor": party, "at": at_time(date, time),
+               "amount": amount, "description": f"fees and expenses of {counsel}",
+               "counsel": counsel})
 
 
 @step(ACTION, p("{party:Party} pays {amount:Money} of expenses on {date:Date} at {time:Time}"))

@@ -41,19 +41,50 @@ def the_signed_1997_deal(world: World) -> None:
         world.act({"type": "sign", "actor": actor, "at": "1997-10-20T09:00"})
 
 
+#: The deliveries "dated the Closing Date" (5.1(b), 5.2(b)): made on it, at the Closing.
+DATED = ("5.1(b)", "5.2(b)")
+
+
 def _meet_every_condition(world: World, leave_out: Iterable[str]) -> None:
-    """Deliver each pending delivery condition not left out, then check the others hold."""
+    """Deliver each pending delivery condition not left out, then check the others hold.
+
+    The officers' certificates are dated the Closing Date: unless the deal's
+    time is already on it, they are left for the Closing (`_close`), which
+    delivers them at its own time, just before it is held.
+    """
     skip = set(leave_out)
     at = world.clock or "1997-10-20T09:00"
-    conditions = world.status()["conditions"]
+    status = world.status()
+    conditions = status["conditions"]
     for section, actor in DELIVERED_BY.items():
-        if section not in skip and conditions.get(section) == "pending":
-            world.act({"type": "satisfy_condition", "actor": actor, "at": at,
-                       "condition": section})
+        if section in skip or conditions.get(section) != "pending":
+            continue
+        if section in DATED and at[:10] != status["closing_date"]:
+            world.at_the_closing.append((actor, section))
+            continue
+        world.act({"type": "satisfy_condition", "actor": actor, "at": at,
+                   "condition": section})
     conditions = world.status()["conditions"]
-    unmet = [s for s in PRE_CLOSING if s not in skip and conditions.get(s) == "pending"]
+    left = {section for _, section in world.at_the_closing}
+    unmet = [s for s in PRE_CLOSING
+             if s not in skip and s not in left and conditions.get(s) == "pending"]
     if unmet:
         raise AssertionError(f"not met: {', '.join(unmet)} (something stands against them)")
+
+
+def _close(world: World, party: str, at: str) -> None:
+    """Hold the Closing at `at`, first delivering the certificates left for it.
+
+    Each is delivered as the Closing Date's certificate would be; one the
+    engine refuses (the Closing is not on the Closing Date) is simply not
+    delivered, and the Closing's own refusal says why.
+    """
+    deal = world.need_deal()
+    for actor, section in world.at_the_closing:
+        deal.act({"type": "satisfy_condition", "actor": actor, "at": at,
+                  "condition": section})
+    world.at_the_closing.clear()
+    world.act({"type": "close", "actor": party, "at": at})
 
 
 @step(GIVEN, p("every condition of 5.1 and 5.2 is met"))
@@ -61,9 +92,10 @@ def every_condition_met(world: World) -> None:
     """Every condition the Closing needs is met, at the deal's current time.
 
     The conditions met by a delivery are delivered by their party: the
-    Company's officer's certificate (5.1(b)) and its counsel's opinion
-    (5.1(d)), Purchaser's certificate (5.2(b)), and the consents of 5.1(f)
-    and 5.2(e). The conditions met unless something stands against them
+    Company's counsel's opinion (5.1(d)) and the consents of 5.1(f) and
+    5.2(e) at once; the officers' certificates of the Company (5.1(b)) and of
+    Purchaser (5.2(b)), "dated the Closing Date", on the Closing Date, at the
+    Closing, just before it is held. The conditions met unless something stands against them
     (5.1(a), (e), (h); 5.2(a), (d), (f)) must hold already: the step fails
     if one does not. The settlement conditions (5.1(c), 5.1(g), 5.2(c)) are
     met at the Closing itself and are left alone.
@@ -101,8 +133,8 @@ def the_outstanding_1997_deal(world: World) -> None:
     the_signed_1997_deal(world)
     _meet_every_condition(world, ())
     settlement = "1997-10-27T11:00"
+    _close(world, "company", "1997-10-27T10:00")
     for action in (
-        {"type": "close", "actor": "company", "at": "1997-10-27T10:00"},
         {"type": "deliver_notes", "actor": "company", "at": settlement,
          "denominations": ["7500000.00"]},
         {"type": "deliver_guarantee", "actor": "guarantor", "at": settlement},
@@ -162,9 +194,44 @@ def satisfies(world: World, party: str, section: str, date: str, time: str) -> N
 
 @step(ACTION, p("{party:Party} waives condition {section:Section} on {date:Date} at {time:Time}"))
 def waives(world: World, party: str, section: str, date: str, time: str) -> None:
-    """The party waives the condition at that section, at its option (5.1, 5.2)."""
+    """The party waives the condition at that section, at its option (5.1, 5.2).
+
+    Nothing said of its form, the waiver is taken to be a written instrument
+    signed by the Company and Purchaser (8.4), as the engine takes it.
+    """
     world.act({"type": "waive_condition", "actor": party, "at": at_time(date, time),
                "condition": section})
+
+
+def _waive(world: World, party: str, section: str, date: str, time: str,
+           in_writing: bool, signed_by: list[str]) -> None:
+    world.act({"type": "waive_condition", "actor": party, "at": at_time(date, time),
+               "condition": section, "in_writing": in_writing, "signed_by": signed_by})
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} orally on {date:Date} "
+                "at {time:Time}"))
+def waives_orally(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party waives the condition by word of mouth, with nothing signed (8.4)."""
+    _waive(world, party, section, date, time, False, [])
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} in writing, signed by "
+                "{signer:Party} alone, on {date:Date} at {time:Time}"))
+def waives_signed_by_one(world: World, party: str, section: str, signer: str, date: str,
+                         time: str) -> None:
+    """The party waives the condition by a written instrument only one party signs (8.4)."""
+    _waive(world, party, section, date, time, True, [signer])
+
+
+@step(ACTION, p("{party:Party} waives condition {section:Section} in writing, signed by the "
+                "Company and Purchaser, on {date:Date} at {time:Time}"))
+def waives_in_writing(world: World, party: str, section: str, date: str, time: str) -> None:
+    """The party waives the condition by a written instrument signed by both (8.4).
+
+    "waives condition ... on ..." with nothing said of its form means the same.
+    """
+    _waive(world, party, section, date, time, True, ["company", "purchaser"])
 
 
 @step(ACTION, p("{party:Party} requests {description} on {date:Date} at {time:Time}"))
@@ -215,8 +282,9 @@ def records_misrepresentation(world: World, party: str, section: str, date: str,
 
 @step(ACTION, p("{party:Party} closes on {date:Date} at {time:Time}"))
 def closes(world: World, party: str, date: str, time: str) -> None:
-    """The party holds the Closing (2.1)."""
-    world.act({"type": "close", "actor": party, "at": at_time(date, time)})
+    """The party holds the Closing (2.1), once the officers' certificates left for it, if
+    any, are delivered at the same moment (5.1(b), 5.2(b): "dated the Closing Date")."""
+    _close(world, party, at_time(date, time))
 
 
 @step(ACTION, p("{party:Party} delivers the Notes in these denominations on {date:Date} "
@@ -298,6 +366,16 @@ def condition_is(world: World, section: str, standing: str) -> None:
         raise StepError(f"{section} is not a condition of 5.1 or 5.2")
     if conditions[section] != standing:
         raise AssertionError(f"condition {section} is {conditions[section]}, not {standing}")
+
+
+@step(THEN, p("the Transaction Fee is {standing:ExpenseStanding}"))
+def transaction_fee_is(world: World, standing: str) -> None:
+    """The Company's covenant to pay the Transaction Fee at the Closing (2.2) is pending,
+    overdue (the day of the Closing has ended and it is unpaid) or paid."""
+    world.outcome()
+    owed = next(o for o in world.status()["obligations"] if o["id"] == "transaction-fee")
+    if owed["status"] != standing:
+        raise AssertionError(f"the Transaction Fee is {owed['status']}, not {standing}")
 
 
 @step(THEN, p("the deal still needs {section:Section}"))

@@ -35,6 +35,9 @@ class World:
     transfers: list[str] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     expenses: list[str] = field(default_factory=list)
+    #: Deliveries dated the Closing Date (the officers' certificates, 5.1(b), 5.2(b)) that
+    #: "every condition ... is met" leaves for the Closing itself: (party, condition).
+    at_the_closing: list[tuple[str, str]] = field(default_factory=list)
 
     def need_deal(self) -> Any:
         """The scenario's deal; a step before "Given the 1997 deal" cannot run."""
