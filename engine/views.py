@@ -18,6 +18,7 @@ __all__ = [
     "BalancesView",
     "BreachView",
     "ClaimView",
+    "ConsentView",
     "Consequence",
     "DamageView",
     "DeadlineView",
@@ -250,11 +251,20 @@ class InspectionView(TypedDict):
 
 
 class DamageView(TypedDict):
-    """One item of Damages (8.10)."""
+    """One item of Damages (8.10): when it was incurred, and whether it counts (8.10(a))."""
 
     kind: str
     amount: str
     consented: bool
+    incurred_at: str | None
+    counts: bool
+
+
+class ConsentView(TypedDict):
+    """The indemnifying party's prior written consent to settle (8.10(a))."""
+
+    at: str | None
+    amount: str | None
 
 
 class ClaimView(TypedDict):
@@ -269,6 +279,7 @@ class ClaimView(TypedDict):
     indemnifiable: str
     paid: str
     notice: str
+    consent_to_settlement: ConsentView | None
     damages: list[DamageView]
 
 
