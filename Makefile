@@ -8,9 +8,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench lint typecheck clean
 
-$(STAMP): pyproject.toml
+# The exact versions come from constraints.txt; editable_mode=compat puts the checkout on
+# sys.path with a plain .pth file, so type checkers see the installed packages (a platform's
+# mypy finds engine, contract and storage; the default finder hook hides them).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt \
+	  --config-settings editable_mode=compat -e '.[dev]'
 	touch $(STAMP)
 
 # mermaid's own parser, for the test that `npa diagram` is valid mermaid (needs node and npm).

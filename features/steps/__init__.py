@@ -2,7 +2,7 @@
 
 Every step is a plain function on a `World` (the deal, the result of the last
 action, the last invalid action), registered in `REGISTRY` with its keyword
-and a `pytest_bdd.parsers` object. `register_pytest_bdd` binds the registry
+and a `parse` pattern (`StepPattern`). `register_pytest_bdd` binds the registry
 into a pytest-bdd test module; `features.runner` matches Gherkin pickles
 against the same registry without pytest. Steps call only the public engine
 API (`Deal.create`, `Deal.act`, `Deal.status`), so a feature tests what a

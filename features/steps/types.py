@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pytest_bdd import parsers
+import parse
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -426,6 +426,21 @@ TYPES: Mapping[str, Callable[[str], Any]] = {
 TEXT_EXAMPLE = "a certificate of good standing"
 
 
-def p(fmt: str) -> parsers.parse:
-    """A `pytest_bdd.parsers.parse` parser over the vocabulary's types, case-sensitive."""
-    return parsers.parse(fmt, extra_types=dict(TYPES), case_sensitive=True)
+@dataclass(frozen=True)
+class StepPattern:
+    """A step's words with its typed placeholders, compiled by `parse` over the vocabulary's
+    types, case-sensitive.
+
+    `npa spec` matches steps with it at run time, with no test framework installed
+    (runtime dependencies `gherkin-official` and `parse`); `register_pytest_bdd`
+    hands pytest-bdd a parser built from the same `name`, so both front ends match
+    the same words (pytest-bdd is needed only there, in the dev extra).
+    """
+
+    name: str
+    parser: parse.Parser
+
+
+def p(fmt: str) -> StepPattern:
+    """A step pattern ("{party:Party} signs on {date:Date} at {time:Time}") over the types."""
+    return StepPattern(fmt, parse.compile(fmt, extra_types=dict(TYPES), case_sensitive=True))
