@@ -68,7 +68,7 @@ from engine.errors import (
     DealExists,
     InvalidAction,
     InvalidDealId,
-    InvalidOption,
+    InvalidSetting,
     NpaError,
     StorageError,
     StoreBusy,
@@ -78,9 +78,12 @@ from engine.errors import (
 from engine.events import DamageItem, Event, TermsAmended
 from engine.explain import Reason
 from engine.ports import (
+    Accepted,
+    Commit,
     EventLog,
     MemoryLog,
     Snapshot,
+    Step,
 )
 from engine.schedule import Payment
 from engine.state import (
@@ -129,6 +132,7 @@ from engine.views import (
 __all__ = [
     "Accelerate",
     "AcceptOpinion",
+    "Accepted",
     "AcknowledgeClaim",
     "Action",
     "ActionResult",
@@ -146,6 +150,7 @@ __all__ = [
     "Claim",
     "ClaimView",
     "Close",
+    "Commit",
     "CompleteTransfer",
     "ConcurrencyConflict",
     "ConsentToSettlement",
@@ -176,7 +181,7 @@ __all__ = [
     "InspectionView",
     "InvalidAction",
     "InvalidDealId",
-    "InvalidOption",
+    "InvalidSetting",
     "Marked",
     "MemoryLog",
     "Merge",
@@ -216,6 +221,7 @@ __all__ = [
     "Sign",
     "Snapshot",
     "Status",
+    "Step",
     "StorageError",
     "StoreBusy",
     "TermSheet",

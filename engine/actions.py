@@ -14,6 +14,7 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
+from engine.errors import InvalidAction
 from engine.plain import Plain
 
 A = TypeVar("A", bound="Action")
@@ -54,9 +55,34 @@ def action(
     return register
 
 
+#: PRODUCT.md section 8: a request_id is 1 to 128 printable characters.
+REQUEST_ID_LENGTH = 128
+
+
+def check_request_id(_: object, attribute: attrs.Attribute[str | None],
+                     value: str | None) -> None:
+    """An action's `request_id`: None, or 1 to 128 printable characters.
+
+    Raises:
+        InvalidAction: naming the field `request_id`.
+    """
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise InvalidAction(f"expected text, got {type(value).__name__}", field="request_id")
+    if not 1 <= len(value) <= REQUEST_ID_LENGTH or not value.isprintable():
+        raise InvalidAction(f"a request_id is 1 to {REQUEST_ID_LENGTH} printable characters",
+                            field="request_id")
+
+
 @attrs.frozen(repr=False, eq=False)
 class Action(Plain):
-    """Something a party does to the deal at a moment."""
+    """Something a party does to the deal at a moment.
+
+    Any action may carry a `request_id` (keyword only): a retry of an action
+    already accepted with that id on the deal gets the original result back,
+    marked replayed, and nothing is applied twice.
+    """
 
     TYPE: ClassVar[str] = ""
     WHO: ClassVar[str] = ""
@@ -65,6 +91,8 @@ class Action(Plain):
     CITES: ClassVar[str] = ""
     actor: str
     at: datetime
+    request_id: str | None = attrs.field(default=None, kw_only=True,
+                                         validator=check_request_id)
 
     def cites(self) -> str:
         """The section a refusal on authority cites for this action."""

@@ -1,7 +1,9 @@
 """npa: the command line. Parse, call Deal, print, exit; nothing else lives here.
 
-Exit status: 0 accepted (or done), 1 refused (or a check failed), 2 invalid
-input. Every error is one line naming the field; never a traceback.
+Exit status: 0 accepted (or done), 1 refused (or a check failed, or a broken
+log), 2 invalid input, 75 the store's write lock not had within the lock
+timeout (try again). Every error is one line naming the field; never a
+traceback; under `--json` it is also printed as `{"error": {...}}`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from engine.errors import InvalidAction, NpaError, UnknownDeal
 
 DB_HELP = "SQLite database file (default npa.db in the working directory)."
 JSON_HELP = "Print one JSON document."
+#: Whether this run's command asked for --json, and whether it printed its document yet.
+_OUTPUT = {"json": False, "printed": False}
 #: A scenario file holds many actions, each at most 1 MiB; the file at most this.
 SCENARIO_BYTES = 256 * 1024 * 1024
 
@@ -38,6 +42,7 @@ def _emit(data: Any, as_json: bool, render: Callable[[Any], str], *,
         click.echo(json.dumps(data, indent=2, default=str))
     else:
         click.echo(render(_shown(data) if escape else data))
+    _OUTPUT["printed"] = True
 
 
 def _shown(data: Any) -> Any:
@@ -54,12 +59,18 @@ def _shown(data: Any) -> Any:
 
 
 def _fail(error: NpaError | ValueError, code: int | None = None) -> NoReturn:
-    """Print a one-line error and exit with its code."""
+    """Print a one-line error and exit with its code; under --json, a JSON error object too
+    (unless the command already printed its document)."""
     from contract.printable import escape
 
     line = escape(" ".join(str(error).split()))
+    exit_code = code if code is not None else getattr(error, "exit_code", 2)
+    if _OUTPUT["json"] and not _OUTPUT["printed"]:
+        click.echo(json.dumps({"error": {
+            "type": type(error).__name__, "message": line,
+            "field": getattr(error, "field", None), "exit_code": exit_code}}, indent=2))
     click.echo(f"npa: error: {line}", err=True)
-    raise SystemExit(code if code is not None else getattr(error, "exit_code", 2))
+    raise SystemExit(exit_code)
 
 
 @contextmanager
@@ -69,7 +80,13 @@ def _store(db: str, *, must_exist: bool) -> Iterator[Any]:
 
     if must_exist and db != ":memory:" and not Path(db).exists():
         raise UnknownDeal(f"no database at {db}", field="db")
-    store = SqliteStore(db)
+    settings = click.get_current_context().find_root().obj or {}
+    key = None
+    if settings.get("key_file") is not None:
+        from storage.keys import read_key_file
+
+        key = read_key_file(settings["key_file"], "--key-file")
+    store = SqliteStore(db, lock_timeout=settings.get("lock_timeout"), key=key)
     try:
         yield store
     finally:
@@ -98,8 +115,22 @@ def _json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
-    """The 1997 Lexington Precision / Nomura Note Purchase Agreement, executable."""
+@click.option("--lock-timeout", "lock_timeout", type=click.FloatRange(0, 86400),
+              default=None, metavar="SECONDS",
+              help="The most a write waits for the store's write lock, in all (default "
+              "$NPA_LOCK_TIMEOUT, else 30); then exit 75, nothing written.")
+@click.option("--key-file", "key_file", type=click.Path(dir_okay=False), default=None,
+              help="A file holding the key of the keyed chain (HMAC-SHA256), at least 16 "
+              "bytes (default $NPA_KEY_FILE, else the text of $NPA_KEY); never stored.")
+@click.pass_context
+def cli(ctx: click.Context, lock_timeout: float | None, key_file: str | None) -> None:
+    """The 1997 Lexington Precision / Nomura Note Purchase Agreement, executable.
+
+    \b
+    Exit status: 0 accepted or done; 1 refused, a check failed or a broken log;
+    2 invalid input; 75 the write lock was not had within --lock-timeout (try again).
+    """
+    ctx.obj = {"lock_timeout": lock_timeout, "key_file": key_file}
 
 
 @cli.command()
@@ -290,17 +321,26 @@ def sections(db: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("deal")
+@click.option("--head", "head", metavar="SEQ:HASH", default=None,
+              help="A head printed by an earlier verify: fail unless the log still extends "
+              "it (a truncation or rewrite is caught without any key).")
+@click.option("--rebuild-tables", "rebuild", is_flag=True,
+              help="If the query tables are all that is wrong, rewrite them from the log "
+              "(a write refuses a deal whose tables disagree with its log).")
 @_db_option
 @_json_option
-def verify(deal: str, db: str, as_json: bool) -> None:
-    """Re-check the stored log: sequence, hash chain, replay gives the stored status."""
-    from engine.deal import verify as check
+def verify(deal: str, head: str | None, rebuild: bool, db: str, as_json: bool) -> None:
+    """Re-check the stored log: chain, MACs with a key, triggers, replay; print its head."""
+    from engine.deal import parse_head, rebuild_tables, verify_report
 
+    anchor = parse_head(head) if head is not None else None
     with _store(db, must_exist=True) as store:
-        problems = check(store, deal)
-    data = {"deal": deal, "ok": not problems, "problems": problems}
-    _emit(data, as_json, lambda d: f"{deal}: sound" if d["ok"] else "\n".join(d["problems"]))
-    raise SystemExit(1 if problems else 0)
+        rebuilt = rebuild_tables(store, deal) if rebuild else []
+        data = verify_report(store, deal, anchor)
+        data["rebuilt"] = rebuilt
+    _emit(data, as_json, _render_verify)
+    raise SystemExit(0 if data["ok"] else 1)
+
 
 
 @cli.command()
@@ -375,6 +415,18 @@ def steps(db: str, as_json: bool) -> None:
 # --- rendering for people --------------------------------------------------
 
 
+def _render_verify(d: dict[str, Any]) -> str:
+    head = f"head {d['head']['seq']}:{d['head']['hash']}" if d["head"] else "no head"
+    checked = ("events and head checked with the key (HMAC-SHA256)" if d["keyed"]
+               else "no key: SHA-256 chain only" + (" (the deal is sealed with a key)"
+                                                    if d["sealed"] else ""))
+    rebuilt = (f"query tables rebuilt from the log (they differed in: "
+               f"{', '.join(d['rebuilt'])})\n" if d.get("rebuilt") else "")
+    if d["ok"]:
+        return f"{rebuilt}{d['deal']}: sound; {head}; {checked}"
+    return "\n".join([*d["problems"], f"{d['deal']}: broken; {head} as stored; {checked}"])
+
+
 def _render_result(result: dict[str, Any]) -> str:
     lines = [f"{'accepted' if result['accepted'] else 'refused'}: {result['state']}"]
     lines += [f"  {c['summary']}" + (f" ({c['section']})" if c["section"] else "")
@@ -441,17 +493,20 @@ def _render_catalogue(entries: list[dict[str, Any]]) -> str:
     lines = []
     for e in entries:
         fields = ", ".join(f["name"] + ("" if f["required"] else "?")
-                           for f in e["fields"] if f["name"] not in ("actor", "at"))
+                           for f in e["fields"] if f["name"] not in ("actor", "at", "request_id"))
         lines.append(f"{e['type']:26} {e['who']:34} {', '.join(e['rests_on']):24} {fields}")
         lines += [f"{'':28}{f['name']}: {f['default']}" for f in e["fields"] if "default" in f]
+    lines.append("every action also has actor and at, and may carry request_id (1 to 128 "
+                 "printable characters): a retry with the same one is replayed, not applied twice")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run npa: every error is one line on stderr with its exit code."""
+    args = list(argv) if argv is not None else sys.argv[1:]
+    _OUTPUT.update(json="--json" in args, printed=False)
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="npa",
-                 standalone_mode=False)
+        cli.main(args=args, prog_name="npa", standalone_mode=False)
     except click.exceptions.Exit as exc:
         raise SystemExit(exc.exit_code) from None
     except click.Abort:

@@ -8,7 +8,10 @@ in one transaction, and folded in. A refused action changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol, cast, runtime_checkable
@@ -18,24 +21,35 @@ import attrs
 from contract import DEFAULT_TERMS, TermsError, TermSheet, terms_to_dict
 from engine.actions import Action
 from engine.clock import iso, parse_time
-from engine.codec import parse_action, to_record
+from engine.codec import action_to_dict, canonical, parse_action, to_record
 from engine.deadlines import fire_until
 from engine.decide import decide
-from engine.errors import ConcurrencyConflict, StoreBusy
+from engine.errors import BrokenLog, InvalidAction
 from engine.events import DealCreated, Event
 from engine.explain import Reason
-from engine.ports import EventLog, MemoryLog, Snapshot, check_deal_id, check_store
+from engine.integrity import fold_log
+from engine.ports import (
+    Accepted,
+    Commit,
+    EventLog,
+    MemoryLog,
+    Snapshot,
+    check_deal_id,
+    check_store,
+)
 from engine.state import DealState, Status, evolve, replay, times_in_order
 from engine.status import describe, snapshot_of, status_of
 from engine.views import Consequence, DealStatus, EventRecord, ResultView, TimelineEntry
 
-#: How often an append that lost a race re-reads the log and decides again.
-RETRIES = 50
-
 
 @attrs.frozen
 class ActionResult:
-    """What became of an action: accepted with its consequences, or refused with reasons."""
+    """What became of an action: accepted with its consequences, or refused with reasons.
+
+    `replayed` is true when the action carried a `request_id` already
+    accepted on the deal: this is that first result again, and nothing new
+    was applied or stored.
+    """
 
     accepted: bool
     #: The deal's lifecycle state after the action (a `StrEnum`: equal to its name).
@@ -43,6 +57,7 @@ class ActionResult:
     consequences: tuple[Consequence, ...] = ()
     reasons: tuple[Reason, ...] = ()
     created: Mapping[str, str] = attrs.field(factory=dict)
+    replayed: bool = False
 
     def to_dict(self) -> ResultView:
         """The result as `npa act --json` prints it."""
@@ -52,19 +67,40 @@ class ActionResult:
             "consequences": list(self.consequences),
             "reasons": [reason.to_dict() for reason in self.reasons],
             "created": dict(self.created),
+            "replayed": self.replayed,
         }
+
+    @classmethod
+    def replay_of(cls, result: Mapping[str, Any]) -> ActionResult:
+        """The accepted result a store remembered for a request_id, marked replayed."""
+        return cls(True, Status(result["state"]),
+                   tuple(cast(Consequence, dict(c)) for c in result.get("consequences", ())),
+                   created=dict(result.get("created", {})), replayed=True)
+
+
+def fingerprint(action: Action) -> str:
+    """What identifies an action across retries: the SHA-256 of its canonical JSON,
+    request_id left out."""
+    data = action_to_dict(action)
+    data.pop("request_id", None)
+    return hashlib.sha256(canonical(data).encode()).hexdigest()
 
 
 @runtime_checkable
 class Verifiable(Protocol):
     """A store that keeps a hash chain and query tables that can be re-checked."""
 
-    def chain_problems(self, deal_id: str) -> list[str]:
-        """Problems with the deal's sequence or hash chain; empty when sound."""
+    def chain_problems(self, deal_id: str, *, triggers: bool = True,
+                       anchor: tuple[int, str] | None = None) -> list[str]:
+        """Problems with the deal's sequence, chain, MACs, head, triggers; empty when sound."""
         ...
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The status the query tables hold for the deal."""
+        ...
+
+    def head(self, deal_id: str) -> tuple[int, str]:
+        """The deal's last seq and hash: what an anchor records."""
         ...
 
 
@@ -72,14 +108,19 @@ class Deal:
     """One deal under the agreement: act on it, ask why not, read its status.
 
     Make one with `Deal.create` or `Deal.load`; pass `store=None` for a deal
-    held only in memory (simulation).
+    held only in memory (simulation). A Deal may be shared by threads: its
+    actions are taken one at a time, and each is decided under the store's
+    write lock on the deal's latest events (see the README, "Threads").
     """
 
     def __init__(self, store: EventLog, deal_id: str, events: Sequence[Event]) -> None:
         self._store = store
         self._id = deal_id
         self._events = list(events)
-        self._state = replay(self._events)
+        self._state = fold_log(deal_id, self._events)
+        self._shown = _snapshot(self._state)
+        # Held only while the events and state change, never while waiting for the store.
+        self._lock = threading.Lock()
 
     @classmethod
     def create(
@@ -107,7 +148,8 @@ class Deal:
 
         Raises:
             UnknownDeal: when the store has no such deal.
-            BrokenLog: when its sequence or hash chain does not hold.
+            BrokenLog: when its sequence or hash chain does not hold, an event is
+                dated before the one it follows, or an event cannot be folded.
         """
         check_deal_id(deal_id)
         log = check_store(store)
@@ -131,30 +173,71 @@ class Deal:
     def act(self, action: Action | Mapping[str, Any] | str) -> ActionResult:
         """Take an action: accepted and stored with its consequences, or refused.
 
+        The action is decided under the store's write lock, on the deal's
+        events as stored at that moment (those another writer appended are
+        folded in first), so concurrent writers are serialized and none has
+        to retry. An action whose `request_id` was already accepted on the
+        deal is not applied again: its first result comes back, replayed.
+
         Raises:
-            InvalidAction: for input that is not a valid action (nothing stored).
+            InvalidAction: for input that is not a valid action, or a request_id
+                already accepted for another action (nothing stored).
+            BrokenLog: when the stored log or its query tables cannot be trusted.
+            StoreBusy: when the store's write lock could not be had in time.
         """
         parsed = parse_action(action)
-        for _ in range(RETRIES):
-            decision = decide(self._state, parsed)
-            if not decision.accepted:
-                return ActionResult(False, self._state.status, reasons=decision.reasons)
-            after = decision.after or replay(decision.events, self._state)
-            consequences: list[Consequence] = []
-            for event in decision.events:
-                text, section = describe(after, event)
-                consequences.append({"event": event.TAG, "section": section, "summary": text})
-            try:
-                self._store.append(self._id, self._state.seq, decision.events,
-                                   _snapshot(after))
-            except ConcurrencyConflict:
-                self._reload()
-                continue
-            self._events.extend(decision.events)
-            self._state = after
-            return ActionResult(True, after.status, tuple(consequences),
-                                created=decision.created)
-        raise StoreBusy(f"deal {self._id!r} kept changing under this action; try again")
+        seq = self._state.seq
+        done: list[tuple[DealState, Sequence[Event], Snapshot]] = []
+
+        def step(newer: Sequence[Event], prior: Accepted | None
+                 ) -> tuple[ActionResult, Commit | None]:
+            return self._decide(parsed, seq, newer, prior, done)
+
+        result = self._store.transact(self._id, seq, step, parsed.request_id)
+        if done:
+            after, events, shown = done[0]
+            with self._lock:
+                # Unless a later action (in another thread) already folded these in.
+                if self._state.seq == after.seq - len(events):
+                    self._events.extend(events)
+                    self._state = after
+                    self._shown = shown
+        return result
+
+    def _decide(self, parsed: Action, seq: int, newer: Sequence[Event], prior: Accepted | None,
+                done: list[tuple[DealState, Sequence[Event], Snapshot]]
+                ) -> tuple[ActionResult, Commit | None]:
+        """Under the store's write lock: catch up, replay a known request_id, or decide.
+
+        `newer` holds the events stored after the first `seq`; those this Deal
+        already has (another thread's action on it) are skipped.
+        """
+        with self._lock:
+            fresh = newer[self._state.seq - seq:]
+            if fresh:
+                self._catch_up(fresh)
+            state, shown_before = self._state, self._shown
+        if prior is not None:
+            if prior.fingerprint != fingerprint(parsed):
+                raise InvalidAction(f"{parsed.request_id!r:.60} was already accepted on this "
+                                    "deal for another action", field="request_id")
+            return ActionResult.replay_of(prior.result), None
+        decision = decide(state, parsed)
+        if not decision.accepted:
+            return ActionResult(False, state.status, reasons=decision.reasons), None
+        after = decision.after or replay(decision.events, state)
+        consequences: list[Consequence] = []
+        for event in decision.events:
+            text, section = describe(after, event)
+            consequences.append({"event": event.TAG, "section": section, "summary": text})
+        result = ActionResult(True, after.status, tuple(consequences),
+                              created=decision.created)
+        shown = _snapshot(after)
+        done.append((after, decision.events, shown))
+        request = None
+        if parsed.request_id is not None:
+            request = (parsed.request_id, Accepted(fingerprint(parsed), result.to_dict()))
+        return result, Commit(decision.events, shown, request, shown_before)
 
     def why_not(self, action: Action | Mapping[str, Any] | str) -> list[Reason]:
         """Every reason the action would be refused now, without taking it."""
@@ -193,34 +276,81 @@ class Deal:
         `engine.codec.from_record`)."""
         return [cast(EventRecord, to_record(event)) for event in self._events]
 
-    def _reload(self) -> None:
-        """Re-read the log after another writer appended to it."""
-        self._events = self._store.load(self._id)
-        self._state = replay(self._events)
+    def _catch_up(self, newer: Sequence[Event]) -> None:
+        """Fold in events another writer appended (checked as a load checks them)."""
+        state = fold_log(self._id, newer, self._state)
+        self._events.extend(newer)
+        self._state = state
+        self._shown = _snapshot(state)
 
 
 def _snapshot(state: DealState) -> Snapshot:
-    """What a store writes to its query tables, computed only if it asks."""
-    return lambda: snapshot_of(state)
+    """What a store writes to its query tables, computed only if it asks, and only once."""
+    made: list[Mapping[str, Any]] = []
+
+    def snapshot() -> Mapping[str, Any]:
+        if not made:
+            made.append(snapshot_of(state))
+        return made[0]
+
+    return snapshot
 
 
-def verify(store: EventLog, deal_id: str) -> list[str]:
-    """Re-check a stored deal: sequence, hash chain, time order (`times_in_order`), and that
-    replay gives the stored status.
+_HEAD = re.compile(r"^([0-9]{1,12}):([0-9a-f]{64})$")
+
+
+def parse_head(text: str | tuple[int, str]) -> tuple[int, str]:
+    """A head as `npa verify` prints it, SEQ:HASH (the hash in 64 lowercase hex digits),
+    or as `store.head` gives it, (seq, hash).
+
+    Raises:
+        InvalidAction: naming the field `head`.
+    """
+    if (isinstance(text, tuple) and len(text) == 2 and type(text[0]) is int
+            and isinstance(text[1], str)):
+        text = f"{text[0]}:{text[1]}"
+    found = _HEAD.fullmatch(text.strip().lower()) if isinstance(text, str) else None
+    if found is None or int(found.group(1)) < 1:
+        raise InvalidAction(f"expected SEQ:HASH as `npa verify` prints it, got {text!r:.80}",
+                            field="head")
+    return int(found.group(1)), found.group(2)
+
+
+def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = None
+           ) -> list[str]:
+    """Re-check a stored deal: sequence, hash chain (and MACs with a key), the append-only
+    triggers, time order, that it folds, and that replay gives the stored status.
+
+    Args:
+        store: the store.
+        deal_id: the deal.
+        head: an anchor (seq and hash, or "SEQ:HASH") from an earlier verify: the log
+            must still extend it.
 
     Returns:
         Every problem found, one line each; empty when the log is sound.
     """
     check_deal_id(deal_id)
     check_store(store)
+    anchor = None if head is None else parse_head(head)
     problems: list[str] = []
     if isinstance(store, Verifiable):
-        problems += store.chain_problems(deal_id)
-    if problems:
+        problems += store.chain_problems(deal_id, anchor=anchor)
+    elif anchor is not None:
+        problems.append("this store keeps no hash chain: an anchored head cannot be checked")
+    if any(p.startswith("seq ") for p in problems):
         return problems
-    deal = Deal.load(store, deal_id)
-    # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
-    problems += times_in_order(deal.events)
+    try:
+        events = store.load(deal_id)
+        # PRODUCT.md section 5: the log is in time order; no event precedes the one before it.
+        late = times_in_order(events)
+        if late:
+            return [*problems, *late]
+        deal = Deal(store, deal_id, events)
+    except BrokenLog as exc:
+        prefix = f"deal {deal_id!r}: "
+        message = exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
+        return [*problems, message]
     if isinstance(store, Verifiable):
         stored = store.stored_status(deal_id)
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
@@ -229,3 +359,53 @@ def verify(store: EventLog, deal_id: str) -> list[str]:
                           if (stored or {}).get(k) != replayed.get(k))
             problems.append(f"query tables differ from the replayed log in: {', '.join(keys)}")
     return problems
+
+
+#: The start of the one problem `rebuild_tables` mends.
+_TABLES_DIFFER = "query tables differ from the replayed log in: "
+
+
+def rebuild_tables(store: EventLog, deal_id: str) -> list[str]:
+    """Rewrite a deal's query tables from its log, when they are all that is wrong with it.
+
+    A write refuses a deal whose query tables disagree with its log (the
+    evidence stays until someone looks); after `verify` has shown what
+    differs (a status edited by hand, or written by an earlier release), this
+    puts the replayed status back. Nothing is done if the log itself has any
+    problem: the log is the record, the tables only a view of it.
+
+    Returns:
+        The keys of the status that differed (empty if none did).
+
+    Raises:
+        BrokenLog: if the log has problems other than its query tables.
+    """
+    problems = verify(store, deal_id)
+    if any(not p.startswith(_TABLES_DIFFER) for p in problems):
+        raise BrokenLog(f"deal {deal_id!r}: {problems[0]}; the log itself is not sound, so "
+                        "its query tables were not rebuilt")
+    if not problems or not isinstance(store, Verifiable):
+        return []
+    deal = Deal.load(store, deal_id)
+    rebuild = getattr(store, "rebuild_tables", None)
+    if rebuild is None:
+        return []
+    rebuild(deal_id, store.head(deal_id), _snapshot(deal.state))
+    return problems[0][len(_TABLES_DIFFER):].split(", ")
+
+
+def verify_report(store: EventLog, deal_id: str, head: tuple[int, str] | None = None
+                  ) -> dict[str, Any]:
+    """What `npa verify --json` prints: the problems, the head to anchor, how it was checked.
+
+    `keyed` says whether MACs were checked (the store has a key); `sealed`
+    whether the deal's events carry MACs at all.
+    """
+    anchor = None if head is None else parse_head(head)
+    problems = verify(store, deal_id, anchor)
+    seq, digest = store.head(deal_id) if isinstance(store, Verifiable) else (0, "")
+    return {"deal": deal_id, "ok": not problems, "problems": problems,
+            "head": {"seq": seq, "hash": digest} if digest else None,
+            "anchor": {"seq": anchor[0], "hash": anchor[1]} if anchor else None,
+            "keyed": bool(getattr(store, "keyed", False)),
+            "sealed": bool(getattr(store, "sealed", lambda _: False)(deal_id))}

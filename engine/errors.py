@@ -15,7 +15,7 @@ __all__ = [
     "DealExists",
     "InvalidAction",
     "InvalidDealId",
-    "InvalidOption",
+    "InvalidSetting",
     "NpaError",
     "StorageError",
     "StoreBusy",
@@ -26,13 +26,6 @@ __all__ = [
 
 class InvalidAction(NpaError, ValueError):
     """Input that is not a valid action: malformed, ill-typed, out of range."""
-
-    exit_code = 2
-
-
-class InvalidOption(NpaError, ValueError):
-    """A bad argument to a constructor or function of the public API that is no action:
-    a store's path or options, a file name."""
 
     exit_code = 2
 
@@ -62,9 +55,24 @@ class BrokenLog(NpaError, RuntimeError):
 
 
 class StoreBusy(NpaError, RuntimeError):
-    """The store stayed locked by other writers through every retry."""
+    """The store's write lock could not be had within its bound (30 s unless configured).
 
-    exit_code = 1
+    Exit 75 (EX_TEMPFAIL of sysexits.h): nothing was written, and the same
+    command may simply be tried again later.
+    """
+
+    exit_code = 75
+
+
+#: The exit code of StoreBusy: a temporary failure, try again (sysexits.h EX_TEMPFAIL).
+LOCK_TIMEOUT_EXIT = StoreBusy.exit_code
+
+
+class InvalidSetting(NpaError, ValueError):
+    """A store setting that is missing, unreadable or out of range: its lock timeout,
+    its synchronous mode, or its key (a deal sealed with a key is written only with it)."""
+
+    exit_code = 2
 
 
 class ConcurrencyConflict(NpaError, RuntimeError):

@@ -320,17 +320,23 @@ def evolve(state: DealState, event: ev.Event) -> DealState:
     return after
 
 
-def times_in_order(events: Iterable[ev.Event]) -> list[str]:
+def times_in_order(events: Iterable[ev.Event], clock: datetime | None = None,
+                   first: int = 1) -> list[str]:
     """Every event of a log dated before the event it follows: empty when the times hold.
 
     Actions are taken in time order (PRODUCT.md section 5) and every deadline
     fires at its own time, so each dated event is at or after the last dated
     one before it (undated events, such as the deal's creation, are passed
     over). One line for each event out of order, naming its position.
+
+    Args:
+        events: the events, in log order.
+        clock: for events that continue a log, the latest time before them.
+        first: the position of the first of `events` in its log.
     """
     problems: list[str] = []
-    last: datetime | None = None
-    for seq, event in enumerate(events, start=1):
+    last: datetime | None = clock
+    for seq, event in enumerate(events, start=first):
         if event.at is None:
             continue
         if last is not None and event.at < last:

@@ -69,7 +69,7 @@ class ResultView(TypedDict):
     reasons: list[ReasonView]
     created: dict[str, str]
     #: True when a `request_id` already accepted was sent again (nothing applied).
-    replayed: NotRequired[bool]
+    replayed: bool
 
 
 class WhyNotView(TypedDict):

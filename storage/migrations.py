@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from storage import schema
+
 #: The schema of the npa store, one named step at a time.
 MIGRATIONS = Migrations("npa.storage")
 
@@ -77,6 +79,30 @@ def conditions_view(db: Database) -> None:
         "condition.value AS status "
         "FROM deals, json_each(deals.status, '$.conditions') AS condition",
     )
+
+
+@MIGRATIONS(name="0005_event_macs")
+def event_macs(db: Database) -> None:
+    """Room for a keyed chain: an HMAC per event and one over each deal's head (issue 10).
+
+    Both stay NULL in a store opened without a key (`storage.keys`).
+    """
+    db.execute("ALTER TABLE events ADD COLUMN mac TEXT")
+    db.execute("ALTER TABLE deals ADD COLUMN head_mac TEXT")
+
+
+@MIGRATIONS(name="0006_requests")
+def requests_table(db: Database) -> None:
+    """Accepted actions by request_id (issue 11 item 6): the action's fingerprint, the
+    seq of its first event and its result, append-only like the log itself."""
+    db.table("requests").create(
+        {"deal_id": str, "request_id": str, "fingerprint": str, "seq": int, "result": str},
+        pk=("deal_id", "request_id"),
+        not_null=("deal_id", "request_id", "fingerprint", "seq", "result"),
+        strict=True,
+    )
+    for sql in schema.APPEND_ONLY_REQUESTS.values():
+        db.execute(sql)
 
 
 def migrate(db: Database) -> None:

@@ -16,7 +16,29 @@ import sqlite3
 #: The migration set's name and its steps, in order, as `storage.migrations` declares them.
 SET = "npa.storage"
 STEPS = ("0001_events", "0002_events_append_only", "0003_query_tables",
-         "0004_conditions_view")
+         "0004_conditions_view", "0005_event_macs", "0006_requests")
+
+
+def _refuse(table: str, verb: str) -> str:
+    """The trigger that makes the database refuse `verb` on `table`."""
+    return (f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END")
+
+
+#: The triggers that keep the log append-only, as migration 0002 made them: `npa verify`
+#: checks that each is still there, word for word.
+APPEND_ONLY_EVENTS = {f"events_no_{verb.lower()}": _refuse("events", verb)
+                      for verb in ("UPDATE", "DELETE")}
+#: The same for the record of accepted request_ids (migration 0006).
+APPEND_ONLY_REQUESTS = {f"requests_no_{verb.lower()}": _refuse("requests", verb)
+                        for verb in ("UPDATE", "DELETE")}
+APPEND_ONLY = {**APPEND_ONLY_EVENTS, **APPEND_ONLY_REQUESTS}
+
+
+def missing_triggers(conn: sqlite3.Connection) -> list[str]:
+    """The append-only triggers that are gone or no longer read as they were made."""
+    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    return [name for name, sql in APPEND_ONLY.items() if found.get(name) != sql]
 
 
 def current(conn: sqlite3.Connection) -> bool:

@@ -1,110 +1,89 @@
 """SqliteStore: the append-only, hash-chained event log in SQLite, via sqlite-utils.
 
-PRODUCT.md section 11. Each `create` or `append` is one `BEGIN IMMEDIATE`
-transaction holding the sequence check, the events and the query-table
-rows, so writers on one deal in any number of processes are serialized and
-a refused or failed write leaves nothing behind. Each event row stores the
-SHA-256 of its predecessor's hash, the deal, its seq and its canonical JSON
-(`link_hash`), hashed as stored so that checking never re-serialises. The
-database refuses UPDATE and DELETE on the log (`storage.migrations`).
+PRODUCT.md section 11. Each write is one `BEGIN IMMEDIATE` transaction
+holding the read of what other writers appended, the decision (`transact`),
+the events and the query-table rows, so writers on one deal in any number
+of processes or threads are serialized and a refused or failed write leaves
+nothing behind. The write lock is waited for at most `lock_timeout` seconds
+in all (30 unless configured); then `StoreBusy` (exit 75). Each event row
+stores the SHA-256 of its predecessor's hash, the deal, its seq and its
+canonical JSON (`storage.chain`), and with a key an HMAC (`storage.keys`).
+The database refuses UPDATE and DELETE on the log (`storage.migrations`).
 
-Every SQLite error is translated at this boundary: a lock held past every
-retry is `StoreBusy`, a racing append `ConcurrencyConflict`, anything else
-`StorageError`; `sqlite3` exceptions never reach a caller.
+One connection serves every thread that uses the store, one at a time,
+behind a lock. Every SQLite error is translated at this boundary: a lock
+not had in time is `StoreBusy`, a racing append `ConcurrencyConflict`,
+anything else `StorageError`; `sqlite3` exceptions never reach a caller.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
-import random
 import sqlite3
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 from contract.printable import shown
-from engine.codec import canonical, from_record, to_record
+from engine.codec import canonical, to_record
 from engine.errors import (
     BrokenLog,
     ConcurrencyConflict,
     DealExists,
-    InvalidOption,
+    InvalidSetting,
     NpaError,
     StorageError,
-    StoreBusy,
     UnknownDeal,
 )
 from engine.events import Event
-from engine.ports import Snapshot, check_deal_id
-from storage import schema, tables
+from engine.ports import Accepted, Snapshot, Step, check_deal_id
+from storage import chain, keys, schema, tables
+from storage.chain import GENESIS, link_hash
+from storage.connection import LOCK_TIMEOUT, LOCK_TIMEOUT_ENV, Connection, lock_timeout_from
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["GENESIS", "SqliteStore", "StorageError", "link_hash"]
+__all__ = ["GENESIS", "LOCK_TIMEOUT", "LOCK_TIMEOUT_ENV", "SqliteStore", "StorageError",
+           "link_hash"]
 
 T = TypeVar("T")
 
-#: The prev_hash of a deal's first event.
-GENESIS = "0" * 64
-
 _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
-_FIRST_PAUSE, _LONGEST_PAUSE = 0.002, 0.1
 
 _INSERT = (
-    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_LAST = "SELECT seq, hash FROM events WHERE deal_id = ? ORDER BY seq DESC LIMIT 1"
-_CHAIN = "SELECT seq, data, prev_hash, hash FROM events WHERE deal_id = ? ORDER BY seq"
-_ROWS = "SELECT seq, type, v, at, data, prev_hash, hash FROM events WHERE deal_id = ? ORDER BY seq"
+_COLUMNS = "seq, type, v, at, data, prev_hash, hash, mac"
+_LAST = "SELECT seq, hash, mac FROM events WHERE deal_id = ? ORDER BY seq DESC LIMIT 1"
+_ROWS = f"SELECT {_COLUMNS} FROM events WHERE deal_id = ? ORDER BY seq"
+_FROM = f"SELECT {_COLUMNS} FROM events WHERE deal_id = ? AND seq >= ? ORDER BY seq"
+_REQUEST = "SELECT fingerprint, result FROM requests WHERE deal_id = ? AND request_id = ?"
+_REMEMBER = ("INSERT INTO requests (deal_id, request_id, fingerprint, seq, result) "
+             "VALUES (?, ?, ?, ?, ?)")
 
 _Row = tuple[str, int, str | None, str]  # type, v, at, data: an event ready to chain
-
-
-def _check_options(path: object, synchronous: object, busy_timeout: object,
-                   retries: object) -> str:
-    """The synchronous mode, once every argument of a store is one it can use.
-
-    Raises:
-        InvalidOption: naming the argument (a ValueError, as the API always said).
-    """
-    if not isinstance(path, str | os.PathLike) or "\x00" in os.fspath(path):
-        raise InvalidOption(f"expected a file name, got {type(path).__name__}", field="path")
-    mode = synchronous.upper() if isinstance(synchronous, str) else None
-    if mode not in _SYNCHRONOUS:
-        raise InvalidOption(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, not "
-                            f"{shown(synchronous)}", field="synchronous")
-    for name, value in (("busy_timeout", busy_timeout), ("retries", retries)):
-        if not isinstance(value, int | float) or isinstance(value, bool) or not (
-                0 <= value < 10**9):
-            raise InvalidOption(f"{name} must be a number from 0 to 10^9, not {shown(value)}",
-                                field=name)
-    return mode
-
-
-def link_hash(prev_hash: str, deal_id: str, seq: int, data: str) -> str:
-    """The hex SHA-256 that chains an event's stored data to its predecessor."""
-    return hashlib.sha256(f"{prev_hash}\n{deal_id}\n{seq}\n{data}".encode()).hexdigest()
 
 
 class SqliteStore:
     """An EventLog in one SQLite file (or ":memory:"), with its query tables.
 
+    Safe to share between threads: one connection serves them one at a time.
+
     Args:
         path: the database file; created with its schema if new.
         synchronous: the `PRAGMA synchronous` mode; FULL survives a power cut.
-        busy_timeout: seconds SQLite itself waits for another writer's lock.
-        retries: further attempts, with a short growing pause, before StoreBusy.
+        lock_timeout: the most seconds a write waits, in all, for the write lock
+            held by other writers; None takes NPA_LOCK_TIMEOUT, else 30.
+        key: the key of a keyed chain (HMAC-SHA256), at least 16 bytes; None takes
+            the file named by NPA_KEY_FILE, else NPA_KEY, else no key. Never stored.
 
     Raises:
-        ValueError: for an unknown synchronous mode or negative limits.
+        InvalidSetting: for an unknown synchronous mode, a lock timeout out of
+            range, or a key that is too short or cannot be read.
         StorageError: if the file cannot be opened as this store's database.
     """
 
@@ -113,28 +92,48 @@ class SqliteStore:
         path: str | os.PathLike[str] = "npa.db",
         *,
         synchronous: str = "FULL",
-        busy_timeout: float = 5.0,
-        retries: int = 50,
+        lock_timeout: float | None = None,
+        key: bytes | str | None = None,
     ) -> None:
-        mode = _check_options(path, synchronous, busy_timeout, retries)
+        mode = synchronous.upper() if isinstance(synchronous, str) else ""
+        if mode not in _SYNCHRONOUS:
+            raise InvalidSetting(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, "
+                                 f"not {shown(synchronous)}", field="synchronous")
+        if not isinstance(path, str | os.PathLike) or "\x00" in os.fspath(path):
+            raise InvalidSetting(f"a store's path is a file name, not {type(path).__name__}",
+                                 field="path")
+        self._key = keys.resolve_key(key)
         self.path = os.fspath(path)
-        self._retries = retries
-        try:
-            self._conn = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open {self.path!r}: {_one_line(exc)}") from None
+        # deal -> (seq, hash) of its last event as this store last read or wrote it
+        self._heads: dict[str, tuple[int, str]] = {}
+        self._written: tuple[str, int, str] | None = None  # the head a write is making
+        self._link = Connection(self.path, lock_timeout_from(lock_timeout))
+        self._conn = self._link.conn
         try:
             self._db: Database | None = None
-            self._retry(lambda: self._set_pragmas(mode))
-            if not self._retry(lambda: schema.current(self._conn)):
+            self._link.read(lambda: self._set_pragmas(mode))
+            if not self._link.read(lambda: schema.current(self._conn)):
                 self._migrate()
         except BaseException:
             self._conn.close()
             raise
 
     @property
+    def keyed(self) -> bool:
+        """Whether this store was given a key: its writes carry MACs, its reads check them."""
+        return self._key is not None
+
+    @property
+    def lock_timeout(self) -> float:
+        """The most seconds a write waits for the write lock, in all."""
+        return self._link.lock_timeout
+
+    @property
     def db(self) -> Database:
-        """The sqlite-utils Database over this store's connection (made when first asked)."""
+        """The sqlite-utils Database over this store's connection (made when first asked).
+
+        Not guarded by the store's lock: use it from one thread, for inspection.
+        """
         if self._db is None:
             from sqlite_utils import Database
 
@@ -145,8 +144,8 @@ class SqliteStore:
         """Apply the schema steps this database lacks, through sqlite-utils' Migrations."""
         from storage import migrations
 
-        if self._retry(lambda: migrations.pending(self.db)):
-            self._retry(lambda: self._in_write(lambda: migrations.migrate(self.db)))
+        if self._link.read(lambda: migrations.pending(self.db)):
+            self._link.write(lambda: migrations.migrate(self.db))
 
     def _set_pragmas(self, synchronous: str) -> None:
         """WAL (for a file), the synchronous mode and foreign keys, on this connection."""
@@ -162,13 +161,12 @@ class SqliteStore:
             InvalidDealId: for an id outside PRODUCT.md section 11's bounds.
             DealExists: if the deal already has events.
             ValueError: if `events` is empty (a log starts with an event).
-            StoreBusy: if other writers held the lock through every retry.
+            StoreBusy: if the write lock could not be had within the bound.
         """
         check_deal_id(deal_id)
         rows = _encode(events)
         if not rows:
             raise ValueError("a deal's log starts with at least one event")
-        status: list[Mapping[str, Any]] = []
 
         def write() -> None:
             found = self._conn.execute(
@@ -177,40 +175,140 @@ class SqliteStore:
             if found is not None:
                 raise DealExists(f"deal {deal_id!r} already exists", field="deal")
             clash = DealExists(f"deal {deal_id!r} already exists", field="deal")
-            self._insert(deal_id, 0, GENESIS, rows, snapshot, status, clash)
+            self._insert(deal_id, 0, GENESIS, rows, snapshot, clash)
 
-        self._retry(lambda: self._in_write(write))
+        self._write(write)
 
     def append(
         self, deal_id: str, expected_seq: int, events: Sequence[Event], snapshot: Snapshot
     ) -> None:
         """Append after `expected_seq` events in one transaction; ConcurrencyConflict if it moved.
 
+        The low-level write: `transact` is what `Deal` uses, deciding under the lock.
+
         Raises:
             UnknownDeal: if the deal has no log.
             ConcurrencyConflict: if the deal's last seq is not `expected_seq`
                 (another writer got there first): re-read and decide again.
-            StoreBusy: if other writers held the lock through every retry.
+            InvalidSetting: if the deal is sealed with a key this store lacks.
+            StoreBusy: if the write lock could not be had within the bound.
         """
         rows = _encode(events)
-        status: list[Mapping[str, Any]] = []
 
         def write() -> None:
-            last = self._conn.execute(_LAST, (deal_id,)).fetchone()
-            if last is None:
-                raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
-            seq, head = last
+            seq, head, mac = self._last(deal_id)
             if seq != expected_seq:
                 raise ConcurrencyConflict(
                     f"deal {deal_id!r} has {seq} events, expected {expected_seq}"
                 )
             if rows:
+                self._may_write(deal_id, mac)
                 clash = ConcurrencyConflict(
                     f"deal {deal_id!r} moved past {expected_seq} events during the append"
                 )
-                self._insert(deal_id, seq, head, rows, snapshot, status, clash)
+                self._insert(deal_id, seq, head, rows, snapshot, clash)
 
-        self._retry(lambda: self._in_write(write))
+        self._write(write)
+
+    def transact(
+        self, deal_id: str, seq: int, step: Step[T], request_id: str | None = None
+    ) -> T:
+        """Decide and append under one BEGIN IMMEDIATE: see `engine.ports.EventLog.transact`.
+
+        Inside the lock: the events after `seq` are read and checked as a load
+        checks them (sequence, links, MACs with a key), the request_id looked up,
+        `step` run, and its Commit appended only if the deal's query tables
+        still agree with the log (the head and the status it was decided on).
+
+        Raises:
+            UnknownDeal: if the deal has no log.
+            BrokenLog: if the events after `seq` do not chain on, the log is
+                shorter than `seq`, or the query tables disagree with the log.
+            InvalidSetting: if the deal is sealed with a key this store lacks.
+            StoreBusy: if the write lock could not be had within the bound.
+        """
+
+        def write() -> T:
+            top, head, mac = self._last(deal_id)
+            newer = self._newer(deal_id, seq, top, head) if top != seq else ()
+            if top == seq:
+                self._same_head(deal_id, seq, head)
+            prior = None if request_id is None else self._prior(deal_id, request_id)
+            result, commit = step(newer, prior)
+            if commit is None or not commit.events:
+                return result
+            self._may_write(deal_id, mac)
+            self._agrees(deal_id, top, head, commit.previous)
+            clash = ConcurrencyConflict(f"deal {deal_id!r} moved during the append")
+            self._insert(deal_id, top, head, _encode(commit.events), commit.snapshot, clash)
+            if commit.request is not None:
+                rid, accepted = commit.request
+                self._conn.execute(_REMEMBER, (deal_id, rid, accepted.fingerprint, top + 1,
+                                               canonical(accepted.result)))
+            return result
+
+        return self._write(write)
+
+    def _last(self, deal_id: str) -> tuple[int, str, str | None]:
+        """The deal's last event row: seq, hash, MAC; UnknownDeal if it has none."""
+        last = self._conn.execute(_LAST, (deal_id,)).fetchone()
+        if last is None:
+            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
+        return last[0], last[1], last[2]
+
+    def _same_head(self, deal_id: str, seq: int, head: str) -> None:
+        """The event at `seq` is still the one this store last saw there."""
+        seen = self._heads.get(deal_id)
+        if seen is not None and seen[0] == seq and seen[1] != head:
+            raise BrokenLog(f"deal {deal_id!r}: seq {seq}: the event was replaced since it "
+                            "was read; nothing was written (run npa verify)")
+
+    def _newer(self, deal_id: str, seq: int, top: int, head: str) -> list[Event]:
+        """The events after `seq`, checked to run on from the row at `seq`."""
+        if top < seq:
+            raise BrokenLog(f"deal {deal_id!r}: the log ends at seq {top} but the deal was "
+                            f"read with {seq} events: events were removed; nothing was "
+                            "written (run npa verify)")
+        rows = self._conn.execute(_FROM, (deal_id, max(seq, 1))).fetchall()
+        prev = GENESIS
+        if seq > 0:
+            anchor, rows = rows[0], rows[1:]
+            prev = anchor[6]
+            if anchor[0] != seq:
+                raise BrokenLog(f"deal {deal_id!r}: seq {seq} is missing from the log")
+            self._same_head(deal_id, seq, prev)
+        if chain.sound(deal_id, rows, self._key, prev, seq + 1) != head:
+            found, _ = chain.problems(deal_id, rows, self._key, prev, seq + 1)
+            raise BrokenLog(f"deal {deal_id!r}: {(found or ['the log changed'])[0]}; "
+                            "nothing was written (run npa verify)")
+        return chain.decode(deal_id, rows)
+
+    def _prior(self, deal_id: str, request_id: str) -> Accepted | None:
+        """What was remembered of the action accepted on the deal with this request_id."""
+        row = self._conn.execute(_REQUEST, (deal_id, request_id)).fetchone()
+        if row is None:
+            return None
+        return Accepted(row[0], json.loads(row[1]))
+
+    def _may_write(self, deal_id: str, mac: str | None) -> None:
+        """A deal sealed with a key is written only by a store that has it."""
+        if self._key is None and mac is not None:
+            raise InvalidSetting(
+                f"deal {deal_id!r} is sealed with a key (its events carry HMACs): give the key "
+                f"({keys.KEY_FILE_ENV} or {keys.KEY_ENV}) to write to it; nothing was written",
+                field=keys.KEY_ENV)
+
+    def _agrees(self, deal_id: str, seq: int, head: str, previous: Snapshot | None) -> None:
+        """The deal's query-table row records the log's head and (if known) this status."""
+        row = tables.recorded(self._conn, deal_id)
+        recorded = None if row is None else row[:3]
+        wrong = chain.head_problems(deal_id, seq, head, recorded, self._key)
+        if (not wrong and previous is not None and row is not None
+                and row[3] != canonical(previous())):
+            wrong = ["the query tables' status is not the one the log folds to"]
+        if wrong:
+            raise BrokenLog(f"deal {deal_id!r}: {wrong[0]}; the query tables disagree with "
+                            "the log, so nothing was written (run npa verify)")
 
     def _insert(
         self,
@@ -219,15 +317,16 @@ class SqliteStore:
         head: str,
         rows: list[_Row],
         snapshot: Snapshot,
-        status: list[Mapping[str, Any]],
         clash: NpaError,
     ) -> None:
         """Chain and insert the rows after (seq, head), then rebuild the query tables."""
         params = []
+        key = self._key
         for kind, version, at, data in rows:
             seq += 1
             digest = link_hash(head, deal_id, seq, data)
-            params.append((deal_id, seq, kind, version, at, data, head, digest))
+            mac = None if key is None else keys.event_mac(key, digest)
+            params.append((deal_id, seq, kind, version, at, data, head, digest, mac))
             head = digest
         try:
             self._conn.executemany(_INSERT, params)
@@ -235,108 +334,139 @@ class SqliteStore:
             if getattr(exc, "sqlite_errorcode", None) in _PRIMARY_KEY_CLASHES:
                 raise clash from None
             raise
-        if not status:  # computed once, even if the transaction is retried
-            status.append(snapshot())
-        tables.write(self._conn, deal_id, seq, head, status[0])
+        sealed = None if key is None else keys.head_mac(key, deal_id, seq, head)
+        tables.write(self._conn, deal_id, seq, head, snapshot(), sealed)
+        self._written = (deal_id, seq, head)
+
+    def _write(self, work: Callable[[], T]) -> T:
+        """One write transaction; the head it made is remembered once it is committed."""
+        self._written = None
+
+        def remember() -> None:
+            if self._written is not None:
+                self._saw(*self._written)
+
+        return self._link.write(work, remember)
 
     def load(self, deal_id: str) -> list[Event]:
         """Every event of the deal in order, after checking its sequence and hash chain.
 
+        With a key, every event's MAC and the head's MAC are checked too.
+
         Raises:
             UnknownDeal: if the deal has no log.
             BrokenLog: naming the deal and the first bad seq, if the sequence
-                has a gap, the chain does not hold, the log stops short of the
-                deal's recorded head, or a record cannot be read.
+                has a gap, the chain (or a MAC) does not hold, the log stops short
+                of the deal's recorded head, or a record cannot be read.
         """
         check_deal_id(deal_id)
-        rows, last = self._retry(lambda: self._read_chain(deal_id))
+        rows, last = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
-        sha256 = hashlib.sha256
-        prev = GENESIS
-        for expected, (seq, data, prev_hash, digest) in enumerate(rows, 1):
-            if (
-                seq != expected
-                or prev_hash != prev
-                or sha256(f"{prev}\n{deal_id}\n{seq}\n{data}".encode()).hexdigest() != digest
-            ):
-                self._refuse(deal_id)
-            prev = digest
-        if last != (len(rows), prev):
+        end = chain.sound(deal_id, rows, self._key)
+        if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
             self._refuse(deal_id)
-        loads = json.loads
-        events: list[Event] = []
-        try:
-            for _, data, _, _ in rows:
-                events.append(from_record(loads(data)))
-        except Exception as exc:  # any record that will not decode makes the log untrusted
-            raise BrokenLog(
-                f"deal {deal_id!r}: seq {len(events) + 1} cannot be read: {_one_line(exc)}"
-            ) from None
+        events = chain.decode(deal_id, rows)
+        with self._link.lock:
+            self._saw(deal_id, rows[-1][0], end)
         return events
 
-    def _read_chain(self, deal_id: str) -> tuple[list[Any], tuple[int, str] | None]:
-        """The deal's (seq, data, prev_hash, hash) rows and its recorded head, in one read."""
-        return self._snapshot_read(_CHAIN, deal_id)
+    def _saw(self, deal_id: str, seq: int, head: str) -> None:
+        """Remember the deal's latest head as read or written (the later of two)."""
+        seen = self._heads.get(deal_id)
+        if seen is None or seen[0] <= seq:
+            self._heads[deal_id] = (seq, head)
 
     def _refuse(self, deal_id: str) -> NoReturn:
         """Raise BrokenLog with the first problem the full check finds."""
-        problems = self.chain_problems(deal_id) or ["the log changed while it was read"]
+        problems = self.chain_problems(deal_id, triggers=False)
+        problems = problems or ["the log changed while it was read"]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise BrokenLog(f"deal {deal_id!r}: {problems[0]}{more}")
 
-    def chain_problems(self, deal_id: str) -> list[str]:
-        """Every problem with the deal's sequence, hash chain, records and head; [] if sound.
+    def chain_problems(self, deal_id: str, *, triggers: bool = True,
+                       anchor: tuple[int, str] | None = None) -> list[str]:
+        """Every problem with the deal's sequence, hash chain, records, MACs and head; [] if sound.
+
+        Args:
+            deal_id: the deal.
+            triggers: also report append-only triggers that are gone or altered.
+            anchor: a head noted earlier (seq, hash) that the log must still extend.
 
         Raises:
             UnknownDeal: if the deal has no log.
         """
         check_deal_id(deal_id)
-        rows, last = self._retry(lambda: self._read_rows(deal_id))
+        rows, last = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
-        problems: list[str] = []
-        prev, expected = GENESIS, 1
-        for seq, kind, version, at, data, prev_hash, digest in rows:
-            if seq != expected:
-                problems.append(f"seq {seq}: expected seq {expected}, the sequence has a gap")
-            if prev_hash != prev:
-                problems.append(f"seq {seq}: prev_hash is not the hash of the event before it")
-            if link_hash(prev_hash, deal_id, seq, data) != digest:
-                problems.append(f"seq {seq}: hash does not match the stored event")
-            problems.extend(
-                f"seq {seq}: {problem}" for problem in _record_problems(data, kind, version, at)
-            )
-            prev, expected = digest, seq + 1
-        end = rows[-1][0]
-        if last is None:
-            problems.append("the deals table has no row for the deal")
-        elif last != (end, prev):
-            problems.append(
-                f"seq {end}: the log ends here but the deal's head is at seq {last[0]}"
-                if last[0] != end
-                else f"seq {end}: the deal's head hash is not the last event's hash"
-            )
+        problems, end = chain.problems(deal_id, rows, self._key)
+        problems += chain.head_problems(deal_id, rows[-1][0], end, last, self._key)
+        if anchor is not None:
+            problems += chain.anchor_problems(rows, anchor)
+        if triggers:
+            problems += [f"the append-only trigger {name} is missing or altered: the database "
+                         "no longer refuses changes to the log"
+                         for name in self._link.read(lambda: schema.missing_triggers(self._conn))]
         return problems
 
-    def _read_rows(self, deal_id: str) -> tuple[list[Any], tuple[int, str] | None]:
-        """Every column of the deal's event rows and its recorded head, in one read."""
-        return self._snapshot_read(_ROWS, deal_id)
+    def rebuild_tables(self, deal_id: str, head: tuple[int, str], snapshot: Snapshot) -> None:
+        """Rewrite the deal's query-table row from a replay of its log, whose head is `head`.
 
-    def _snapshot_read(self, sql: str, deal_id: str) -> tuple[list[Any], tuple[int, str] | None]:
-        """The deal's rows by `sql` and its head from the deals table, in one read transaction."""
-        self._conn.execute("BEGIN")
-        try:
-            rows = self._conn.execute(sql, (deal_id,)).fetchall()
-            last = tables.head(self._conn, deal_id)
-        finally:
-            self._conn.execute("ROLLBACK")
-        return rows, last
+        For `npa verify --rebuild-tables`, once the log itself has been checked:
+        refused if the log moved on meanwhile, or if the deal is sealed and this
+        store has no key.
+
+        Raises:
+            BrokenLog: if the log's last event is no longer `head`.
+            InvalidSetting: if the deal is sealed with a key this store lacks.
+        """
+
+        def write() -> None:
+            seq, digest, mac = self._last(deal_id)
+            if (seq, digest) != head:
+                raise BrokenLog(f"deal {deal_id!r}: the log moved on while it was checked; "
+                                "nothing was rebuilt")
+            self._may_write(deal_id, mac)
+            sealed = None if self._key is None else keys.head_mac(self._key, deal_id, seq, digest)
+            tables.write(self._conn, deal_id, seq, digest, snapshot(), sealed)
+
+        self._write(write)
+
+    def head(self, deal_id: str) -> tuple[int, str]:
+        """The deal's last seq and hash as stored: the anchor `npa verify` prints.
+
+        Raises:
+            UnknownDeal: if the deal has no log.
+        """
+        last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
+        if last is None:
+            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
+        return last[0], last[1]
+
+    def sealed(self, deal_id: str) -> bool:
+        """Whether the deal's last event carries a MAC (it was written with a key)."""
+        last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
+        return last is not None and last[2] is not None
+
+    def _read(self, deal_id: str) -> tuple[list[Any], chain.Head | None]:
+        """The deal's rows and its recorded head, in one read transaction."""
+
+        def read() -> tuple[list[Any], chain.Head | None]:
+            self._conn.execute("BEGIN")
+            try:
+                rows = self._conn.execute(_ROWS, (deal_id,)).fetchall()
+                row = tables.recorded(self._conn, deal_id)
+            finally:
+                self._conn.execute("ROLLBACK")
+            return rows, None if row is None else row[:3]
+
+        return self._link.read(read)
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
         check_deal_id(deal_id)
-        return self._retry(
+        return self._link.read(
             lambda: (
                 self._conn.execute(
                     "SELECT 1 FROM events WHERE deal_id = ? LIMIT 1", (deal_id,)
@@ -347,20 +477,20 @@ class SqliteStore:
 
     def deal_ids(self) -> list[str]:
         """Every deal in the store, sorted."""
-        return self._retry(lambda: tables.deal_ids(self._conn))
+        return self._link.read(lambda: tables.deal_ids(self._conn))
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The deal's status as the query tables hold it, or None for no such deal."""
         check_deal_id(deal_id)
-        return self._retry(lambda: tables.status(self._conn, deal_id))
+        return self._link.read(lambda: tables.status(self._conn, deal_id))
 
     def stored_conditions(self, deal_id: str) -> dict[str, str]:
         """Each condition's status (section -> pending/satisfied/waived) as stored."""
-        return self._retry(lambda: tables.conditions(self._conn, deal_id))
+        return self._link.read(lambda: tables.conditions(self._conn, deal_id))
 
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
-        self._conn.close()
+        self._link.close()
 
     def __enter__(self) -> Self:
         """The store itself, closed when the block ends."""
@@ -375,39 +505,6 @@ class SqliteStore:
         """Close the store."""
         self.close()
 
-    def _in_write(self, work: Callable[[], T]) -> T:
-        """Run `work` in a BEGIN IMMEDIATE transaction: commit it, or roll it all back."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = work()
-            self._conn.execute("COMMIT")
-        except BaseException:
-            if self._conn.in_transaction:
-                # the original error matters; SQLite ends the transaction anyway
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.execute("ROLLBACK")
-            raise
-        return result
-
-    def _retry(self, work: Callable[[], T]) -> T:
-        """Run `work`, retrying while the database is busy; translate every SQLite error."""
-        pause = _FIRST_PAUSE
-        for attempt in range(self._retries + 1):
-            try:
-                return work()
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-            except sqlite3.Error as exc:
-                raise StorageError(f"{self.path}: {_one_line(exc)}") from None
-            if attempt < self._retries:
-                time.sleep(pause * random.uniform(0.5, 1.5))
-                pause = min(pause * 2, _LONGEST_PAUSE)
-        raise StoreBusy(
-            f"the store {self.path} stayed locked by another writer through "
-            f"{self._retries} retries; nothing was written, try again"
-        )
-
 
 def _encode(events: Sequence[Event]) -> list[_Row]:
     """Each event's type, version, time and canonical JSON, ready to chain."""
@@ -416,29 +513,3 @@ def _encode(events: Sequence[Event]) -> list[_Row]:
         record = to_record(event)
         rows.append((record["type"], record["v"], record.get("at"), canonical(record)))
     return rows
-
-
-def _record_problems(data: str, kind: str, version: int, at: str | None) -> list[str]:
-    """What is wrong with one stored record: unreadable, or its columns disagree with it."""
-    try:
-        record = json.loads(data)
-        from_record(record)
-    except Exception as exc:  # reported, not raised: verify lists every problem
-        return [f"cannot be read: {_one_line(exc)}"]
-    if (record.get("type"), record.get("v"), record.get("at")) != (kind, version, at):
-        return ["the type, v or at column does not match the stored record"]
-    return []
-
-
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    """Whether SQLite refused because another connection holds a lock."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
-    text = str(exc)
-    return "locked" in text or "busy" in text
-
-
-def _one_line(exc: BaseException) -> str:
-    """An exception's message on one line."""
-    return " ".join(str(exc).split()) or type(exc).__name__

@@ -17,16 +17,18 @@ from typing import Any
 from engine.codec import canonical
 
 _UPSERT_DEAL = (
-    "INSERT INTO deals (deal_id, state, seq, head, status) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO deals (deal_id, state, seq, head, status, head_mac) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (deal_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, "
-    "head = excluded.head, status = excluded.status"
+    "head = excluded.head, status = excluded.status, head_mac = excluded.head_mac"
 )
 
 
 def write(
-    conn: sqlite3.Connection, deal_id: str, seq: int, head: str, status: Mapping[str, Any]
+    conn: sqlite3.Connection, deal_id: str, seq: int, head: str, status: Mapping[str, Any],
+    head_mac: str | None = None,
 ) -> None:
-    """Replace the deal's rows with the status after event `seq` (hash `head`).
+    """Replace the deal's rows with the status after event `seq` (hash `head`, MAC `head_mac`
+    when the store has a key).
 
     Raises:
         TypeError: if the status has no string "state" or its "conditions"
@@ -41,7 +43,7 @@ def write(
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
     # The `conditions` view reads each condition from this status (migration 0004).
-    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, canonical(status)))
+    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, canonical(status), head_mac))
 
 
 def status(conn: sqlite3.Connection, deal_id: str) -> dict[str, Any] | None:
@@ -65,6 +67,13 @@ def head(conn: sqlite3.Connection, deal_id: str) -> tuple[int, str] | None:
     """The stored last seq and head hash of the deal, or None if it has no row."""
     row = conn.execute("SELECT seq, head FROM deals WHERE deal_id = ?", (deal_id,)).fetchone()
     return None if row is None else (row[0], row[1])
+
+
+def recorded(conn: sqlite3.Connection, deal_id: str) -> tuple[int, str, str | None, str] | None:
+    """The deal's row as stored: last seq, head hash, head MAC and status text; or None."""
+    row = conn.execute("SELECT seq, head, head_mac, status FROM deals WHERE deal_id = ?",
+                       (deal_id,)).fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3])
 
 
 def deal_ids(conn: sqlite3.Connection) -> list[str]:

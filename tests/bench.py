@@ -5,13 +5,17 @@ absolute number checked by a test: this machine has 2 noisy cores. Each
 measurement and its baseline are interleaved (A, B, A, B, ...) so that noise
 falls on both alike, after a warm-up, timed with `time.perf_counter_ns`, and
 summarised by the MEDIAN of the samples (every figure here is a median; none is
-a minimum). The eight rows:
+a minimum). The rows:
 
 1. one action on an in-memory deal, given as a dict (parsing included), against
    a bare `transitions` trigger going back and forth between two states;
 2. `npa act` from the shell, startup included, beside `python -c pass`;
 3. an accepted action stored in SQLite (WAL, synchronous FULL) against a bare
-   `sqlite3` insert and commit of the same row into a same-keyed table;
+   `sqlite3` insert and commit of the same row into a same-keyed table (issue 11
+   item 13: at most 2x);
+3b. the same kind of stored action on a deal of 20,000 events holding 20,000
+   open proceedings, against the same action on a deal of 200 such events
+   (issue 10 item 9: the cost, and the time the write lock is held, stay flat);
 4. `Deal.load` of a 10,000-event deal against a plain `sqlite3` fetch of its rows;
 5. `status` of one deal in a database of 10,000 deals against the same deal in
    a database of one, in process (5a) and through the CLI (5b);
@@ -102,6 +106,9 @@ class Sizes:
     schedule_batch: int  # schedules (and QuantLib bonds) per batch
     lifecycle_rounds: int  # batches of lifecycles, each followed by a batch of bare runs
     lifecycle_batch: int  # lifecycles to Repaid per batch
+    flat_big: int  # open proceedings of the large deal of row 3b
+    flat_small: int  # open proceedings of its small twin
+    flat_rounds: int  # actions on each, alternating
     bare_lifecycle_batch: int  # bare runs of as many triggers per batch
     warmup: int  # untimed runs of everything before its samples
 
@@ -110,12 +117,13 @@ FULL = Sizes(action_rounds=31, action_batch=1000, trigger_batch=2000, cli_runs=1
              store_rounds=61, load_events=10_000, load_rounds=15, deals=10_000,
              status_rounds=101, deadlines=1000, advance_rounds=31, schedule_rounds=31,
              schedule_batch=500, lifecycle_rounds=31, lifecycle_batch=20,
-             bare_lifecycle_batch=400, warmup=3)
+             bare_lifecycle_batch=400, flat_big=20_000, flat_small=200, flat_rounds=41,
+             warmup=3)
 QUICK = Sizes(action_rounds=3, action_batch=50, trigger_batch=100, cli_runs=3,
               store_rounds=5, load_events=200, load_rounds=3, deals=50,
               status_rounds=5, deadlines=50, advance_rounds=5, schedule_rounds=3,
               schedule_batch=20, lifecycle_rounds=3, lifecycle_batch=2,
-              bare_lifecycle_batch=20, warmup=1)
+              bare_lifecycle_batch=20, flat_big=300, flat_small=20, flat_rounds=5, warmup=1)
 
 
 @dataclass
@@ -336,17 +344,17 @@ def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], C
     reader = sqlite3.connect(tmp / f"act-{mode}.db")
     schema, last = reader.execute(
         "SELECT (SELECT sql FROM sqlite_master WHERE name = 'events'), "
-        "(SELECT json_array(type, v, at, data, prev_hash, hash) FROM events "
+        "(SELECT json_array(type, v, at, data, prev_hash, hash, mac) FROM events "
         " WHERE deal_id = ? ORDER BY seq DESC LIMIT 1)", (DEAL,)).fetchone()
     reader.close()
-    kind, version, at, data, prev_hash, digest = json.loads(last)
+    kind, version, at, data, prev_hash, digest, mac = json.loads(last)
     bare = sqlite3.connect(tmp / f"bare-{mode}.db")
     bare.execute("PRAGMA journal_mode=WAL")
     bare.execute(f"PRAGMA synchronous={mode}")
     bare.execute(schema)
     bare.commit()
     seq = iter(range(1, 10**9))
-    insert = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    insert = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     def engine_act() -> int:
         action = clock.action()
@@ -358,7 +366,7 @@ def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], C
         return elapsed
 
     def bare_insert() -> int:
-        row = (DEAL, next(seq), kind, version, at, data, prev_hash, digest)
+        row = (DEAL, next(seq), kind, version, at, data, prev_hash, digest, mac)
         start = time.perf_counter_ns()
         bare.execute(insert, row)
         bare.commit()
@@ -374,7 +382,8 @@ def _store_pair(tmp: Path, mode: str, warmup: int) -> tuple[Callable[[], int], C
 def bench_store(sizes: Sizes, tmp: Path) -> Row:
     engine_act, bare_insert, size, close = _store_pair(tmp, "FULL", sizes.warmup)
     engine, plain = interleave(engine_act, bare_insert, sizes.store_rounds, sizes.warmup)
-    row = Row("3", "one accepted action stored (SQLite file, WAL, synchronous FULL)", "ms",
+    row = Row("3", "one accepted action stored (SQLite file, WAL, synchronous FULL; issue 11 "
+              "item 13)", "ms",
               median(engine), median(plain), "≤ 2x", False,
               f"bare `sqlite3` insert + commit of the same row ({size} B JSON), same mode",
               {"engine_act": engine, "bare_insert_commit": plain})
@@ -394,6 +403,77 @@ def bench_store(sizes: Sizes, tmp: Path) -> Row:
     close()
     close_off()
     return row
+
+
+# --- 3b. the cost of an action on a large deal ---------------------------------
+
+FLAT_AT = datetime(1997, 10, 1, 9, 0)
+
+
+def proceedings_deal(tmp: Path, count: int) -> tuple[Deal, SqliteStore, list[int]]:
+    """A Drafted deal holding `count` open proceedings, stored at once in a FULL-synchronous
+    file and loaded; with the list that collects how long each write held the lock."""
+    built = Deal.create(None, DEAL)
+    for n in range(count):
+        built.act({"type": "record_proceeding", "actor": "court",
+                   "at": (FLAT_AT + timedelta(seconds=n)).isoformat(), "description": f"p{n}"})
+    from engine.status import snapshot_of
+
+    store = SqliteStore(tmp / f"flat-{count}.db", synchronous="FULL")
+    store.create(DEAL, built.events, lambda: snapshot_of(built.state))
+    held: list[int] = []
+    link = store._link
+    write = link.write
+
+    def timed(work: Callable[[], Any], after: Callable[[], None] | None = None) -> Any:
+        start = time.perf_counter_ns()
+        try:
+            return write(work, after)
+        finally:
+            held.append(time.perf_counter_ns() - start)
+
+    link.write = timed  # type: ignore[method-assign]
+    return Deal.load(store, DEAL), store, held
+
+
+def bench_flat(sizes: Sizes, tmp: Path) -> tuple[Row, float]:
+    started = time.perf_counter()
+    big, big_store, big_held = proceedings_deal(tmp, sizes.flat_big)
+    small, small_store, small_held = proceedings_deal(tmp, sizes.flat_small)
+    built = time.perf_counter() - started
+    events = len(big.events)
+    log(f"  built deals of {sizes.flat_big} and {sizes.flat_small} proceedings in {built:.1f} s")
+    moment = iter(range(10**9))
+
+    def act_on(deal: Deal) -> Callable[[], int]:
+        def act() -> int:
+            at = FLAT_AT + timedelta(days=30, seconds=next(moment))
+            action = {"type": "record_proceeding", "actor": "court", "at": at.isoformat(),
+                      "description": "one more"}
+            start = time.perf_counter_ns()
+            result = deal.act(action)
+            elapsed = time.perf_counter_ns() - start
+            if not result.accepted:
+                raise RuntimeError("a proceeding was refused")
+            return elapsed
+        return act
+
+    on_big, on_small = interleave(act_on(big), act_on(small), sizes.flat_rounds, sizes.warmup)
+    count = sizes.flat_rounds
+    big_lock, small_lock = big_held[-count:], small_held[-count:]
+    row = Row("3b", f"one stored action on a deal of {events:,} "
+                    f"events with {sizes.flat_big:,} open proceedings (SQLite file, FULL)", "ms",
+              median(on_big), median(on_small), "≤ 1.5x", False,
+              f"the same on a deal of {sizes.flat_small:,} open proceedings",
+              {"big_act": on_big, "small_act": on_small, "big_lock_held": big_lock,
+               "small_lock_held": small_lock})
+    row.met = row.ratio <= 1.5
+    row.dominant = (f"the write lock was held {show(median(big_lock), 'ms')} against "
+                    f"{show(median(small_lock), 'ms')} (BEGIN IMMEDIATE to COMMIT, medians); "
+                    + profile(act_on(big)))
+    big_store.close()
+    small_store.close()
+    return row, built
 
 
 # --- 4. Deal.load of a long deal --------------------------------------------
@@ -724,11 +804,11 @@ def bench_lifecycle(sizes: Sizes) -> Row:
     decide_parts = ("fire_until", "follow", "evolve")
     parts = cumulative(lambda: [lifecycle() for _ in range(20)], "lifecycle", {
         "parse_action": ("engine/validation.py", "parse_action", "act"),
-        "decide": ("engine/decide.py", "decide", "act"),
+        "decide": ("engine/decide.py", "decide", "step"),
         "fire_until": ("engine/deadlines.py", "fire_until", "decide"),
         "follow": ("engine/lifecycle.py", "follow", "decide"),
         "evolve": ("engine/state.py", "evolve", "decide"),
-        "describe": ("engine/status.py", "describe", "act"),
+        "describe": ("engine/status.py", "describe", "step"),
     })
     rules = parts["decide"] - sum(parts[name] for name in decide_parts)
     rest = 100 - parts["parse_action"] - parts["decide"] - parts["describe"]
@@ -782,7 +862,8 @@ def method(sizes: Sizes) -> str:
     return (f"Medians, each measurement alternating with its baseline after a warm-up: "
             f"1: of {sizes.action_rounds} batch means ({sizes.action_batch:,} actions, "
             f"{sizes.trigger_batch:,} triggers a batch); 2 and 5b: of {sizes.cli_runs} runs; "
-            f"3: of {sizes.store_rounds} single commits; 4: of {sizes.load_rounds} loads; "
+            f"3: of {sizes.store_rounds} single commits; 3b: of {sizes.flat_rounds} single "
+            f"commits on each deal; 4: of {sizes.load_rounds} loads; "
             f"5a: of {sizes.status_rounds} reads; 6: of {sizes.advance_rounds} advances, "
             f"each on the same saved state; 7: of {sizes.schedule_rounds} batch means "
             f"({sizes.schedule_batch:,} schedules, {sizes.schedule_batch:,} QuantLib bonds a "
@@ -835,6 +916,10 @@ class Report:
         self.extra["npa_act_breakdown_ms"] = breakdown
         yield "3. an action stored in SQLite"
         self.rows.append(bench_store(sizes, tmp))
+        yield "3b. an action on a deal of 20,000 events"
+        row, built = bench_flat(sizes, tmp)
+        self.rows.append(row)
+        self.extra["build_flat_deals_s"] = built
         yield "4. Deal.load of a long deal"
         row, built = bench_load(sizes, tmp)
         self.rows.append(row)

@@ -229,6 +229,7 @@ def test_act_accepted_exits_0_with_the_result(
                           "summary": "proceeding P1 recorded: a suit to enjoin the sale"}],
         "reasons": [],
         "created": {"proceeding": "P1"},
+        "replayed": False,
     }
 
 
@@ -680,7 +681,11 @@ def test_actions_name_who_and_sections_as_the_catalogue_does(
 def test_verify_a_sound_deal(outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`verify` of an untouched log exits 0 and says ok."""
     code, out, _ = npa(capsys, "verify", DEAL, "--db", str(outstanding), "--json")
-    assert (code, json.loads(out)) == (0, {"deal": DEAL, "ok": True, "problems": []})
+    shown = json.loads(out)
+    head = shown.pop("head")
+    assert (code, shown) == (0, {"deal": DEAL, "ok": True, "problems": [], "anchor": None,
+                                 "keyed": False, "sealed": False, "rebuilt": []})
+    assert head["seq"] == 25 and re.fullmatch("[0-9a-f]{64}", head["hash"])
 
 
 def test_verify_an_unknown_deal_exits_2(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +25,7 @@ from engine.events import (
     Signed,
     TermsAmended,
 )
-from engine.ports import EventLog, MemoryLog
+from engine.ports import Accepted, Commit, EventLog, MemoryLog
 from storage import SqliteStore
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -212,3 +212,55 @@ def test_any_batching_of_appends_loads_back_in_order(
         log.append("d", len(expected), batch, snapshot)
         expected.extend(batch)
     assert log.load("d") == expected
+
+
+def test_transact_hands_the_step_the_events_after_its_seq_and_appends_its_commit(
+    log: EventLog,
+) -> None:
+    """A step sees exactly the events stored after the seq it names; its Commit is appended."""
+    log.create("d", [created("d")], snapshot)
+    log.append("d", 1, [Signed(at=AT, party="company")], snapshot)
+    seen: list[Sequence[Event]] = []
+
+    def step(newer: Sequence[Event], prior: Accepted | None) -> tuple[str, Commit | None]:
+        seen.append(list(newer))
+        return "done", Commit([ClockAdvanced(at=AT)], snapshot)
+
+    assert log.transact("d", 1, step) == "done"
+    assert log.transact("d", 3, step) == "done"
+    assert seen == [[Signed(at=AT, party="company")], []]
+    assert log.load("d")[2:] == [ClockAdvanced(at=AT), ClockAdvanced(at=AT)]
+
+
+def test_transact_remembers_a_request_id_only_with_its_events(log: EventLog) -> None:
+    """A Commit's request is found by the next step with that id; a step that commits
+    nothing, or raises, leaves no trace."""
+    log.create("d", [created("d")], snapshot)
+    accepted = Accepted("f" * 64, {"accepted": True, "state": "Drafted"})
+    found: list[Accepted | None] = []
+
+    def remember(newer: Sequence[Event], prior: Accepted | None) -> tuple[None, Commit]:
+        found.append(prior)
+        return None, Commit([ClockAdvanced(at=AT)], snapshot, ("r1", accepted))
+
+    def nothing(newer: Sequence[Event], prior: Accepted | None) -> tuple[None, None]:
+        found.append(prior)
+        return None, None
+
+    def fails(newer: Sequence[Event], prior: Accepted | None) -> tuple[None, None]:
+        raise ValueError("refused")
+
+    log.transact("d", 1, nothing, "r0")
+    with pytest.raises(ValueError):
+        log.transact("d", 1, fails, "r1")
+    log.transact("d", 1, remember, "r1")
+    log.transact("d", 2, nothing, "r1")
+    log.transact("d", 2, nothing, "r0")
+    assert found == [None, None, accepted, None]
+    assert len(log.load("d")) == 2
+
+
+def test_transact_on_an_unknown_deal_raises_unknown_deal(log: EventLog) -> None:
+    """A transaction on a deal that was never created runs no step."""
+    with pytest.raises(UnknownDeal):
+        log.transact("ghost", 0, lambda newer, prior: pytest.fail("ran"))

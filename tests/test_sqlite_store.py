@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from store_writer import go, spawn
 
 from engine import codec
 from engine.errors import BrokenLog, ConcurrencyConflict, StoreBusy
@@ -58,11 +59,14 @@ def store(path: Path) -> Iterator[SqliteStore]:
 
 
 def tamper(path: Path, sql: str, *parameters: Any) -> None:
-    """Run SQL on the file as an attacker would: with raw sqlite3 and the triggers dropped."""
+    """Run SQL on the file as an attacker would: with raw sqlite3, the triggers dropped for
+    the change and then put back as they were."""
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("DROP TRIGGER IF EXISTS events_no_update")
     raw.execute("DROP TRIGGER IF EXISTS events_no_delete")
     raw.execute(sql, parameters)
+    for trigger in schema.APPEND_ONLY_EVENTS.values():
+        raw.execute(trigger)
     raw.close()
 
 
@@ -78,39 +82,15 @@ def append_raw(store: SqliteStore, deal_id: str, records: list[dict[str, Any]]) 
         data = codec.canonical(record)
         digest = link_hash(head, deal_id, seq, data)
         conn.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (deal_id, seq, record["type"], record["v"], record.get("at"), data, head, digest),
         )
         head = digest
     conn.execute(
-        "INSERT OR REPLACE INTO deals VALUES (?, 'Draft', ?, ?, '{}')", (deal_id, seq, head)
+        "INSERT OR REPLACE INTO deals (deal_id, state, seq, head, status) "
+        "VALUES (?, 'Draft', ?, ?, '{}')", (deal_id, seq, head)
     )
-
-
-def writer(
-    path: Path, deal_id: str, number: int, count: int, pause: float = 0.0
-) -> subprocess.Popen[str]:
-    """Start tests/store_writer.py as its own process, open and waiting for a line to go."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, str(WRITER), str(path), deal_id, str(number), str(count), str(pause)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline() == "ready\n"
-    return process
-
-
-def go(process: subprocess.Popen[str]) -> None:
-    """Let a waiting writer start appending."""
-    assert process.stdin is not None
-    process.stdin.write("go\n")
-    process.stdin.flush()
 
 
 def test_the_database_refuses_update_on_events(store: SqliteStore) -> None:
@@ -208,8 +188,9 @@ def test_migrations_are_recorded_and_applied_once(store: SqliteStore, path: Path
     with SqliteStore(path) as again:
         assert len(again.load("d")) == 5
     names = [row[0] for row in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert names == ["0001_events", "0002_events_append_only", "0003_query_tables",
-                     "0004_conditions_view"]
+    assert names == list(schema.STEPS)
+    assert names[:4] == ["0001_events", "0002_events_append_only", "0003_query_tables",
+                         "0004_conditions_view"]
 
 
 def test_the_query_tables_follow_the_snapshot(store: SqliteStore) -> None:
@@ -280,7 +261,7 @@ def test_four_processes_appending_to_one_deal_lose_nothing(path: Path) -> None:
     """Four writers of 100 appends each leave exactly 400 contiguous events and a sound chain."""
     with SqliteStore(path) as opened:
         opened.create("race", [created("race")], status)
-    writers = [writer(path, "race", number, 100, pause=0.001) for number in range(4)]
+    writers = [spawn(path, "race", number, 100, pause=0.001) for number in range(4)]
     for process in writers:
         go(process)
     outcomes = [process.communicate(timeout=60) for process in writers]
@@ -341,7 +322,7 @@ def test_a_writer_killed_mid_append_keeps_every_acknowledged_event(path: Path) -
     with SqliteStore(path) as opened:
         opened.create("kill", [created("kill")], status)
     for round_, wait in enumerate((0.0, 0.003, 0.011)):
-        process = writer(path, "kill", round_, 1_000_000)
+        process = spawn(path, "kill", round_, 1_000_000)
         go(process)
         assert process.stdout is not None
         for _ in range(15 + 10 * round_):
@@ -357,20 +338,24 @@ def test_a_writer_killed_mid_append_keeps_every_acknowledged_event(path: Path) -
         assert not acked or acked[-1] <= len(events) <= acked[-1] + 1
 
 
-def test_a_held_write_lock_ends_in_store_busy(path: Path) -> None:
-    """Another connection holding the write lock through every retry gives StoreBusy, not
-    OperationalError."""
-    with SqliteStore(path, busy_timeout=0.01, retries=2) as opened:
+def test_a_write_lock_held_past_the_bound_ends_in_store_busy(path: Path) -> None:
+    """A write lock held by another connection longer than the lock timeout gives StoreBusy
+    (exit 75) after waiting that long, not OperationalError, and nothing is written."""
+    with SqliteStore(path, lock_timeout=0.3) as opened:
         opened.create("d", [created()], status)
         blocker = sqlite3.connect(path, isolation_level=None)
-        blocker.execute("BEGIN IMMEDIATE")
+        blocker.execute("BEGIN EXCLUSIVE")
         try:
-            with pytest.raises(StoreBusy, match="stayed locked") as info:
+            started = time.monotonic()
+            with pytest.raises(StoreBusy, match=r"stayed locked .* for 0.3 s") as info:
                 opened.append("d", 1, [ClockAdvanced(at=AT)], status)
+            assert time.monotonic() - started >= 0.3
             assert "\n" not in str(info.value)
+            assert info.value.exit_code == 75
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
+        assert len(opened.load("d")) == 1
         opened.append("d", 1, [ClockAdvanced(at=AT)], status)
         assert len(opened.load("d")) == 2
 
