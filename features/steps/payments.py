@@ -8,10 +8,10 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from features.steps.notices import NEW_YORK, in_words
+from features.steps.notices import in_words
 from features.steps.registry import ACTION, GIVEN, THEN, step
 from features.steps.types import p
-from features.steps.world import World, at_time
+from features.steps.world import World, at_time, moment
 
 
 @step(GIVEN, p("the Company has furnished every report and made every payment on time "
@@ -156,7 +156,7 @@ def no_default_continues(world: World) -> None:
 def default_occurred_at(world: World, kind: str, date: str, time: str) -> None:
     """An Event of Default of that kind occurred at that minute, New York time."""
     world.outcome()
-    expected = datetime.datetime.fromisoformat(at_time(date, time)).replace(tzinfo=NEW_YORK)
+    expected = moment(date, time)
     found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
     moments = [datetime.datetime.fromisoformat(e["occurred_at"]) for e in found]
     if expected not in moments:
