@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint typecheck clean
+.PHONY: demo test bench fuzz lint typecheck clean
 
 # The exact versions come from constraints.txt; editable_mode=compat puts the checkout on
 # sys.path with a plain .pth file, so type checkers see the installed packages (a platform's
@@ -36,6 +36,11 @@ test: $(STAMP) $(MERMAID)/.installed
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# 10,000 fuzzed inputs over every entry point (CLI, dict, objects, JSON, TOML, Gherkin):
+# tracebacks and writes on rejection must both be 0 (`make test` runs 2,000).
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --inputs 10000 --seed 1
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
