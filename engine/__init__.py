@@ -15,6 +15,10 @@ errors (all `NpaError`), and the typed views of what `status()`, `timeline()`,
 `records()` and the results give (`engine.views`).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from contract import Address, DealTerms, NoteTerms, Party, TermSheet
 from engine.actions import (
     Accelerate,
@@ -129,6 +133,58 @@ from engine.views import (
     WhyNotView,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from contract import TermSheet
+    from engine.clause_coverage import CoverageReport, SectionCoverage
+    from engine.exploration.result import ExplorationResult, Violation
+
+
+def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
+            workers: int = 1) -> ExplorationResult:
+    """Every sequence of the parties' moves up to `depth`: states, invariants, counterexamples.
+
+    See `engine.exploration.search.explore` (loaded on first use).
+    """
+    from engine.exploration.search import explore as run
+
+    return run(depth, terms=terms, max_states=max_states, workers=workers)
+
+
+def coverage(paths: Sequence[str | Path] | None = None, *,
+             depth: int | None = None) -> CoverageReport:
+    """Every section's rules, scenarios and (with a depth) explored paths.
+
+    See `engine.clause_coverage.coverage` (loaded on first use).
+    """
+    from engine.clause_coverage import coverage as run
+
+    return run(paths, depth=depth)
+
+
+def __getattr__(name: str) -> object:
+    """The result types, imported when first asked for (`import engine` stays cheap)."""
+    if name == "ExplorationResult":
+        from engine.exploration.result import ExplorationResult
+
+        return ExplorationResult
+    if name == "CoverageReport":
+        from engine.clause_coverage import CoverageReport
+
+        return CoverageReport
+    if name == "SectionCoverage":
+        from engine.clause_coverage import SectionCoverage
+
+        return SectionCoverage
+    if name == "Violation":
+        from engine.exploration.result import Violation
+
+        return Violation
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Accelerate",
     "AcceptOpinion",
@@ -156,6 +212,7 @@ __all__ = [
     "ConsentToSettlement",
     "ConsentView",
     "Consequence",
+    "CoverageReport",
     "Damage",
     "DamageItem",
     "DamageView",
@@ -178,6 +235,7 @@ __all__ = [
     "EventOfDefault",
     "EventRecord",
     "Expense",
+    "ExplorationResult",
     "InspectionView",
     "InvalidAction",
     "InvalidDealId",
@@ -215,6 +273,7 @@ __all__ = [
     "ResolveProceeding",
     "ResultView",
     "SatisfyCondition",
+    "SectionCoverage",
     "SendNotice",
     "SettleClaim",
     "SettlementView",
@@ -232,9 +291,12 @@ __all__ = [
     "TransferView",
     "UnknownDeal",
     "Verifiable",
+    "Violation",
     "WaiveCondition",
     "WaiveDefault",
     "WhyNotView",
     "WithdrawClaim",
+    "coverage",
+    "explore",
     "verify",
 ]

@@ -412,6 +412,51 @@ def steps(db: str, as_json: bool) -> None:
           lambda v: "\n".join(f"{s['keyword']:5} {s['pattern']}" for s in v))
 
 
+@cli.command()
+@click.option("--depth", type=click.IntRange(0, 50), default=3, show_default=True,
+              help="Moves a path may have after the scene it starts from.")
+@click.option("--terms", "terms_file", type=click.Path(dir_okay=False),
+              help="A term sheet (TOML) to explore instead of the 1997 deal's.")
+@click.option("--max-states", type=click.IntRange(min=1), default=None,
+              help="Stop, and say so, after this many distinct states.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes sharing each level of the search (same result for any).")
+@click.option("--out", "out", type=click.Path(file_okay=False),
+              help="Write graph.mmd, summary.json and counterexample-N.feature here.")
+@_db_option
+@_json_option
+def explore(depth: int, terms_file: str | None, max_states: int | None, workers: int,
+            out: str | None, db: str, as_json: bool) -> None:
+    """Every path of the parties' moves up to a depth: invariants and counterexamples."""
+    from engine import explore as run
+    from engine.exploration.report import out_dir, read_terms, render, write_out
+
+    where = out_dir(out)
+    result = run(depth, terms=read_terms(terms_file), max_states=max_states, workers=workers)
+    if where is not None:
+        write_out(result, where)
+    _emit(result.to_dict(), as_json, render)
+    raise SystemExit(0 if result.ok else 1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--depth", type=click.IntRange(0, 50), default=None,
+              help="Also explore the 1997 deal to this depth.")
+@_db_option
+@_json_option
+def coverage(paths: Sequence[str], depth: int | None, db: str, as_json: bool) -> None:
+    """For every section: the rules citing it, the scenarios and explored paths exercising it."""
+    from engine import coverage as report_on
+    from engine.clause_coverage import render
+
+    for given in paths:
+        if not Path(given).exists():
+            raise InvalidAction(f"no file or directory {given}", field="path")
+    report = report_on(list(paths), depth=depth)
+    _emit(report.to_dict(), as_json, render)
+
+
 # --- rendering for people --------------------------------------------------
 
 

@@ -190,6 +190,8 @@ def _run_pickle(path: Path, pickle: Mapping[str, Any],
         if status != "passed":
             report["status"] = status
             report["step"] = {k: entry[k] for k in ("keyword", "text", "file", "line")}
+    # The sections its steps' actions exercised (their events and refusals): `npa coverage`.
+    report["sections"] = list(dict.fromkeys(world.sections))
     return report
 
 

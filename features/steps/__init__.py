@@ -76,7 +76,16 @@ the claim is made.
 from __future__ import annotations
 
 # The parts of the agreement register their steps in this order (the first match wins).
-from features.steps import claims, closing, covenants, notices, outcomes, payments, transfers  # noqa: F401
+from features.steps import (  # noqa: F401
+    claims,
+    closing,
+    covenants,
+    invariants,
+    notices,
+    outcomes,
+    payments,
+    transfers,
+)
 from features.steps.bdd import register_pytest_bdd, remember_scenario
 from features.steps.registry import REGISTRY, Step, conditions_named, find, step, vocabulary
 from features.steps.types import TYPES, StepError

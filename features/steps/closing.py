@@ -29,6 +29,32 @@ def the_1997_deal(world: World) -> None:
     world.deal = Deal.create(None, "lexington-1997")
 
 
+@step(GIVEN, p("the deal made from this term sheet:"))
+def the_deal_on_terms(world: World, datatable: list[list[str]]) -> None:
+    """A new deal from the 1997 template on another term sheet, unsigned.
+
+    The table lists the terms that differ from the 1997 ones, one a row under
+    the heading "term | value": the term as the term sheet's TOML names it
+    (notes.principal, notes.rate, deal.closing_date, ...) and its value as
+    TOML writes it ("1000000.00", "2026-03-02", true). `npa explore --terms`
+    writes its counterexamples with this step.
+    """
+    from contract import TermsError, load_terms
+    from engine import Deal
+
+    rows = [[cell.strip() for cell in row] for row in datatable if row]
+    if rows and [cell.lower() for cell in rows[0]] == ["term", "value"]:
+        rows = rows[1:]
+    if any(len(row) != 2 for row in rows):
+        raise StepError("the term sheet is a table of two columns: term | value")
+    text = "\n".join(f"{term} = {value}" for term, value in rows)
+    try:
+        terms = load_terms(text)
+    except TermsError as exc:
+        raise StepError(f"not a term sheet: {exc}") from None
+    world.deal = Deal.create(None, "lexington-1997", terms)
+
+
 @step(GIVEN, p("the 1997 deal, signed by the Company and the Purchaser"))
 def the_signed_1997_deal(world: World) -> None:
     """The 1997 deal, signed by the Company and by Purchaser on October 20, 1997 at 09:00.
@@ -79,10 +105,9 @@ def _close(world: World, party: str, at: str) -> None:
     engine refuses (the Closing is not on the Closing Date) is simply not
     delivered, and the Closing's own refusal says why.
     """
-    deal = world.need_deal()
     for actor, section in world.at_the_closing:
-        deal.act({"type": "satisfy_condition", "actor": actor, "at": at,
-                  "condition": section})
+        world.attempt({"type": "satisfy_condition", "actor": actor, "at": at,
+                       "condition": section})
     world.at_the_closing.clear()
     world.act({"type": "close", "actor": party, "at": at})
 

@@ -41,6 +41,10 @@ class World:
     #: Deliveries dated the Closing Date (the officers' certificates, 5.1(b), 5.2(b)) that
     #: "every condition ... is met" leaves for the Closing itself: (party, condition).
     at_the_closing: list[tuple[str, str]] = field(default_factory=list)
+    #: Every action the scenario took, as the invariants look at it (engine.exploration).
+    history: list[Any] = field(default_factory=list)
+    #: The sections the results of its actions cited: their events' and their refusals'.
+    sections: list[str] = field(default_factory=list)
 
     def need_deal(self) -> Any:
         """The scenario's deal; a step before "Given the 1997 deal" cannot run."""
@@ -54,6 +58,7 @@ class World:
 
         deal = self.need_deal()
         self.result, self.error, self.error_seen = None, None, False
+        before, key_before, count = deal.state, _key(deal.state), len(deal.events)
         try:
             result = deal.act(action)
         except InvalidAction as exc:
@@ -62,6 +67,7 @@ class World:
             self.error = exc
             return None
         self.result = result
+        self._saw(action, result, before, key_before, count)
         if result.accepted:
             self.clock = action["at"]
             self.requests += [v for k, v in result.created.items() if k == "request"]
@@ -74,6 +80,33 @@ class World:
             raise AssertionError(f"the action was refused: {reasons_in_words(result)}")
         return result
 
+    def attempt(self, action: dict[str, Any]) -> Any:
+        """Take an action that may be refused without failing the step (a certificate the
+        Closing delivers first): kept for the invariants and the sections like any other,
+        leaving the step's own result alone."""
+        deal = self.need_deal()
+        before, key_before, count = deal.state, _key(deal.state), len(deal.events)
+        result = deal.act(action)
+        self._saw(action, result, before, key_before, count)
+        return result
+
+    def _saw(self, action: dict[str, Any], result: Any, before: Any, key_before: Any,
+             count: int) -> None:
+        """Keep the action as the invariants look at it, and the sections its result cites."""
+        from engine.citations import cited_by
+        from engine.codec import parse_action
+        from engine.exploration.invariants import Seen
+
+        deal = self.deal
+        events = deal.events[count:] if result.accepted else ()
+        total = len(deal.events)
+        self.history.append(Seen(before, parse_action(action), result.accepted,
+                                 tuple(result.reasons), tuple(events), deal.state,
+                                 key_before, _key(before),
+                                 lambda: deal.events[:total]))
+        cited = cited_by(deal.state, events, result.reasons)
+        self.sections += sorted(cited - set(self.sections))
+
     def status(self) -> dict[str, Any]:
         """The deal's status as a platform reads it."""
         status: dict[str, Any] = self.need_deal().status()
@@ -83,6 +116,12 @@ class World:
         """Before a Then: an invalid last action fails the scenario unless it was expected."""
         if self.error is not None and not self.error_seen:
             raise AssertionError(f"the last action was not a valid action: {self.error}")
+
+
+def _key(state: Any) -> Any:
+    from engine.exploration.key import state_key
+
+    return state_key(state)
 
 
 def reasons_in_words(result: Any) -> str:

@@ -1,0 +1,139 @@
+"""Clause coverage (`engine.coverage`) and the scan of which rules cite which sections."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from contract import SECTIONS
+from engine import CoverageReport, coverage
+from engine.citations import (
+    ENGINE,
+    _summary_sections,
+    cited_by,
+    covers,
+    literal_refusal_sections,
+    rules_citing,
+)
+from features.runner import run_files
+
+OPINION = """Feature: The opinion of counsel
+
+  Scenario: The closing waits for the opinion
+    Given the 1997 deal, signed by the Company and the Purchaser
+    And every other condition of 5.1 and 5.2 is met
+    When the Company closes on October 27, 1997 at 10:00
+    Then the action is refused under 5.1(d)
+"""
+
+
+@pytest.fixture
+def opinion(tmp_path: Path) -> Path:
+    """A lawyer's feature with one scenario: the Closing refused for want of the opinion."""
+    path = tmp_path / "opinion.feature"
+    path.write_text(OPINION, encoding="utf-8")
+    return path
+
+
+class TestCitations:
+    """Which rules cite which sections: read from the engine's source."""
+
+    def test_the_scan_finds_every_section_written_into_a_refusal(self) -> None:
+        """Every literal section of a `refusal("...")`, as a plain text search finds it
+        (the scan's own module, whose docstrings show such calls, aside)."""
+        texts = {m.group(1) for path in ENGINE.rglob("*.py") if path.name != "citations.py"
+                 for m in re.finditer(r'refusal\(\s*"([^"]+)"', path.read_text("utf-8"))}
+        assert texts <= literal_refusal_sections()
+        assert "2.1" in literal_refusal_sections()
+
+    def test_a_rule_cites_what_its_docstring_names_and_what_it_refuses_under(self) -> None:
+        """satisfy_condition names 5.1(b), (d), (f); close's row of the lifecycle cites 2.1."""
+        cited = rules_citing()
+        assert "rules.conditions.satisfy_condition" in cited["5.1(d)"]
+        assert "lifecycle.TABLE[close]" in cited["2.1"]
+        assert "rules.signing.sign" in cited["signature page"]
+
+    def test_shorthand_paragraphs_count(self) -> None:
+        """ "5.1(b), (d), (f) and 5.2(b), (e)" names five paragraphs; unknown ones none."""
+        known = frozenset({"5.1(b)", "5.1(d)", "5.1(f)", "5.2(b)", "5.2(e)", "8.5"})
+        assert _summary_sections("5.1(b), (d), (f) and 5.2(b), (e): met when delivered; "
+                                 "9.9 is no section", known) == \
+            ["5.1(b)", "5.2(b)", "5.1(d)", "5.1(f)", "5.2(e)"]
+
+    def test_a_paragraph_exercises_its_section_not_the_other_way_round(self) -> None:
+        """5.1(d) exercises 5.1; 5.1 does not exercise 5.1(d); 8.10 does not exercise 8.1."""
+        assert covers("5.1", {"5.1(d)"}) and covers("Schedule 1", {"Schedule 1 (b)"})
+        assert not covers("5.1(d)", {"5.1"})
+        assert not covers("8.1", {"8.10"}) and not covers("5.1", {"5.10"})
+
+    def test_an_action_cites_its_events_sections_and_what_they_are_about(self) -> None:
+        """A misrepresentation recorded cites 5.1(a) and the representation it is about."""
+        from engine import Deal
+
+        deal = Deal.create(None, "c")
+        before = len(deal.events)
+        deal.act({"type": "record_misrepresentation", "actor": "purchaser",
+                  "at": "1997-10-20T09:00", "section": "3.6", "description": "litigation"})
+        assert cited_by(deal.state, deal.events[before:]) == {"5.1(a)", "3.6"}
+
+
+class TestCoverage:
+    """For every section: the rules, the scenarios, the exploration, the reason."""
+
+    def test_every_section_of_the_agreement_has_a_row(self, opinion: Path) -> None:
+        """Each section of contract.text.SECTIONS, then Schedule 1 and its (a)-(e)."""
+        report = coverage([opinion])
+        assert isinstance(report, CoverageReport)
+        sections = [row.section for row in report.sections]
+        assert sections[:len(SECTIONS)] == list(SECTIONS)
+        assert sections[len(SECTIONS):] == ["Schedule 1", *(f"Schedule 1 ({k})" for k in "abcde")]
+
+    def test_a_scenario_exercises_what_its_actions_cite(self, opinion: Path) -> None:
+        """The refusal under 5.1(d) exercises 5.1(d) and 5.1; nothing exercises 8.8."""
+        report = coverage([opinion])
+        rows = {row.section: row for row in report.sections}
+        name = f"{opinion}:3 The closing waits for the opinion"
+        assert rows["5.1(d)"].scenarios == (name,) and rows["5.1"].scenarios == (name,)
+        assert rows["8.8"].scenarios == () and "8.8" in report.never_exercised
+        assert "5.1(d)" not in report.never_exercised
+        assert rows["5.1(d)"].explored is None  # no exploration asked
+
+    def test_a_section_with_no_operative_content_has_its_reason(self, opinion: Path) -> None:
+        """8.11 and 8.14 say why they are not operative, and are not 'never exercised'."""
+        report = coverage([opinion])
+        rows = {row.section: row for row in report.sections}
+        for section in ("8.11", "8.14"):
+            assert not rows[section].operative and rows[section].reason
+            assert section not in report.never_exercised
+
+    def test_the_checker_can_fail_without_the_scenario(self, tmp_path: Path) -> None:
+        """A feature that never closes leaves 5.1(d) never exercised."""
+        path = tmp_path / "signing.feature"
+        path.write_text("Feature: Signing\n\n  Scenario: Both sign\n"
+                        "    Given the 1997 deal\n"
+                        "    When the Company signs on October 20, 1997 at 09:00\n"
+                        "    Then the deal is Drafted\n", encoding="utf-8")
+        report = coverage([path])
+        assert "5.1(d)" in report.never_exercised
+        assert "signature page" not in report.never_exercised
+
+    def test_bad_depth_is_refused(self, opinion: Path) -> None:
+        """A negative depth is a ValueError naming it."""
+        with pytest.raises(ValueError, match=r"^depth:"):
+            coverage([opinion], depth=-1)
+
+    def test_one_path_may_be_given_alone_and_paths_must_be_paths(self, opinion: Path) -> None:
+        """A single path is read as one path; anything else is a ValueError naming paths."""
+        assert coverage(str(opinion)).scenarios == 1
+        with pytest.raises(ValueError, match=r"^paths:"):
+            coverage([3])  # type: ignore[list-item]
+
+
+def test_the_runner_reports_the_sections_each_scenario_exercised(opinion: Path) -> None:
+    """`run_files` gives each scenario the sections its actions' results cited."""
+    (scenario,) = run_files([opinion])["scenarios"]
+    assert scenario["sections"][0] == "signature page"
+    assert {"5.1(f)", "5.2(e)", "5.1(d)"} <= set(scenario["sections"])
+    assert len(scenario["sections"]) == len(set(scenario["sections"]))
