@@ -26,10 +26,29 @@ $(MERMAID)/.installed:
 	    && touch $@ || echo "npm install failed: the mermaid parser test will be skipped"; }; \
 	else echo "npm not found: the mermaid parser test will be skipped"; fi
 
+# Cucumber's standard HTML reporter, to check that `npa spec --format cucumber-json` is read by it.
+REPORTERS := $(VENV)/reporters
+$(REPORTERS)/.installed:
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(REPORTERS) && \
+	  { npm install --silent --no-audit --no-fund --prefix $(REPORTERS) cucumber-html-reporter@7.2.0 \
+	    && touch $@ || echo "npm install failed: the Cucumber reporter test will be skipped"; }; \
+	else echo "npm not found: the Cucumber reporter test will be skipped"; fi
+
+# Headless Chromium (the page's browser tests), from Debian, when missing and we may install
+# (as root); otherwise those tests skip and say why. The SVG diagram needs no graphviz.
+$(VENV)/.system-tools:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -z "$$missing" ]; then touch $@; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+	    && touch $@; } || echo "apt-get install$$missing failed: the browser tests will be skipped"; \
+	else echo "not root or no apt-get:$$missing missing, the browser tests will be skipped"; fi
+
 demo: $(STAMP)
 	$(BIN)/npa demo
 
-test: $(STAMP) $(MERMAID)/.installed
+test: $(STAMP) $(MERMAID)/.installed $(REPORTERS)/.installed $(VENV)/.system-tools
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest

@@ -13,11 +13,15 @@ Everything that appears in a public signature is exported here (issue 11 item
 `NoticeSpec` and `Damage`, the state and its `Status`, the store protocol, the
 errors (all `NpaError`), and the typed views of what `status()`, `timeline()`,
 `records()` and the results give (`engine.views`).
+
+The credit analyst's names (`simulate`, `simulate_path`, `run_scenario` and
+their result classes, from `engine.simulation`) load on first use.
 """
+
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contract import Address, DealTerms, NoteTerms, Party, TermSheet
 from engine.actions import (
@@ -90,6 +94,7 @@ from engine.ports import (
     Step,
 )
 from engine.schedule import Payment
+from engine.sharing import HolderPayment, Part
 from engine.state import (
     Breach,
     Claim,
@@ -119,7 +124,9 @@ from engine.views import (
     DealStatus,
     DefaultView,
     EventRecord,
+    HolderPaymentView,
     InspectionView,
+    InstallmentShare,
     MisrepresentationView,
     NoticeView,
     ObligationView,
@@ -140,6 +147,27 @@ if TYPE_CHECKING:
     from contract import TermSheet
     from engine.clause_coverage import CoverageReport, SectionCoverage
     from engine.exploration.result import ExplorationResult, Violation
+    from engine.simulation import (
+        BehaviourModel,
+        ModelError,
+        PathResult,
+        ScenarioResult,
+        SimulationError,
+        SimulationResult,
+        run_scenario,
+        simulate,
+        simulate_path,
+    )
+    from engine.simulation.cash import CashFlow
+    from engine.simulation.model import Dist
+    from engine.simulation.results import Attempt
+    from engine.simulation.summary import (
+        CashToHolders,
+        Distribution,
+        FullPerformance,
+        MoneyDistribution,
+        Probabilities,
+    )
 
 
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
@@ -164,8 +192,41 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
     return run(paths, depth=depth)
 
 
-def __getattr__(name: str) -> object:
-    """The result types, imported when first asked for (`import engine` stays cheap)."""
+#: Names loaded from engine.simulation on first use (PEP 562), so that a command that
+#: does not simulate does not import it.
+_SIMULATION = frozenset({"BehaviourModel", "ModelError", "PathResult", "ScenarioResult",
+                         "SimulationError", "SimulationResult", "run_scenario", "simulate",
+                         "simulate_path"})
+
+
+#: The classes in the analyst's result types, each loaded from its module on first use.
+_RESULT_PARTS = {
+    "CashFlow": "engine.simulation.cash",
+    "Dist": "engine.simulation.model",
+    "Attempt": "engine.simulation.results",
+    "CashToHolders": "engine.simulation.summary",
+    "Distribution": "engine.simulation.summary",
+    "FullPerformance": "engine.simulation.summary",
+    "MoneyDistribution": "engine.simulation.summary",
+    "Probabilities": "engine.simulation.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names loaded on first use (`import engine` stays cheap): the simulation's, and
+    the exploration's result types."""
+    if name in _RESULT_PARTS:
+        import importlib
+
+        value = getattr(importlib.import_module(_RESULT_PARTS[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SIMULATION:
+        import engine.simulation as simulation
+
+        value = getattr(simulation, name)
+        globals()[name] = value
+        return value
     if name == "ExplorationResult":
         from engine.exploration.result import ExplorationResult
 
@@ -199,10 +260,14 @@ __all__ = [
     "Amend",
     "AmendmentView",
     "AssertClaim",
+    "Attempt",
     "BalancesView",
+    "BehaviourModel",
     "Breach",
     "BreachView",
     "BrokenLog",
+    "CashFlow",
+    "CashToHolders",
     "Claim",
     "ClaimView",
     "Close",
@@ -230,13 +295,19 @@ __all__ = [
     "DeliverNotes",
     "DeliverReport",
     "DisputeClaim",
+    "Dist",
+    "Distribution",
     "Event",
     "EventLog",
     "EventOfDefault",
     "EventRecord",
     "Expense",
     "ExplorationResult",
+    "FullPerformance",
+    "HolderPayment",
+    "HolderPaymentView",
     "InspectionView",
+    "InstallmentShare",
     "InvalidAction",
     "InvalidDealId",
     "InvalidSetting",
@@ -245,16 +316,21 @@ __all__ = [
     "Merge",
     "Misrepresentation",
     "MisrepresentationView",
+    "ModelError",
+    "MoneyDistribution",
     "NoteTerms",
     "NoticeRecord",
     "NoticeSpec",
     "NoticeView",
     "NpaError",
     "ObligationView",
+    "Part",
     "Party",
+    "PathResult",
     "Pay",
     "Payment",
     "PresentExpenses",
+    "Probabilities",
     "Proceeding",
     "ProceedingView",
     "ProposeTransfer",
@@ -273,11 +349,14 @@ __all__ = [
     "ResolveProceeding",
     "ResultView",
     "SatisfyCondition",
+    "ScenarioResult",
     "SectionCoverage",
     "SendNotice",
     "SettleClaim",
     "SettlementView",
     "Sign",
+    "SimulationError",
+    "SimulationResult",
     "Snapshot",
     "Status",
     "Step",
@@ -298,5 +377,8 @@ __all__ = [
     "WithdrawClaim",
     "coverage",
     "explore",
+    "run_scenario",
+    "simulate",
+    "simulate_path",
     "verify",
 ]

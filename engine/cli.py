@@ -344,17 +344,54 @@ def verify(deal: str, head: str | None, rebuild: bool, db: str, as_json: bool) -
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["mermaid"]), default="mermaid",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid",
+              show_default=True, help="mermaid text, or SVG drawn from the same table.")
+@click.option("--state", help="Mark this state as the current one (svg).")
 @_db_option
 @_json_option
-def diagram(fmt: str, db: str, as_json: bool) -> None:
-    """The lifecycle as mermaid text that mermaid's own parser accepts."""
+def diagram(fmt: str, state: str | None, db: str, as_json: bool) -> None:
+    """The lifecycle as mermaid text that mermaid's own parser accepts, or as SVG."""
     from engine.lifecycle import mermaid
+    from engine.page import lifecycle_svg
+    from engine.state import Status
 
-    text = mermaid()
+    if state is not None and state not in {s.value for s in Status}:
+        raise InvalidAction(f"{state!r} is not a state of the lifecycle", field="state")
+    text = mermaid() if fmt == "mermaid" else lifecycle_svg(state)
     _emit({"format": fmt, "diagram": text}, as_json, lambda d: d["diagram"].rstrip("\n"),
           escape=False)
+
+
+@cli.command()
+@click.argument("deal")
+@click.option("--as-of", "as_of", help="The moment to show (default: the deal's clock); a "
+              "later one shows the deal as it will be if nothing else happens.")
+@click.option("--out", help="The HTML file to write (default DEAL.html; - for standard output).")
+@click.option("--coverage", "features", multiple=True, type=click.Path(),
+              help="Feature files or directories whose clause coverage the page shows "
+              "(default: the features shipped with npa). Repeatable.")
+@click.option("--no-coverage", is_flag=True, help="Leave the clause coverage out (faster).")
+@_db_option
+@_json_option
+def page(deal: str, as_of: str | None, out: str | None, features: tuple[str, ...],
+         no_coverage: bool, db: str, as_json: bool) -> None:
+    """The whole agreement as one self-contained HTML page, annotated with the deal."""
+    from engine.clock import parse_time
+    from engine.deal import Deal
+    from engine.page import page_of, write_page
+
+    moment = parse_time(as_of, "as-of") if as_of is not None else None
+    with _store(db, must_exist=True) as store:
+        loaded = Deal.load(store, deal)
+    covered = None if no_coverage else _coverage_of(features)
+    text = page_of(loaded, moment, covered)
+    if out == "-" and as_json:
+        _emit({"deal": deal, "as_of": as_of, "out": "-", "html": text}, True, str)
+        return
+    target = write_page(text, out if out is not None else f"{deal}.html")
+    if target is not None:
+        _emit({"deal": deal, "as_of": as_of, "out": target, "bytes": len(text.encode())},
+              as_json, lambda d: f"{d['out']}: the agreement as of {d['as_of'] or 'now'}")
 
 
 @cli.command()
@@ -386,18 +423,69 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_db_option
+@click.option("--scenario", type=click.Path(dir_okay=False),
+              help="Scripted: run this file of actions (as `npa run` takes) in memory.")
+@click.option("--terms", metavar="FILE",
+              help="A term sheet (TOML); keys left out keep the 1997 values.")
+@click.option("--paths", type=int, metavar="N",
+              help="Monte Carlo: how many paths (numbered from 1).")
+@click.option("--seed", type=int, metavar="S",
+              help="The run's seed: the same seed, the same paths.")
+@click.option("--model", metavar="FILE",
+              help="A behaviour model (TOML); keys left out keep the defaults (--print-model).")
+@click.option("--workers", type=int, metavar="K", help="Run the paths in K processes.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Send batches of paths to this Dask scheduler instead.")
+@click.option("--discount", metavar="RATE", help="Annual rate for present values (compounded "
+              "annually, ACT/365 from the Closing Date); default 0.")
+@click.option("--out", metavar="DIR",
+              help="Write paths.csv, summary.json and three PNG plots here.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--path", "path_k", type=int, metavar="K",
+              help="Re-run path K alone: its actions and timeline.")
+@click.option("--save", metavar="FILE",
+              help="With --path: write the path as a scenario for `npa run`.")
+@click.option("--print-model", "print_model", is_flag=True,
+              help="Print the shipped default behaviour model (commented TOML).")
+@click.option("--db", default=None, help="Not used: a simulation stores nothing (no "
+              "database is created or changed).")
 @_json_option
-def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
-    """Run Gherkin .feature files against the engine's step vocabulary."""
-    from features.runner import render, run_files
+def simulate(scenario: str | None, path_k: int | None, as_json: bool, db: str | None,
+             **given: Any) -> None:
+    """Simulate the deal in memory: a scripted scenario, or Monte Carlo paths. Nothing stored."""
+    from engine.simulation.command import Options, run
 
-    for given in paths:
-        if not Path(given).exists():
-            raise InvalidAction(f"no file or directory {given}", field="path")
-    report = run_files([Path(p) for p in paths])
-    _emit(report, as_json, render)
+    options = Options(scenario=scenario, path=path_k, as_json=as_json, **given)
+    raise SystemExit(run(options, click.echo, _read_scenario))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--tags", help='A Cucumber tag expression: "@section_5_1 and not @slow".')
+@click.option("--dry-run", is_flag=True, help="Parse and match every step; run none.")
+@click.option("--format", "formats", multiple=True, default=("pretty",), show_default=True,
+              metavar="FORMAT[:FILE]", help="pretty, progress, json, cucumber-json (Cucumber's "
+              "JSON report) or junit (JUnit XML); :FILE writes it to a file. Repeatable.")
+@click.option("--db", default="npa.db", show_default=True,
+              help="Accepted like every command's; nothing is written: scenarios run in memory.")
+@_json_option
+def spec(paths: Sequence[str], tags: str | None, dry_run: bool, formats: tuple[str, ...],
+         db: str, as_json: bool) -> None:
+    """Run Gherkin .feature files (or FILE:LINE) against the engine's step vocabulary."""
+    from features.formats import FormatError, outputs, write_outputs
+    from features.runner import TargetError, run_files
+
+    try:
+        chosen = outputs([f for f in formats if not (as_json and ":" not in f)]
+                         + (["json"] if as_json else []))
+        report = run_files(list(paths), tags=tags, dry_run=dry_run)
+        shown = write_outputs(report, chosen)
+    except TargetError as exc:
+        raise InvalidAction(exc.message, field=exc.field) from None
+    except FormatError as exc:
+        raise InvalidAction(str(exc), field="format") from None
+    if shown is not None:
+        click.echo(shown)
     raise SystemExit(0 if report["ok"] else 1)
 
 
@@ -405,11 +493,13 @@ def spec(paths: Sequence[str], db: str, as_json: bool) -> None:
 @_db_option
 @_json_option
 def steps(db: str, as_json: bool) -> None:
-    """The step vocabulary that features (and `npa spec`) may use."""
+    """The step vocabulary that features (and `npa spec`) may use, and what each
+    placeholder accepts."""
     from features.steps import vocabulary
+    from features.steps.accepts import placeholder_types, render_vocabulary
 
-    _emit(vocabulary(), as_json,
-          lambda v: "\n".join(f"{s['keyword']:5} {s['pattern']}" for s in v))
+    data = {"steps": vocabulary(), "placeholders": placeholder_types()}
+    _emit(data, as_json, render_vocabulary)
 
 
 @cli.command()
@@ -437,6 +527,20 @@ def explore(depth: int, terms_file: str | None, max_states: int | None, workers:
         write_out(result, where)
     _emit(result.to_dict(), as_json, render)
     raise SystemExit(0 if result.ok else 1)
+
+
+def _coverage_of(features: Sequence[str]) -> dict[str, Any]:
+    """The clause coverage of feature files (default: the shipped ones), for the page."""
+    from engine.clause_coverage import coverage as clause_coverage
+    from features.runner import TargetError
+
+    for given in features:
+        if not Path(given).exists():
+            raise InvalidAction(f"no file or directory {given}", field="coverage")
+    try:
+        return clause_coverage(list(features) or None).to_dict()
+    except TargetError as exc:
+        raise InvalidAction(exc.message, field="coverage") from None
 
 
 @cli.command()

@@ -155,6 +155,23 @@ class Deal:
         log = check_store(store)
         return cls(log, deal_id, log.load(deal_id))
 
+    def fork(self) -> Deal:
+        """A copy of this deal held only in memory, to act on apart (simulation).
+
+        The copy shares the state, which is immutable, and holds a copy of
+        the event list: nothing is replayed, and acting on either deal leaves
+        the other as it was.
+        """
+        log = MemoryLog()
+        log.create(self._id, self._events, self._shown)
+        twin = Deal.__new__(Deal)
+        with self._lock:
+            twin.__dict__.update(self.__dict__)
+            twin._events = list(self._events)
+        twin._store = log
+        twin._lock = threading.Lock()
+        return twin
+
     @property
     def id(self) -> str:
         """The deal's id."""

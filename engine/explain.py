@@ -6,6 +6,8 @@ The clause text is stored once, in `contract`, and looked up here.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from contract import UnknownSection, clause_text, schedule_1_text
@@ -32,8 +34,14 @@ class Reason:
     text: str
 
     def to_dict(self) -> ReasonView:
-        """The reason as `act --json` prints it."""
-        return {"section": self.section, "message": self.message, "text": self.text}
+        """The reason as `act --json` prints it; `page` is the clause's anchor on `npa page`."""
+        return {"section": self.section, "message": self.message, "text": self.text,
+                "page": "#" + page_anchor(self.section)}
+
+
+def page_anchor(section: str) -> str:
+    """The id of a section's clause on the page of `npa page`: "5.1(d)" is "section-5-1-d"."""
+    return "section-" + "-".join(re.findall(r"[a-z0-9]+", section.lower()))
 
 
 def quote(section: str) -> str:

@@ -20,6 +20,7 @@ from engine import events as ev
 from engine.clock import iso
 from engine.plain import Plain
 from engine.schedule import Payment, payment_schedule
+from engine.sharing import HolderPayment, holder_payment, interest_parts
 
 
 class Status(enum.StrEnum):
@@ -262,6 +263,9 @@ class DealState(Plain):
     inspections: tuple[tuple[str, str, datetime | None], ...] = ()
     claims: Mapping[str, Claim] = attrs.field(factory=dict)
     expenses: Mapping[str, Expense] = attrs.field(factory=dict)
+    #: Each payment of interest or principal to the Holders, with each Holder's share of
+    #: each installment it paid (engine.sharing).
+    holder_payments: tuple[HolderPayment, ...] = ()
 
     @property
     def principal_outstanding(self) -> Decimal:
@@ -441,6 +445,8 @@ def _guarantee(state: DealState, e: ev.GuaranteeDelivered) -> dict[str, Any]:
 def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
     changes: dict[str, Any] = dict(paid={**state.paid,
                                          e.purpose: state.paid_for(e.purpose) + e.amount})
+    if e.purpose in ("interest", "principal"):
+        changes["holder_payments"] = (*state.holder_payments, _holder_payment(state, e))
     if e.purpose == "interest":
         total = state.interest_paid + e.amount
         changes["interest_paid"] = total
@@ -465,6 +471,16 @@ def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
             changes["deadlines"] = tuple(d for d in state.deadlines
                                          if not d.key.startswith("principal:"))
     return changes
+
+
+def _holder_payment(state: DealState, e: ev.PaymentMade) -> HolderPayment:
+    """The payment with each Holder's share of each installment it pays."""
+    if e.purpose == "interest":
+        parts = interest_parts(state.schedule, state.interest_paid, e.amount)
+    else:
+        due = next((p.date.isoformat() for p in state.schedule if p.kind == "principal"), "")
+        parts = [(f"principal-{due}", due, e.amount)]
+    return holder_payment(e.at, e.purpose, e.amount, e.shares, parts)
 
 
 def interest_covered(state: DealState, paid: Decimal) -> list[Payment]:

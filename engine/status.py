@@ -26,7 +26,7 @@ from engine.rules.payments import (
 from engine.rules.settlement import settlement_complete, transaction_fee_owed
 from engine.rules.signing import both_signed
 from engine.state import DealState, Status, interest_covered
-from engine.views import ClaimView, DealStatus, ObligationView
+from engine.views import ClaimView, DealStatus, HolderPaymentView, ObligationView
 
 
 def missing(state: DealState) -> list[Reason]:
@@ -193,7 +193,21 @@ def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
         "inspections": [{"by": by, "scope": scope, "at": iso(at) if at else None}
                         for by, scope, at in state.inspections],
         "claims": _claims(state),
+        "payments_to_holders": _payments_to_holders(state),
     }
+
+
+def _payments_to_holders(state: DealState) -> list[HolderPaymentView]:
+    """Each payment of interest or principal, with each Holder's share of each installment."""
+    return [
+        {"at": iso(p.at) if p.at else None, "purpose": p.purpose, "amount": str(p.amount),
+         "shares": {name: str(v) for name, v in p.shares.items()},
+         "parts": [{"obligation": part.obligation, "due": part.due, "amount": str(part.amount),
+                    "shares": {name: str(v) for name, v in part.shares.items()}}
+                   for part in p.parts],
+         "assumed": True}
+        for p in state.holder_payments
+    ]
 
 
 def _claims(state: DealState) -> list[ClaimView]:

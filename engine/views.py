@@ -25,7 +25,9 @@ __all__ = [
     "DealStatus",
     "DefaultView",
     "EventRecord",
+    "HolderPaymentView",
     "InspectionView",
+    "InstallmentShare",
     "MisrepresentationView",
     "NoticeView",
     "ObligationView",
@@ -50,6 +52,8 @@ class ReasonView(TypedDict):
     section: str
     message: str
     text: str
+    #: The clause's anchor on the page of `npa page` ("#section-5-1-d").
+    page: str
 
 
 class Consequence(TypedDict):
@@ -283,6 +287,26 @@ class ClaimView(TypedDict):
     damages: list[DamageView]
 
 
+class InstallmentShare(TypedDict):
+    """One installment a payment went to, and each Holder's share of it."""
+
+    obligation: str
+    due: str
+    amount: str
+    shares: dict[str, str]
+
+
+class HolderPaymentView(TypedDict):
+    """A payment of interest or principal to the Holders, with each Holder's share."""
+
+    at: str | None
+    purpose: str
+    amount: str
+    shares: dict[str, str]
+    parts: list[InstallmentShare]
+    assumed: bool
+
+
 class DealStatus(TypedDict):
     """`status()` and `npa status --json` (PRODUCT.md section 8)."""
 
@@ -316,3 +340,4 @@ class DealStatus(TypedDict):
     company: str
     inspections: list[InspectionView]
     claims: list[ClaimView]
+    payments_to_holders: list[HolderPaymentView]

@@ -209,6 +209,26 @@ Feature: 8.5 Notices, etc.
       When Purchaser sends the Company a notice of covenant breach by registered mail on April 15, 1998 at 10:00, with no postmark
       Then the action is rejected as invalid
 
+  Rule: A notice is sent at one moment and takes effect at the moment its method turns on
+
+    Example: A facsimile sent at one time and confirmed at another takes effect on confirmation
+      When Purchaser sends the Company a notice of covenant breach by facsimile, sent on April 15, 1998 at 17:55 and confirmed on April 16, 1998 at 09:10
+      Then the notice is pending
+      When time passes to April 16, 1998 at 09:10
+      Then the notice is effective on April 16, 1998 at 09:10
+
+    Example: A lawyer may say the notice is faxed, or hand-delivered
+      When Purchaser faxes the Company a notice of covenant breach on April 15, 1998 at 10:00, confirmed at 10:20
+      Then the notice takes effect on April 15, 1998 at 10:20
+      When Nomura Holding America, Inc. hand-delivers to Lexington Precision Corporation a notice of covenant breach on April 16, 1998 at 11:00
+      Then the notice is effective on April 16, 1998 at 11:00
+
+    Example: A notice of acceleration without its copy to the Company's counsel has no effect
+      Given time passes to March 6, 1998
+      When Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00, with no copy to Nixon, Hargrave, Devans & Doyle LLP
+      Then the notice has no effect
+      And the Notes are not accelerated
+
   Rule: A time is a moment: in the hour New York repeats when daylight saving ends, a time says which of the two it is
 
     Example: A notice delivered by hand in the repeated hour takes effect at the moment its time names

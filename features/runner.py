@@ -3,24 +3,29 @@
 Each file is parsed with gherkin-official; its pickles (Background and
 Scenario Outlines expanded) run one by one, each on a fresh `World`, each
 step matched against `features.steps.REGISTRY` (the first entry of the step's
-keyword that matches wins). A syntax error is reported for its file and the
-other files still run; scenarios with the same name each run; the steps after
-a failed or undefined step are skipped.
+keyword that matches wins). As Cucumber does:
+
+- a syntax error is reported for its file, in one plain sentence with its
+  line, and the other files still run; a file with no scenarios is a warning;
+- scenarios with the same name each run; a scenario with no steps is empty,
+  not passed;
+- the steps after a failed or undefined step are skipped, but every
+  undefined step of a scenario is reported, each with a suggestion;
+- `tags` (a Cucumber tag expression) and `FILE:LINE` pick the scenarios to
+  run; `dry_run` parses and matches every step without running any.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator, Mapping
+import inspect
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from gherkin.errors import ParserError
-from gherkin.parser import Parser
-from gherkin.pickles.compiler import Compiler
-from gherkin.token_scanner import TokenScanner
-
-from features.steps import REGISTRY, StepError, World, conditions_named, find
+from features.parsing import Parsed, TargetError, Unreadable, error, parse, picked, targets
+from features.steps import Step, StepError, World, conditions_named, find
+from features.suggest import hints, suggest
 
 #: Pickle step types and the keyword whose steps they match; "*" steps match any.
 KEYWORDS: Mapping[str, str | None] = {
@@ -30,194 +35,210 @@ KEYWORDS: Mapping[str, str | None] = {
     "Unknown": None,
 }
 
+#: A scenario's statuses, in the order the totals give them.
+STATUSES = ("passed", "failed", "undefined", "empty", "skipped")
 
-def feature_files(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
-    """The .feature files named or found (recursively, in order) under the paths given."""
-    files: list[Path] = []
-    errors: list[dict[str, Any]] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.feature"))
-            if not found:
-                errors.append(_error(path, None, "no .feature files in this directory"))
-            files += found
-        elif path.is_file():
-            files.append(path)
-        else:
-            errors.append(_error(path, None, "no such file or directory"))
-    return files, errors
+STEP_STATUSES = ("passed", "failed", "undefined", "skipped")
 
 
-def run_files(paths: list[Path]) -> dict[str, Any]:
+def tag_filter(expression: str | None) -> Any:
+    """A Cucumber tag expression ("@section_5_1 and not @slow"), parsed.
+
+    Raises:
+        TargetError: the expression does not parse (field "tags").
+    """
+    if expression is None or not expression.strip():
+        return None
+    from cucumber_tag_expressions import parse as parse_tags
+    from cucumber_tag_expressions.parser import TagExpressionError
+
+    try:
+        return parse_tags(expression)
+    except TagExpressionError as exc:
+        raise TargetError(f"{expression!r} is not a tag expression ({exc})", "tags") from None
+
+
+def run_files(paths: Sequence[str | Path], *, tags: str | None = None,
+              dry_run: bool = False) -> dict[str, Any]:
     """Run every scenario of the files (a directory stands for its .feature files).
 
+    Args:
+        paths: files, directories, or `FILE:LINE` to run the scenario at a line.
+        tags: a Cucumber tag expression; only the scenarios it accepts run.
+        dry_run: parse and match every step, run none.
+
     Returns:
-        {"ok", "files", "scenarios", "counts", "errors"}: `ok` is False when a
-        scenario failed or has an undefined step, or a file could not be read
-        or parsed; each scenario has its name, file, line and status, and for
-        a failed or undefined one the step, the error or a hint.
+        {"ok", "files", "features", "scenarios", "counts", "steps", "errors",
+        "warnings", "dry_run", "tags"}: `ok` is False when a scenario failed
+        or has an undefined step, or a file could not be read or parsed; each
+        scenario has its name, file, line and status, every step with its
+        status, and for a failed or undefined one the step, the error or a hint.
+
+    Raises:
+        TargetError: a path that does not exist, a `FILE:LINE` that picks no
+            scenario, or a tag expression that does not parse.
     """
-    files, errors = feature_files(paths)
+    wanted = tag_filter(tags)
+    found, errors = targets(paths)
+    warnings: list[dict[str, Any]] = []
+    features: list[dict[str, Any]] = []
     scenarios: list[dict[str, Any]] = []
-    for path in files:
+    files: list[str] = []
+    for target in found:
+        if str(target.path) not in files:
+            files.append(str(target.path))
         try:
-            pickles, locations = _compile(path)
-        except _Unreadable as exc:
+            parsed = parse(target.path)
+        except Unreadable as exc:
             errors.extend(exc.errors)
             continue
-        scenarios += [_run_pickle(path, pickle, locations) for pickle in pickles]
+        if parsed.feature is None:
+            warnings.append(error(target.path, None, "the file has no Feature"))
+            continue
+        if not parsed.pickles:
+            warnings.append(error(target.path, parsed.feature["location"]["line"],
+                                  "the feature has no scenarios"))
+        chosen = [pk for pk in parsed.pickles if picked(parsed, pk, target.lines)]
+        if target.lines and not chosen:
+            where = ", ".join(str(n) for n in target.lines)
+            raise TargetError(f"{target.given}: no scenario at line {where}")
+        if wanted is not None:
+            chosen = [pk for pk in chosen
+                      if wanted.evaluate([t["name"] for t in pk.get("tags", [])])]
+        features.append(_feature_entry(target.path, parsed))
+        scenarios += [_run_pickle(target.path, parsed, pk, dry_run) for pk in chosen]
     counts = {status: sum(1 for s in scenarios if s["status"] == status)
-              for status in ("passed", "failed", "undefined")}
+              for status in STATUSES}
+    step_counts = {status: sum(1 for s in scenarios for st in s["steps"]
+                               if st["status"] == status) for status in STEP_STATUSES}
     return {
         "ok": not errors and counts["failed"] == 0 and counts["undefined"] == 0,
-        "files": [str(path) for path in files],
+        "files": files,
+        "features": features,
         "scenarios": scenarios,
         "counts": counts,
+        "steps": step_counts,
         "errors": errors,
+        "warnings": warnings,
+        "dry_run": dry_run,
+        "tags": tags,
     }
 
 
-def render(report: Mapping[str, Any]) -> str:
-    """The report for people: a line per scenario, details of failures, then the totals."""
-    lines = []
-    for error in report["errors"]:
-        where = error["file"] + (f":{error['line']}" if error["line"] else "")
-        lines.append(f"error      {where}  {error['message']}")
-    for scenario in report["scenarios"]:
-        lines.append(f"{scenario['status']:10} {scenario['file']}:{scenario['line']}  "
-                     f"{scenario['name']}")
-        step = scenario["step"]
-        if scenario["status"] == "failed":
-            lines.append(f"    line {step['line']}: {step['keyword']}{step['text']}")
-            lines.append(f"    {scenario['error']}")
-        elif scenario["status"] == "undefined":
-            lines.append(f"    line {step['line']}: no step matches "
-                         f"{step['keyword']}{step['text']}")
-            lines += [f"    did you mean: {hint}" for hint in scenario["hint"]]
-    counts = report["counts"]
-    total = f"{counts['passed']} passed, {counts['failed']} failed, {counts['undefined']} undefined"
-    if report["errors"]:
-        total += f", {len(report['errors'])} error{'s' if len(report['errors']) > 1 else ''}"
-    lines.append(total)
-    return "\n".join(lines)
-
-
-# --- parsing -----------------------------------------------------------------
-
-
-class _Unreadable(Exception):
-    """A file that cannot be read or parsed, with one error entry per problem."""
-
-    def __init__(self, errors: list[dict[str, Any]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
-def _error(path: Path, line: int | None, message: str) -> dict[str, Any]:
-    return {"file": str(path), "line": line, "message": " ".join(message.split())}
-
-
-def _compile(path: Path) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    """The file's pickles, and every AST node's keyword and line by id."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _Unreadable([_error(path, None, f"cannot read the file ({exc})")]) from None
-    try:
-        document = Parser().parse(TokenScanner(text))
-    except ParserError as exc:
-        problems = getattr(exc, "errors", None) or [exc]
-        raise _Unreadable([
-            _error(path, (getattr(p, "location", None) or {}).get("line"),
-                   _without_location(str(p)))
-            for p in problems
-        ]) from None
-    with_uri: Any = {**document, "uri": str(path)}
-    pickles: list[dict[str, Any]] = [dict(pickle) for pickle in Compiler().compile(with_uri)]
-    return pickles, dict(_nodes(with_uri.get("feature") or {}))
-
-
-def _without_location(message: str) -> str:
-    """A gherkin error message without its "(line:column): " prefix."""
-    return message.split("): ", 1)[1] if message.startswith("(") and "): " in message else message
-
-
-def _nodes(node: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every step, scenario and example row of a feature, by id, with its keyword and line."""
-    for child in node.get("children", []):
-        for kind in ("background", "scenario", "rule"):
-            part = child.get(kind)
-            if part is None:
-                continue
-            if kind == "rule":
-                yield from _nodes(part)
-                continue
-            yield part["id"], {"line": part["location"]["line"], "keyword": part["keyword"]}
-            for step in part.get("steps", []):
-                yield step["id"], {"line": step["location"]["line"], "keyword": step["keyword"]}
-            for examples in part.get("examples", []):
-                for row in examples.get("tableBody", []):
-                    yield row["id"], {"line": row["location"]["line"], "keyword": ""}
+def _feature_entry(path: Path, parsed: Parsed) -> dict[str, Any]:
+    """What a report says of a feature: for the formats that group scenarios by feature."""
+    feature = parsed.feature or {}
+    return {"file": str(path), "name": feature.get("name", ""),
+            "keyword": feature.get("keyword", "Feature"),
+            "line": feature.get("location", {}).get("line", 1),
+            "description": (feature.get("description") or "").strip(),
+            "tags": [{"name": t["name"], "line": t["location"]["line"]}
+                     for t in feature.get("tags", [])]}
 
 
 # --- running -----------------------------------------------------------------
 
 
-def _run_pickle(path: Path, pickle: Mapping[str, Any],
-                nodes: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Run one scenario on a fresh World; the first failed or undefined step ends it."""
-    texts = [step["text"] for step in pickle["steps"]]
+def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
+                dry_run: bool) -> dict[str, Any]:
+    """Run one scenario on a fresh World; after a failed or undefined step, only match."""
+    texts = [each["text"] for each in pickle["steps"]]
     world = World(named=conditions_named(texts))
+    node = parsed.nodes.get(pickle["astNodeIds"][0], {})
     report: dict[str, Any] = {
         "name": pickle["name"],
         "file": str(path),
         "line": pickle["location"]["line"],
+        "keyword": node.get("keyword", "Scenario"),
+        "description": node.get("description", ""),
+        "rule": node.get("rule"),
+        "feature": (parsed.feature or {}).get("name", ""),
         "tags": [tag["name"] for tag in pickle.get("tags", [])],
-        "status": "passed",
+        "tag_lines": [{"name": tag["name"],
+                       "line": parsed.nodes.get(tag["astNodeId"], {}).get("line")}
+                      for tag in pickle.get("tags", [])],
+        "status": "empty" if not pickle["steps"] else ("skipped" if dry_run else "passed"),
         "steps": [],
         "step": None,
         "error": None,
         "hint": [],
+        "undefined": [],
+        "duration_ns": 0,
     }
-    for step in pickle["steps"]:
-        node = nodes.get(step["astNodeIds"][0], {"line": None, "keyword": ""})
-        entry = {"keyword": node["keyword"], "text": step["text"], "file": str(path),
-                 "line": node["line"], "status": "skipped"}
+    going = not dry_run
+    for each in pickle["steps"]:
+        step_node = parsed.nodes.get(each["astNodeIds"][0], {"line": None, "keyword": ""})
+        entry: dict[str, Any] = {"keyword": step_node["keyword"], "text": each["text"],
+                                 "file": str(path), "line": step_node["line"],
+                                 "status": "skipped", "location": None, "duration_ns": 0,
+                                 "background": bool(step_node.get("background"))}
+        table = each.get("argument", {}).get("dataTable")
+        rows = [[c["value"] for c in row["cells"]] for row in table["rows"]] if table else None
+        if rows is not None:
+            entry["rows"] = rows
         report["steps"].append(entry)
-        if report["status"] != "passed":
+        keyword = KEYWORDS.get(each.get("type", "Unknown"))
+        try:
+            found = _find(each["text"], keyword)
+        except StepError as exc:
+            found, entry["error"] = None, _one_line(exc)
+        if "error" in entry:
+            entry["status"] = "failed"
+            _first_problem(report, entry, "failed", entry["error"])
+            going = False
             continue
-        entry["status"] = status = _run_step(world, step, report)
-        if status != "passed":
-            report["status"] = status
-            report["step"] = {k: entry[k] for k in ("keyword", "text", "file", "line")}
+        if found is None:
+            entry["status"] = "undefined"
+            entry["hint"] = hints(each["text"])
+            suggestion = suggest(each["text"], keyword)
+            entry["suggestion"] = suggestion.to_dict() if suggestion else None
+            report["undefined"].append({k: entry[k] for k in
+                                        ("keyword", "text", "line", "hint", "suggestion")})
+            _first_problem(report, entry, "undefined", None)
+            going = False
+            continue
+        definition, args = found
+        entry["location"] = _location(definition)
+        if not going:
+            continue
+        started = time.perf_counter_ns()
+        try:
+            definition.run(world, args, rows)
+            entry["status"] = "passed"
+        except Exception as exc:  # a step's failure is reported, never raised
+            entry["status"], entry["error"] = "failed", _one_line(exc)
+            _first_problem(report, entry, "failed", entry["error"])
+            going = False
+        entry["duration_ns"] = time.perf_counter_ns() - started
+        report["duration_ns"] += entry["duration_ns"]
     # The sections its steps' actions exercised (their events and refusals): `npa coverage`.
     report["sections"] = list(dict.fromkeys(world.sections))
     return report
 
 
-def _run_step(world: World, step: Mapping[str, Any], report: dict[str, Any]) -> str:
-    """Run one step; on failure or an undefined step, say why in the scenario's report."""
-    keyword = KEYWORDS.get(step.get("type", "Unknown"))
-    try:
-        found = _find(step["text"], keyword)
-    except StepError as exc:
-        report["error"] = _one_line(exc)
-        return "failed"
-    if found is None:
-        report["hint"] = hints(step["text"])
-        return "undefined"
-    entry, args = found
-    table = step.get("argument", {}).get("dataTable")
-    rows = [[cell["value"] for cell in row["cells"]] for row in table["rows"]] if table else None
-    try:
-        entry.run(world, args, rows)
-    except Exception as exc:  # a step's failure is reported, never raised
-        report["error"] = _one_line(exc)
-        return "failed"
-    return "passed"
+def _first_problem(report: dict[str, Any], entry: Mapping[str, Any], status: str,
+                   message: str | None) -> None:
+    """Mark the scenario failed or undefined at its first bad step; a later one changes nothing."""
+    if report["step"] is not None:
+        return
+    report["status"] = status
+    report["step"] = {k: entry[k] for k in ("keyword", "text", "file", "line")}
+    report["error"] = message
+    if status == "undefined":
+        report["hint"] = entry["hint"]
 
 
-def _find(text: str, keyword: str | None) -> Any:
+def _location(definition: Step) -> str:
+    """Where a step is defined, as `module.py:line`, for the reports that name it."""
+    try:
+        source = Path(inspect.getsourcefile(definition.func) or "")
+        line = inspect.getsourcelines(definition.func)[1]
+    except (OSError, TypeError):  # pragma: no cover - every step is a Python function
+        return definition.func.__qualname__
+    return f"features/steps/{source.name}:{line}"
+
+
+def _find(text: str, keyword: str | None) -> tuple[Step, dict[str, Any]] | None:
     """The step for a text: of its own keyword, or of any keyword for a "*" step."""
     if keyword is not None:
         return find(text, keyword)
@@ -236,15 +257,19 @@ def _one_line(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
 
 
-def hints(text: str, count: int = 3) -> list[str]:
-    """The vocabulary's patterns closest to a step that matches none of them."""
-    examples: dict[str, str] = {}
-    for entry in REGISTRY:
-        examples.setdefault(entry.example, entry.pattern)
-    close = difflib.get_close_matches(text, list(examples), n=count, cutoff=0.4)
-    if not close:
-        close = difflib.get_close_matches(text, list(examples), n=1, cutoff=0.0)
-    return list(dict.fromkeys(examples[example] for example in close))
+def feature_files(paths: Iterable[Path]) -> tuple[list[Path], list[dict[str, Any]]]:
+    """The .feature files named or found under the paths given, and the errors of those
+    that name none."""
+    found, errors = targets(list(paths))
+    return list(dict.fromkeys(t.path for t in found)), errors
 
 
-__all__ = ["feature_files", "hints", "render", "run_files"]
+def render(report: Mapping[str, Any]) -> str:
+    """The report for people (the pretty format)."""
+    from features.formats import pretty
+
+    return pretty(report)
+
+
+__all__ = ["STATUSES", "TargetError", "feature_files", "hints", "render", "run_files",
+           "tag_filter"]

@@ -41,6 +41,15 @@ Feature: Schedule 1 Form of Note (assumed terms)
 
   Rule: Payments are made by the Company, of no more than is owed, and principal not before it is due (ASSUMED)
 
+    Example: Each Holder receives its share of a payment by principal held
+      Given the Company pays interest of $205,625.00 on February 2, 1998 at 10:00
+      And Purchaser gives notice of a proposed transfer of $1,305,555.56 of Notes to Acme Bank, under Rule 144, by hand, delivered on March 2, 1998 at 10:00
+      And Purchaser completes the transfer on March 3, 1998 at 10:00
+      When the Company pays interest of $393,750.00 on August 3, 1998 at 10:00
+      Then Acme Bank receives $68,541.66 of the interest due on August 1, 1998
+      And Purchaser receives $325,208.34 of the interest due on August 1, 1998
+      And Purchaser receives $205,625.00 of the interest due on February 1, 1998
+
     Example: Interest is not paid before it is payable
       When the Company pays interest of $205,625.00 on January 15, 1998 at 10:00
       Then the action is refused under Schedule 1
@@ -230,6 +239,13 @@ Feature: Schedule 1 Form of Note (assumed terms)
       When time passes to March 15, 1998 at 11:00
       Then the Notes are accelerated
       And the Company owes $301,875.00 of interest and $7,500,000.00 of principal
+
+    Example: The Holders of a majority in principal may accelerate, and a lawyer may ask first
+      Given time passes to March 6, 1998
+      Then the deal is in Default
+      And Purchaser may give notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      When the Holders of a majority in principal give notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      Then the Notes have been accelerated
 
     Example: Without a continuing Event of Default there is nothing to accelerate
       When Purchaser gives notice of acceleration by hand, delivered on December 1, 1997 at 10:00

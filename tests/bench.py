@@ -40,6 +40,15 @@ a minimum). The rows:
    action as in row 1, target at least 10,000 distinct states a second; and
    the depth reached in 60 s (9b), against the same action (no target: the
    row says how deep and how many states).
+10. Monte Carlo (`engine.simulate`, the default behaviour model) of the 1997 deal:
+   (10a) 10,000 paths with 2 worker processes, wall time per path, beside a bare
+   `transitions` machine firing as many triggers as the paths took actions
+   (target: at least 1,000 paths a second); (10b) the engine's cost per action
+   inside those paths (`Deal.act` on the forked in-memory deals, one process)
+   against a bare trigger (target: at most 10x);
+11. peak memory (ru_maxrss) of `simulate` with `--out` in a subprocess: 100,000
+   paths against 10,000, for the parent and for the largest worker (target: at
+   most 300 MB, and at most 1.2x the 10,000-path peak).
 
 The Markdown table (for the README) and a JSON of the raw samples go to
 bench-results/. A target that is not met says "no", with a line under the
@@ -115,6 +124,11 @@ class Sizes:
     flat_small: int  # open proceedings of its small twin
     flat_rounds: int  # actions on each, alternating
     bare_lifecycle_batch: int  # bare runs of as many triggers per batch
+    mc_paths: int  # paths of each Monte Carlo run with 2 workers (row 10a)
+    mc_rounds: int  # Monte Carlo runs, each followed by as many bare triggers
+    mc_action_paths: int  # paths whose every Deal.act is timed, in one process (row 10b)
+    mc_action_rounds: int  # batches of those, each followed by a batch of bare triggers
+    memory_paths: tuple[int, int]  # the large and the small run of row 11
     warmup: int  # untimed runs of everything before its samples
     explore_depth: int = 2  # depth of each timed exploration (9a)
     explore_rounds: int = 7  # explorations, each followed by a batch of actions (9a)
@@ -126,12 +140,15 @@ FULL = Sizes(action_rounds=31, action_batch=1000, trigger_batch=2000, cli_runs=1
              status_rounds=101, deadlines=1000, advance_rounds=31, schedule_rounds=31,
              schedule_batch=500, lifecycle_rounds=31, lifecycle_batch=20,
              bare_lifecycle_batch=400, flat_big=20_000, flat_small=200, flat_rounds=41,
-             warmup=3)
+             mc_paths=10_000, mc_rounds=3, mc_action_paths=200, mc_action_rounds=11,
+             memory_paths=(100_000, 10_000), warmup=3)
 QUICK = Sizes(action_rounds=3, action_batch=50, trigger_batch=100, cli_runs=3,
               store_rounds=5, load_events=200, load_rounds=3, deals=50,
               status_rounds=5, deadlines=50, advance_rounds=5, schedule_rounds=3,
               schedule_batch=20, lifecycle_rounds=3, lifecycle_batch=2,
-              bare_lifecycle_batch=20, flat_big=300, flat_small=20, flat_rounds=5, warmup=1,
+              bare_lifecycle_batch=20, flat_big=300, flat_small=20, flat_rounds=5,
+              mc_paths=400, mc_rounds=1, mc_action_paths=20, mc_action_rounds=3,
+              memory_paths=(2_000, 200), warmup=1,
               explore_depth=1, explore_rounds=2, explore_seconds=2.0)
 
 
@@ -857,6 +874,147 @@ def cumulative(work: Callable[[], object], whole: str,
     return shares
 
 
+# --- 10. Monte Carlo paths: throughput and the engine's cost per action ----------------
+
+MC_SEED = 1997
+
+
+def bare_triggers(count: int) -> Callable[[], int]:
+    """A function timing `count` bare triggers back and forth between two states."""
+    machine = Machine(model=None, states=["A", "B"], initial="A", auto_transitions=False,
+                      transitions=[{"trigger": "go", "source": "A", "dest": "B"},
+                                   {"trigger": "back", "source": "B", "dest": "A"}])
+    go, back = machine.events["go"].trigger, machine.events["back"].trigger
+
+    def fire() -> int:
+        model = _Tiny()
+        start = time.perf_counter_ns()
+        for _ in range(count // 2):
+            go(model)
+            back(model)
+        return time.perf_counter_ns() - start
+
+    return fire
+
+
+def bench_monte_carlo(sizes: Sizes) -> list[Row]:
+    from engine.simulation import load_model, simulate
+    from engine.simulation.paths import run_path
+    from engine.simulation.plan import plan_for
+
+    n = sizes.mc_paths
+    plan = plan_for(None, load_model(), Decimal(0))
+    actions_per_path = sum(run_path(plan, k, MC_SEED).actions for k in range(1, 201)) / 200
+    bare = bare_triggers(int(actions_per_path * n) // 2 * 2)
+
+    def run() -> int:
+        start = time.perf_counter_ns()
+        result = simulate(n, MC_SEED, workers=2)
+        elapsed = time.perf_counter_ns() - start
+        if result.paths != n:
+            raise RuntimeError("the run did not make every path")
+        return elapsed // n
+
+    def bare_paths() -> int:
+        return bare() // n
+
+    runs, triggers = interleave(run, bare_paths, sizes.mc_rounds, 0)
+    throughput = Row("10a", f"Monte Carlo, the 1997 deal, {n:,} paths, 2 worker processes "
+                           f"(wall time per path, startup included)", "µs", median(runs),
+                     median(triggers), "≥ 1,000 paths/s", False,
+                     f"bare `transitions` triggers, {actions_per_path:.1f} a path (as many as "
+                     f"its actions)", {"wall_per_path": runs, "bare_per_path": triggers})
+    throughput.met = throughput.measured_ns <= 1e6
+    throughput.dominant = (f"{1e9 / median(runs):,.0f} paths a second; one path in one "
+                           f"process: " + profile(
+                               lambda: [run_path(plan, k, MC_SEED) for k in range(1, 301)]))
+
+    acted = [0, 0]
+    original = Deal.act
+
+    def timed(self: Deal, action: Any) -> Any:
+        start = time.perf_counter_ns()
+        result = original(self, action)
+        acted[0] += time.perf_counter_ns() - start
+        acted[1] += 1
+        return result
+
+    first = iter(range(1, 10**9, sizes.mc_action_paths))
+
+    def engine_actions() -> int:
+        acted[:] = [0, 0]
+        k = next(first)
+        Deal.act = timed  # type: ignore[method-assign]
+        try:
+            for path in range(k, k + sizes.mc_action_paths):
+                run_path(plan, path, MC_SEED)
+        finally:
+            Deal.act = original  # type: ignore[method-assign]
+        return acted[0] // acted[1]
+
+    one = bare_triggers(2000)
+
+    def bare_trigger() -> int:
+        return one() // 2000
+
+    engine, triggers = interleave(engine_actions, bare_trigger, sizes.mc_action_rounds,
+                                  sizes.warmup)
+    per_action = Row("10b", "the engine's cost per action inside Monte Carlo paths "
+                           "(`Deal.act` on forked in-memory deals)", "µs", median(engine),
+                     median(triggers), "≤ 10x", False, "bare `transitions` trigger, two states",
+                     {"deal_act_per_action": engine, "bare_per_trigger": triggers})
+    per_action.met = per_action.ratio <= 10
+    if not per_action.met:
+        per_action.dominant = profile(
+            lambda: [run_path(plan, k, MC_SEED) for k in range(1, 301)])
+    return [throughput, per_action]
+
+
+# --- 11. Monte Carlo memory ---------------------------------------------------------
+
+MEMORY_SCRIPT = """
+import json, resource, sys
+from engine.simulation import simulate
+simulate(int(sys.argv[1]), 1997, workers=2, out=sys.argv[2])
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"parent_kb": own, "worker_kb": workers}))
+"""
+
+
+def peak_rss(paths: int, out: Path) -> dict[str, int]:
+    """The peak RSS (KB) of a subprocess simulating `paths` paths with --out, and its
+    largest worker's."""
+    done = subprocess.run([str(PYTHON), "-c", MEMORY_SCRIPT, str(paths), str(out)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the memory run failed: {done.stderr[-2000:]}")
+    peaks: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
+    return peaks
+
+
+def bench_memory(sizes: Sizes, tmp: Path) -> Row:
+    large, small = sizes.memory_paths
+    big = peak_rss(large, tmp / "mc-large")
+    little = peak_rss(small, tmp / "mc-small")
+    rows = sum(1 for _ in (tmp / "mc-large" / "paths.csv").open(encoding="utf-8")) - 1
+    if rows != large:
+        raise RuntimeError(f"paths.csv has {rows} rows, not {large}")
+    row = Row("11", f"peak RSS of `simulate` with `--out`, {large:,} paths, 2 workers "
+                    f"(the parent process)", "MB", big["parent_kb"] * 1024.0,
+              little["parent_kb"] * 1024.0, "≤ 300 MB and ≤ 1.2x", False,
+              f"the same with {small:,} paths",
+              {"parent_kb": [big["parent_kb"], little["parent_kb"]],
+               "worker_kb": [big["worker_kb"], little["worker_kb"]]})
+    worker_ratio = big["worker_kb"] / little["worker_kb"]
+    row.met = (max(big["parent_kb"], big["worker_kb"]) * 1024 <= 300 * 2**20
+               and row.ratio <= 1.2 and worker_ratio <= 1.2)
+    row.dominant = (f"largest worker {show(big['worker_kb'] * 1024, 'MB')} against "
+                    f"{show(little['worker_kb'] * 1024, 'MB')} ({worker_ratio:.2f}x); the "
+                    f"parent keeps about 50 bytes a path for the summary and the plots")
+    return row
+
+
 # --- 9. exploration of the 1997 deal -------------------------------------------
 
 
@@ -917,7 +1075,8 @@ def bench_explore(sizes: Sizes) -> tuple[Row, Row]:
 
 
 def show(ns: float, unit: str) -> str:
-    value = ns / (1e3 if unit == "µs" else 1e6)
+    """A figure in its unit: nanoseconds as µs or ms, or bytes as MB."""
+    value = ns / (1e3 if unit == "µs" else 2**20 if unit == "MB" else 1e6)
     digits = 0 if value >= 100 else 1 if value >= 10 else 2
     return f"{value:.{digits}f} {unit}"
 
@@ -935,7 +1094,10 @@ def method(sizes: Sizes) -> str:
             f"batch); 8: of {sizes.lifecycle_rounds} batch means ({sizes.lifecycle_batch:,} "
             f"lifecycles, {sizes.bare_lifecycle_batch:,} bare runs a batch); 9a: of "
             f"{sizes.explore_rounds} explorations to depth {sizes.explore_depth}; 9b: one "
-            f"exploration of {sizes.explore_seconds:g} s.")
+            f"exploration of {sizes.explore_seconds:g} s; 10a: of "
+            f"{sizes.mc_rounds} runs of {sizes.mc_paths:,} paths; 10b: of "
+            f"{sizes.mc_action_rounds} batches of {sizes.mc_action_paths:,} paths; 11: one "
+            f"subprocess run of each size.")
 
 
 def table(rows: list[Row], header: str, footer: str) -> str:
@@ -1005,6 +1167,10 @@ class Report:
         self.rows.append(bench_lifecycle(sizes))
         yield "9. exploration of the 1997 deal"
         self.rows += list(bench_explore(sizes))
+        yield "10. Monte Carlo paths"
+        self.rows += bench_monte_carlo(sizes)
+        yield "11. Monte Carlo memory"
+        self.rows.append(bench_memory(sizes, tmp))
 
 
 def main(argv: list[str] | None = None) -> int:

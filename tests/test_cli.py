@@ -254,7 +254,7 @@ def test_act_refused_exits_1_with_reasons_from_the_agreement(
         False, "Drafted", [], {})
     assert result["reasons"]
     for reason in result["reasons"]:
-        assert set(reason) == {"section", "message", "text"}
+        assert set(reason) == {"section", "message", "text", "page"}
         assert reason["section"] and reason["message"] and reason["text"]
     assert any("CLOSING DATE" in reason["text"] for reason in result["reasons"])
     assert history(capsys, db) == before
@@ -606,7 +606,8 @@ def test_why_not_lists_what_stands_in_the_way(
     shown = json.loads(out)
     assert (shown["allowed"], shown["state"]) == (False, "Drafted")
     assert shown["reasons"]
-    assert all(set(r) == {"section", "message", "text"} and r["text"] for r in shown["reasons"])
+    assert all(set(r) == {"section", "message", "text", "page"} and r["text"]
+               for r in shown["reasons"])
     assert history(capsys, db) == before
 
 
@@ -751,6 +752,9 @@ PRINTING = {
     "diagram": ["diagram"],
     "demo": ["demo"],
     "steps": ["steps"],
+    "page": ["page", DEAL, "--out", "-", "--no-coverage"],
+    "spec": ["spec", str(Path(__file__).resolve().parent.parent / "features"
+                         / "8.7_brokers.feature")],
 }
 
 

@@ -914,9 +914,9 @@ def _term_sheets(draw: st.DrawFn) -> TermSheet:
     last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
     first = date(year, month, min(anchor.day, last_day))
     issue = first - timedelta(days=draw(st.integers(min_value=1, max_value=400)))
-    # Every date of a term sheet lies in 1900-2100 (contract.terms_bounds).
+    # Term sheets' dates lie in 1900-2100 (issue 10 item 5).
     maturity = min(first + timedelta(days=draw(st.integers(min_value=0, max_value=4000))),
-                   max(first, date(2100, 12, 31)))
+                   date(2100, 12, 31))
     closing = maturity - timedelta(days=draw(st.integers(min_value=0, max_value=4000)))
     notes = NoteTerms(
         principal=draw(_money),

@@ -20,7 +20,9 @@ Two conventions make scenarios read the way a lawyer means them:
 Parse types, defined once here (`TYPES`):
 
 - Party: "the Company", "Purchaser" or "the Purchaser", "LCI" (the
-  guarantor), "the court"
+  guarantor), "the court"; or by their names in the agreement: "Lexington
+  Precision Corporation", "Nomura Holding America, Inc.", "Lexington
+  Components, Inc." (or "the Guarantor")
 - Date: "October 27, 1997"; Time: "10:00" (New York time, 24-hour clock)
 - Money: "$7,500,000.00" or "$75,000"
 - Section: "5.1(d)", "2.1", "the signature page", "Schedule 1 (c)";
@@ -62,6 +64,15 @@ Parse types, defined once here (`TYPES`):
   failed, paid, withdrawn
 - ExpenseStanding (of the expenses of Purchaser's counsel, 8.9): pending,
   overdue, paid
+- Sending (a notice sent at one moment and received at another): ", sent on
+  April 15, 1998 at 10:00 and confirmed on April 16, 1998 at 09:10" (or
+  "delivered", "postmarked"; "confirmed at 10:20" the same day), then any
+  Particulars after a comma
+- ActionNoun (the last action by a noun, "the waiver is refused under 8.4"):
+  signature, closing, waiver, payment, notice, acceleration, amendment,
+  transfer, claim, delivery, merger, inspection
+
+What each type accepts is listed by `npa steps` (`features.steps.accepts`).
 
 Damages (8.10) are listed in a data table, one item a row, under the heading
 "kind | amount | consented", and optionally "incurred": the kind is "losses",

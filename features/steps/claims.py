@@ -8,8 +8,19 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from features.steps.notices import notice_for, sent_moments
 from features.steps.registry import ACTION, THEN, step
-from features.steps.types import CONSENTED, DAMAGE_KINDS, TYPES, StepError, money, p
+from features.steps.types import (
+    CONSENTED,
+    DAMAGE_KINDS,
+    TYPES,
+    Particulars,
+    Sent,
+    StepError,
+    money,
+    p,
+)
+from features.steps.words import date_words
 from features.steps.world import World, at_time
 
 #: "December 8, 1997" or "December 8, 1997 at 10:00": when an item of Damages was incurred.
@@ -340,4 +351,85 @@ def expenses_due_by(world: World, date: str) -> None:
     """The last day for the Company to pay the last expenses presented (8.9; ASSUMED: 30 days)."""
     owed = _expenses_record(world)
     if owed["due"] != date:
-        raise AssertionError(f"the expenses are due by {owed['due']}, not {date}")
+        raise AssertionError(f"the expenses are due by {date_words(owed['due'])}, "
+                             f"not {date_words(date)}")
+
+
+# --- the same in other words ---------------------------------------------------------------
+
+
+def _claim_notice(world: World, against: str, method: str, moments: Mapping[str, str],
+                  particulars: Particulars) -> dict[str, Any]:
+    return notice_for(world, against, method, moments, particulars)
+
+
+def _assert_claim_by(world: World, claimant: str, against: str, section: str, at: str,
+                     notice: dict[str, Any], damages: list[dict[str, Any]]) -> None:
+    world.act({"type": "assert_claim", "actor": claimant, "at": at, "against": against,
+               "section": section, "damages": damages, "notice": notice})
+
+
+def _losses(amount: str) -> list[dict[str, Any]]:
+    return [{"kind": "losses", "amount": amount, "consented": False}]
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}, for losses of {amount:Money}"))
+def claims_for_losses_with(world: World, claimant: str, against: str, section: str,
+                           method: str, delivery: str, date: str, time: str,
+                           particulars: Particulars, amount: str) -> None:
+    """A claim for losses whose notice goes as the particulars say ("addressed to ...",
+    "with no copy to ..."): a defective notice asserts nothing (8.5, 8.10)."""
+    at = at_time(date, time)
+    _assert_claim_by(world, claimant, against, section, at,
+                     _claim_notice(world, against, method, {delivery: at}, particulars),
+                     _losses(amount))
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}{sending:Sending}, for losses of {amount:Money}"))
+def claims_for_losses_sent_and_received(world: World, claimant: str, against: str,
+                                        section: str, method: str, sending: Sent,
+                                        amount: str) -> None:
+    """A claim whose notice is sent at one moment and received at another (8.5, 8.10)."""
+    at, moments = sent_moments(sending)
+    _assert_claim_by(world, claimant, against, section, at,
+                     _claim_notice(world, against, method, moments, sending.particulars),
+                     _losses(amount))
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}, for these Damages:"))
+def claims_with(world: World, claimant: str, against: str, section: str, method: str,
+                delivery: str, date: str, time: str, particulars: Particulars,
+                datatable: list[list[str]]) -> None:
+    """A claim for the Damages listed, its notice as the particulars say."""
+    at = at_time(date, time)
+    _assert_claim_by(world, claimant, against, section, at,
+                     _claim_notice(world, against, method, {delivery: at}, particulars),
+                     _damages(datatable))
+
+
+@step(ACTION, p("{claimant:Party} claims indemnity from {against:Party} under {section:Section} "
+                "{method:Method}{sending:Sending}, for these Damages:"))
+def claims_sent_and_received(world: World, claimant: str, against: str, section: str,
+                             method: str, sending: Sent, datatable: list[list[str]]) -> None:
+    """A claim for the Damages listed, sent at one moment and received at another."""
+    at, moments = sent_moments(sending)
+    _assert_claim_by(world, claimant, against, section, at,
+                     _claim_notice(world, against, method, moments, sending.particulars),
+                     _damages(datatable))
+
+
+@step(ACTION, p("{party:Party} awards {amount:Money} on the claim on {date:Date} at {time:Time}"))
+def awards_on_claim(world: World, party: str, amount: str, date: str, time: str) -> None:
+    """The court decides the claim for that amount (as "adjudicates the claim for")."""
+    adjudicates_claim(world, party, amount, date, time)
+
+
+@step(ACTION, p("{party:Party} awards nothing on the claim on {date:Date} at {time:Time}"))
+def awards_nothing(world: World, party: str, date: str, time: str) -> None:
+    """The court decides the claim fails (as "finds against the claim")."""
+    adjudicates_claim(world, party, "0.00", date, time)

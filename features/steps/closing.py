@@ -18,6 +18,7 @@ from features.steps.types import (
     money,
     p,
 )
+from features.steps.words import date_words
 from features.steps.world import World, at_time
 
 
@@ -419,4 +420,4 @@ def closing_date_is(world: World, date: str) -> None:
     world.outcome()
     actual = world.status()["closing_date"]
     if actual != date:
-        raise AssertionError(f"the Closing Date is {actual}, not {date}")
+        raise AssertionError(f"the Closing Date is {date_words(actual)}, not {date_words(date)}")

@@ -9,6 +9,7 @@ from typing import Any
 from features.steps.payments import the_default
 from features.steps.registry import ACTION, THEN, step
 from features.steps.types import REPORT_STANDINGS, StepError, holder_name, p
+from features.steps.words import date_words, report_words
 from features.steps.world import World, at_time
 
 
@@ -94,7 +95,8 @@ def _report_obligation(world: World, report: str) -> dict[str, Any]:
         if owed["id"] == report:
             found: dict[str, Any] = owed
             return found
-    raise AssertionError(f"report {report} is not among the reports of 6.1 of this deal")
+    raise AssertionError(f"{report_words(report)} is not among the reports of 6.1 of this "
+                         "deal")
 
 
 _REPORT_WORDS = {v: k for k, v in REPORT_STANDINGS.items()}
@@ -106,9 +108,10 @@ def report_due_by(world: World, report: str, date: str) -> None:
     world.outcome()
     owed = _report_obligation(world, report)
     if owed["due"] != date:
-        raise AssertionError(f"report {report} is due by {owed['due']}, not {date}")
+        raise AssertionError(f"{report_words(report)} is due by {date_words(owed['due'])}, "
+                             f"not {date_words(date)}")
     if owed["status"] == "not owed":
-        raise AssertionError(f"report {report} is not owed")
+        raise AssertionError(f"{report_words(report)} is not owed")
 
 
 @step(THEN, p("{report:Report} is {standing:ReportStanding}"))
@@ -118,7 +121,8 @@ def report_is(world: World, report: str, standing: str) -> None:
     owed = _report_obligation(world, report)
     if owed["status"] != standing:
         actual = _REPORT_WORDS.get(owed["status"], owed["status"])
-        raise AssertionError(f"report {report} is {actual}, not {_REPORT_WORDS[standing]}")
+        raise AssertionError(f"{report_words(report)} is {actual}, "
+                             f"not {_REPORT_WORDS[standing]}")
 
 
 def _breaches_in_words(world: World) -> str:

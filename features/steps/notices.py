@@ -11,8 +11,8 @@ from typing import Any
 
 from engine.clock import wall_time_problem
 from features.steps.registry import ACTION, THEN, step
-from features.steps.types import MONTHS, NAMES, Particulars, StepError, p
-from features.steps.world import World, at_time, moment
+from features.steps.types import MONTHS, NAMES, Particulars, Sent, StepError, p
+from features.steps.world import World, at_time, majority, moment
 
 
 def _copy_recipients(world: World, party: str) -> list[str]:
@@ -24,10 +24,9 @@ def _copy_recipients(world: World, party: str) -> list[str]:
     return []  # pragma: no cover - every deal's first record holds its terms
 
 
-def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at: str,
-                 moments: Mapping[str, str], particulars: Particulars,
-                 change: Mapping[str, str] | None = None) -> None:
-    """Send a notice under 8.5 as the step describes it; the engine says if it is duly given."""
+def notice_for(world: World, to: str, method: str, moments: Mapping[str, str],
+               particulars: Particulars) -> dict[str, Any]:
+    """How a notice to `to` travels (the action's `notice`), as a step describes it."""
     notice: dict[str, Any] = {"method": method}
     for name, when in moments.items():
         if name in particulars.absent:
@@ -48,8 +47,25 @@ def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at:
         notice["copies"] = list(particulars.copies)
     if not particulars.return_receipt_requested:
         notice["return_receipt_requested"] = False
-    world.act({"type": "send_notice", "actor": sender, "at": at, "to": to, "kind": kind,
-               "notice": notice, **(change or {})})
+    return notice
+
+
+def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at: str,
+                 moments: Mapping[str, str], particulars: Particulars,
+                 change: Mapping[str, str] | None = None,
+                 joined_by: tuple[str, ...] = ()) -> None:
+    """Send a notice under 8.5 as the step describes it; the engine says if it is duly given."""
+    notice = notice_for(world, to, method, moments, particulars)
+    action = {"type": "send_notice", "actor": sender, "at": at, "to": to, "kind": kind,
+              "notice": notice, **(change or {})}
+    if joined_by:
+        action["joined_by"] = list(joined_by)
+    world.act(action)
+
+
+def sent_moments(sent: Sent) -> tuple[str, dict[str, str]]:
+    """The time a notice was sent, and the moment its method turns on."""
+    return at_time(sent.sent_date, sent.sent_time), {sent.delivery: at_time(sent.date, sent.time)}
 
 
 @step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
@@ -272,3 +288,119 @@ def fax_for_notices(world: World, party: str, fax: str) -> None:
     if re.sub(r"\D", "", actual) != re.sub(r"\D", "", fax):
         raise AssertionError(f"{NAMES[party]}'s facsimile number for notices is "
                              f"{actual or 'none'}, not {fax}")
+
+
+# --- the same notices in other words: sent at one time, received at another -----------
+
+
+@step(ACTION, p("{sender:Holder} sends {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method}{sending:Sending}"))
+def sends_notice_sent_and_received(world: World, sender: str, recipient: str, kind: str,
+                                   method: str, sending: Sent) -> None:
+    """A notice under 8.5 sent at one moment and delivered, postmarked or confirmed at
+    another: ", sent on April 15, 1998 at 10:00 and confirmed on April 15, 1998 at 10:20"
+    (or "confirmed at 10:20", the same day), then any particulars."""
+    at, moments = sent_moments(sending)
+    _send_notice(world, sender, recipient, kind, method, at, moments, sending.particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal send {recipient:Party} a notice of "
+                "{kind:NoticeKind} {method:Method}, {delivery:Delivery} on {date:Date} "
+                "at {time:Time}"))
+@step(ACTION, p("Holders of a majority in principal send {recipient:Party} a notice of "
+                "{kind:NoticeKind} {method:Method}, {delivery:Delivery} on {date:Date} "
+                "at {time:Time}"))
+def majority_sends_notice(world: World, recipient: str, kind: str, method: str, delivery: str,
+                          date: str, time: str) -> None:
+    """The Holders of a majority in principal, together, send the notice (Schedule 1 (c)):
+    the fewest Holders, largest first, holding more than half the principal outstanding."""
+    first, others = majority(world)
+    at = at_time(date, time)
+    _send_notice(world, first, recipient, kind, method, at, {delivery: at}, Particulars(),
+                 joined_by=others)
+
+
+@step(ACTION, p("{sender:Holder} faxes {recipient:Party} a notice of {kind:NoticeKind} on "
+                "{date:Date} at {time:Time}, confirmed on {confirmed:Date} at {at:Time}"))
+def faxes_notice(world: World, sender: str, recipient: str, kind: str, date: str, time: str,
+                 confirmed: str, at: str) -> None:
+    """A notice by facsimile, sent at one moment and its transmission confirmed at another
+    (8.5: effective upon receipt of confirmation of transmission)."""
+    _send_notice(world, sender, recipient, kind, "fax", at_time(date, time),
+                 {"confirmed_at": at_time(confirmed, at)}, Particulars())
+
+
+@step(ACTION, p("{sender:Holder} faxes {recipient:Party} a notice of {kind:NoticeKind} on "
+                "{date:Date} at {time:Time}, confirmed at {at:Time}"))
+def faxes_notice_same_day(world: World, sender: str, recipient: str, kind: str, date: str,
+                          time: str, at: str) -> None:
+    """A notice by facsimile confirmed later the same day."""
+    faxes_notice(world, sender, recipient, kind, date, time, date, at)
+
+
+@step(ACTION, p("{sender:Holder} faxes {recipient:Party} a notice of {kind:NoticeKind} on "
+                "{date:Date} at {time:Time}, {particulars:Particulars}"))
+def faxes_notice_with(world: World, sender: str, recipient: str, kind: str, date: str,
+                      time: str, particulars: Particulars) -> None:
+    """A notice by facsimile as the particulars say ("with no confirmation of transmission")."""
+    _send_notice(world, sender, recipient, kind, "fax", at_time(date, time), {}, particulars)
+
+
+@step(ACTION, p("{sender:Holder} hand-delivers to {recipient:Party} a notice of "
+                "{kind:NoticeKind} on {date:Date} at {time:Time}"))
+@step(ACTION, p("{sender:Holder} hand-delivers a notice of {kind:NoticeKind} to "
+                "{recipient:Party} on {date:Date} at {time:Time}"))
+def hand_delivers_notice(world: World, sender: str, recipient: str, kind: str, date: str,
+                         time: str) -> None:
+    """A notice delivered by hand at that moment (8.5: effective upon delivery)."""
+    at = at_time(date, time)
+    _send_notice(world, sender, recipient, kind, "hand", at, {"delivered_at": at},
+                 Particulars())
+
+
+@step(ACTION, p("{sender:Holder} mails {recipient:Party} a notice of {kind:NoticeKind} "
+                "{method:Method}, postmarked on {date:Date} at {time:Time}"))
+def mails_notice(world: World, sender: str, recipient: str, kind: str, method: str, date: str,
+                 time: str) -> None:
+    """A notice by registered or certified mail, return receipt requested, postmarked then
+    (8.5: effective five days following the time of postmark)."""
+    at = at_time(date, time)
+    _send_notice(world, sender, recipient, kind, method, at, {"postmarked_at": at},
+                 Particulars())
+
+
+@step(ACTION, p("{party:Party} gives notice of its new address, {address}, {method:Method}"
+                "{sending:Sending}"))
+def gives_new_address_sent_and_received(world: World, party: str, address: str, method: str,
+                                        sending: Sent) -> None:
+    """A notice of a new address sent at one moment and received at another (8.5)."""
+    at, moments = sent_moments(sending)
+    _send_notice(world, party, _other_party(party), "change_of_address", method, at, moments,
+                 sending.particulars, {"new_address": address})
+
+
+@step(ACTION, p("{party:Party} gives notice of its new facsimile number, {fax}, "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def gives_new_fax_with(world: World, party: str, fax: str, method: str, delivery: str,
+                       date: str, time: str, particulars: Particulars) -> None:
+    """A notice of a new facsimile number, as the particulars after the time say."""
+    at = at_time(date, time)
+    _send_notice(world, party, _other_party(party), "change_of_address", method, at,
+                 {delivery: at}, particulars, {"new_fax": fax})
+
+
+@step(ACTION, p("{party:Party} gives notice of its new facsimile number, {fax}, "
+                "{method:Method}{sending:Sending}"))
+def gives_new_fax_sent_and_received(world: World, party: str, fax: str, method: str,
+                                    sending: Sent) -> None:
+    """A notice of a new facsimile number sent at one moment and received at another."""
+    at, moments = sent_moments(sending)
+    _send_notice(world, party, _other_party(party), "change_of_address", method, at, moments,
+                 sending.particulars, {"new_fax": fax})
+
+
+@step(THEN, p("the notice is effective on {date:Date} at {time:Time}"))
+def notice_is_effective_on(world: World, date: str, time: str) -> None:
+    """The last notice sent takes effect at that minute, New York time (as "takes effect")."""
+    notice_takes_effect(world, date, time)

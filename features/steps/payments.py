@@ -8,10 +8,11 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from features.steps.notices import in_words
+from features.steps.notices import in_words, notice_for, sent_moments
 from features.steps.registry import ACTION, GIVEN, THEN, step
-from features.steps.types import p
-from features.steps.world import World, at_time, moment
+from features.steps.types import Particulars, Sent, StepError, holder_name, p
+from features.steps.words import date_words
+from features.steps.world import World, at_time, majority, moment
 
 
 @step(GIVEN, p("the Company has furnished every report and made every payment on time "
@@ -56,8 +57,14 @@ def pays_holders(world: World, party: str, kind: str, amount: str, date: str,
 def _accelerate(world: World, holder: str, others: tuple[str, ...], method: str,
                 delivery: str, date: str, time: str) -> None:
     at = at_time(date, time)
+    _accelerate_by(world, holder, others, method, at, {delivery: at}, Particulars())
+
+
+def _accelerate_by(world: World, holder: str, others: tuple[str, ...], method: str, at: str,
+                   moments: dict[str, str], particulars: Particulars) -> None:
     world.act({"type": "accelerate", "actor": holder, "at": at,
-               "notice": {"method": method, delivery: at}, "joined_by": list(others)})
+               "notice": notice_for(world, "company", method, moments, particulars),
+               "joined_by": list(others)})
     if world.result is not None and world.result.accepted:
         world.notices += [v for k, v in world.result.created.items()
                           if k == "notice" and v not in world.notices]
@@ -205,7 +212,8 @@ def company_owes(world: World, interest: str, principal: str) -> None:
     owed = (Decimal(balances["interest_payable"]), Decimal(balances["principal_payable"]))
     if owed != (Decimal(interest), Decimal(principal)):
         raise AssertionError(f"the Company owes ${owed[0]:,.2f} of interest and "
-                             f"${owed[1]:,.2f} of principal")
+                             f"${owed[1]:,.2f} of principal, not ${Decimal(interest):,.2f} "
+                             f"of interest and ${Decimal(principal):,.2f} of principal")
 
 
 @step(THEN, p("the Company owes nothing"))
@@ -219,6 +227,7 @@ def company_owes_nothing(world: World) -> None:
         raise AssertionError(f"the Company still owes: {left}")
 
 
+@step(THEN, p("the Notes have been accelerated"))
 @step(THEN, p("the Notes are accelerated"))
 def accelerated(world: World) -> None:
     """All principal and accrued interest have been declared due at once (Schedule 1)."""
@@ -227,6 +236,7 @@ def accelerated(world: World) -> None:
         raise AssertionError("the Notes are not accelerated")
 
 
+@step(THEN, p("the Notes have not been accelerated"))
 @step(THEN, p("the Notes are not accelerated"))
 def not_accelerated(world: World) -> None:
     """The Notes have not been accelerated (or not yet: the notice is not yet effective)."""
@@ -242,7 +252,7 @@ def _payment(world: World, kind: str, date: str) -> dict[str, Any]:
         if owed["id"] == ident:
             found: dict[str, Any] = owed
             return found
-    raise AssertionError(f"no {kind} is due on {date} under the payment schedule")
+    raise AssertionError(f"no {kind} is due on {date_words(date)} under the payment schedule")
 
 
 @step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {amount:Money}, payable on "
@@ -253,8 +263,10 @@ def payment_scheduled(world: World, kind: str, date: str, amount: str, payable: 
     world.outcome()
     owed = _payment(world, kind, date)
     if (Decimal(owed["amount"]), owed["due"]) != (Decimal(amount), payable):
-        raise AssertionError(f"the {kind} due on {date} is ${Decimal(owed['amount']):,.2f}, "
-                             f"payable on {owed['due']}")
+        raise AssertionError(f"the {kind} due on {date_words(date)} is "
+                             f"${Decimal(owed['amount']):,.2f}, payable on "
+                             f"{date_words(owed['due'])}, not ${Decimal(amount):,.2f}, "
+                             f"payable on {date_words(payable)}")
 
 
 @step(THEN, p("the {kind:PaymentKind} due on {date:Date} is {standing:PaymentStanding}"))
@@ -263,4 +275,170 @@ def payment_is(world: World, kind: str, date: str, standing: str) -> None:
     world.outcome()
     owed = _payment(world, kind, date)
     if owed["status"] != standing:
-        raise AssertionError(f"the {kind} due on {date} is {owed['status']}, not {standing}")
+        raise AssertionError(f"the {kind} due on {date_words(date)} is {owed['status']}, "
+                             f"not {standing}")
+
+
+# --- the same in other words -------------------------------------------------------------
+
+
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method}, "
+                "{delivery:Delivery} on {date:Date} at {time:Time}, {particulars:Particulars}"))
+def gives_notice_of_acceleration_with(world: World, holder: str, method: str, delivery: str,
+                                      date: str, time: str, particulars: Particulars) -> None:
+    """A notice of acceleration as the particulars after the time say: "addressed to ...",
+    "with no copy to ...", "without return receipt requested" (8.5)."""
+    at = at_time(date, time)
+    _accelerate_by(world, holder, (), method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method} on {date:Date} "
+                "at {time:Time}, {particulars:Particulars}"))
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method} on {date:Date} "
+                "at {time:Time}"))
+def gives_notice_of_acceleration_otherwise(world: World, holder: str, method: str, date: str,
+                                           time: str,
+                                           particulars: Particulars | None = None) -> None:
+    """A notice of acceleration with no time of delivery, postmark or confirmation (by
+    e-mail, or a facsimile never confirmed): no notice under 8.5."""
+    _accelerate_by(world, holder, (), method, at_time(date, time), {},
+                   particulars or Particulars())
+
+
+@step(ACTION, p("{holder:Holder} gives notice of acceleration {method:Method}{sending:Sending}"))
+def gives_notice_of_acceleration_sent_and_received(world: World, holder: str, method: str,
+                                                   sending: Sent) -> None:
+    """A notice of acceleration sent at one moment and delivered, postmarked or confirmed at
+    another; it takes effect with the notice (8.5)."""
+    at, moments = sent_moments(sending)
+    _accelerate_by(world, holder, (), method, at, moments, sending.particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal give notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+@step(ACTION, p("Holders of a majority in principal give notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def majority_accelerates(world: World, method: str, delivery: str, date: str,
+                         time: str) -> None:
+    """The Holders of a majority in principal, together, give notice of acceleration: the
+    fewest Holders, largest first, holding more than half the principal outstanding."""
+    first, others = majority(world)
+    _accelerate(world, first, others, method, delivery, date, time)
+
+
+@step(ACTION, p("the Holders of a majority in principal waive in writing the Event of Default "
+                "under {kind:Default} on {date:Date} at {time:Time}"))
+@step(ACTION, p("Holders of a majority in principal waive in writing the Event of Default "
+                "under {kind:Default} on {date:Date} at {time:Time}"))
+def majority_waives(world: World, kind: str, date: str, time: str) -> None:
+    """The Holders of a majority in principal, together, waive the Event of Default in
+    writing (Schedule 1, ASSUMED; 8.6: it covers only the one it names)."""
+    first, others = majority(world)
+    _waive(world, first, others, kind, date, time)
+
+
+@step(THEN, p("an Event of Default is continuing"))
+@step(THEN, p("an Event of Default continues"))
+def a_default_continues(world: World) -> None:
+    """At least one Event of Default (Schedule 1, ASSUMED) continues."""
+    world.outcome()
+    if not any(e["status"] == "continuing" for e in world.status()["events_of_default"]):
+        raise AssertionError(f"no Event of Default continues{_defaults_in_words(world)}")
+
+
+@step(THEN, p("an Event of Default has occurred"))
+def a_default_occurred(world: World) -> None:
+    """At least one Event of Default (Schedule 1, ASSUMED) has occurred."""
+    world.outcome()
+    if not world.status()["events_of_default"]:
+        raise AssertionError("no Event of Default has occurred")
+
+
+@step(THEN, p("the Notes are outstanding"))
+def notes_outstanding(world: World) -> None:
+    """Notes have been issued and principal is still unpaid (Outstanding or Default)."""
+    world.outcome()
+    status = world.status()
+    if Decimal(status["balances"]["principal_outstanding"]) <= 0:
+        raise AssertionError(f"no Notes are outstanding: the deal is {status['state']}")
+
+
+def _received(world: World, holder: str, kind: str, date: str | None) -> Decimal:
+    """What the Holder has received of that kind of payment (of the installment due then)."""
+    total = Decimal("0.00")
+    ident = f"{kind}-{date}" if date else None
+    for payment in world.status()["payments_to_holders"]:
+        for part in payment["parts"]:
+            if payment["purpose"] == kind and (ident is None or part["obligation"] == ident
+                                               or kind == "principal"):
+                total += Decimal(part["shares"].get(holder, "0.00"))
+    return total
+
+
+@step(THEN, p("{holder:Holder} receives {amount:Money} of the {kind:PaymentKind} due on "
+              "{date:Date}"))
+def holder_receives(world: World, holder: str, amount: str, kind: str, date: str) -> None:
+    """The Holder's share of the payments made on the installment due that date: the
+    Holders share each payment by principal held (Schedule 1, ASSUMED; PRODUCT.md 6)."""
+    world.outcome()
+    if kind == "interest" and not any(o["id"] == f"interest-{date}"
+                                      for o in world.status()["obligations"]):
+        raise StepError(f"no interest is due on {date_words(date)} under the payment schedule")
+    got = _received(world, holder, kind, date)
+    if got != Decimal(amount):
+        raise AssertionError(f"{holder_name(holder)} receives ${got:,.2f} of the {kind} due on "
+                             f"{date_words(date)}, not ${Decimal(amount):,.2f}")
+
+
+@step(THEN, p("{holder:Holder} has received {amount:Money} of {kind:PaymentKind}"))
+def holder_has_received(world: World, holder: str, amount: str, kind: str) -> None:
+    """The Holder's share of every payment of that kind made so far."""
+    world.outcome()
+    got = _received(world, holder, kind, None)
+    if got != Decimal(amount):
+        raise AssertionError(f"{holder_name(holder)} has received ${got:,.2f} of {kind}, "
+                             f"not ${Decimal(amount):,.2f}")
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def gives_joint_notice_of_acceleration_with(world: World, holder: str, others: tuple[str, ...],
+                                            method: str, delivery: str, date: str, time: str,
+                                            particulars: Particulars) -> None:
+    """Holders together give notice of acceleration, as the particulars after the time say."""
+    at = at_time(date, time)
+    _accelerate_by(world, holder, others, method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("{holder:Holder}, joined by {others:Holders}, gives notice of acceleration "
+                "{method:Method}{sending:Sending}"))
+def gives_joint_notice_of_acceleration_sent_and_received(
+    world: World, holder: str, others: tuple[str, ...], method: str, sending: Sent
+) -> None:
+    """Holders together give notice of acceleration, sent at one moment and received at
+    another."""
+    at, moments = sent_moments(sending)
+    _accelerate_by(world, holder, others, method, at, moments, sending.particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal give notice of acceleration "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}, "
+                "{particulars:Particulars}"))
+def majority_accelerates_with(world: World, method: str, delivery: str, date: str, time: str,
+                              particulars: Particulars) -> None:
+    """The Holders of a majority in principal give notice of acceleration, as the
+    particulars after the time say."""
+    first, others = majority(world)
+    at = at_time(date, time)
+    _accelerate_by(world, first, others, method, at, {delivery: at}, particulars)
+
+
+@step(ACTION, p("the Holders of a majority in principal give notice of acceleration "
+                "{method:Method}{sending:Sending}"))
+def majority_accelerates_sent_and_received(world: World, method: str, sending: Sent) -> None:
+    """The Holders of a majority in principal give notice of acceleration, sent at one
+    moment and received at another."""
+    first, others = majority(world)
+    at, moments = sent_moments(sending)
+    _accelerate_by(world, first, others, method, at, moments, sending.particulars)

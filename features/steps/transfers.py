@@ -7,19 +7,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from features.steps.notices import notice_for, sent_moments
 from features.steps.registry import ACTION, THEN, step
-from features.steps.types import StepError, holder_name, p
+from features.steps.types import Particulars, Sent, StepError, holder_name, p
 from features.steps.world import World, at_time
 
 
 def _propose_transfer(world: World, holder: str, amount: str, transferee: str,
                       basis: tuple[bool, bool, bool], method: str,
-                      moments: Mapping[str, str], at: str) -> None:
+                      moments: Mapping[str, str], at: str,
+                      particulars: Particulars | None = None) -> None:
     rule_144, opinion, legend_not_required = basis
     world.act({"type": "propose_transfer", "actor": holder, "at": at,
                "to_holder": transferee, "principal": amount, "rule_144": rule_144,
                "opinion": opinion, "legend_not_required": legend_not_required,
-               "notice": {"method": method, **moments}})
+               "notice": notice_for(world, "company", method, moments,
+                                    particulars or Particulars())})
 
 
 @step(ACTION, p("{holder:Holder} gives notice of a proposed transfer of {amount:Money} of Notes "
@@ -49,12 +52,37 @@ def proposes_transfer_otherwise(world: World, holder: str, amount: str, transfer
     _propose_transfer(world, holder, amount, transferee, basis, method, {}, at_time(date, time))
 
 
+@step(ACTION, p("{holder:Holder} gives notice of a proposed transfer of {amount:Money} of Notes "
+                "to {transferee:Holder}, {basis:Basis}, {method:Method}, {delivery:Delivery} "
+                "on {date:Date} at {time:Time}, {particulars:Particulars}"))
+def proposes_transfer_with(world: World, holder: str, amount: str, transferee: str,
+                           basis: tuple[bool, bool, bool], method: str, delivery: str,
+                           date: str, time: str, particulars: Particulars) -> None:
+    """A notice of proposed transfer (7.3) that goes as the particulars say (8.5)."""
+    at = at_time(date, time)
+    _propose_transfer(world, holder, amount, transferee, basis, method, {delivery: at}, at,
+                      particulars)
+
+
+@step(ACTION, p("{holder:Holder} gives notice of a proposed transfer of {amount:Money} of Notes "
+                "to {transferee:Holder}, {basis:Basis}, {method:Method}{sending:Sending}"))
+def proposes_transfer_sent_and_received(world: World, holder: str, amount: str,
+                                        transferee: str, basis: tuple[bool, bool, bool],
+                                        method: str, sending: Sent) -> None:
+    """A notice of proposed transfer sent at one moment and received at another (7.3, 8.5)."""
+    at, moments = sent_moments(sending)
+    _propose_transfer(world, holder, amount, transferee, basis, method, moments, at,
+                      sending.particulars)
+
+
 def _the_transfer(world: World) -> str:
     if not world.transfers:
         raise StepError("no transfer has been proposed in this scenario")
     return world.transfers[-1]
 
 
+@step(ACTION, p("{party:Party} accepts the opinion of counsel on {date:Date} at {time:Time}"))
+@step(ACTION, p("{party:Party} accepts the opinion on {date:Date} at {time:Time}"))
 @step(ACTION, p("{party:Party} finds the opinion of counsel reasonably satisfactory on "
                 "{date:Date} at {time:Time}"))
 def accepts_opinion(world: World, party: str, date: str, time: str) -> None:
@@ -63,6 +91,8 @@ def accepts_opinion(world: World, party: str, date: str, time: str) -> None:
                "transfer": _the_transfer(world)})
 
 
+@step(ACTION, p("{party:Party} rejects the opinion of counsel on {date:Date} at {time:Time}"))
+@step(ACTION, p("{party:Party} rejects the opinion on {date:Date} at {time:Time}"))
 @step(ACTION, p("{party:Party} finds the opinion of counsel not reasonably satisfactory on "
                 "{date:Date} at {time:Time}"))
 def rejects_opinion(world: World, party: str, date: str, time: str) -> None:

@@ -26,6 +26,11 @@ PARTIES: Mapping[str, str] = {
     "Purchaser": "purchaser",
     "LCI": "guarantor",
     "the court": "court",
+    # The parties by their names in the agreement (its preamble and 3.3).
+    "Lexington Precision Corporation": "company",
+    "Nomura Holding America, Inc.": "purchaser",
+    "Lexington Components, Inc.": "guarantor",
+    "the Guarantor": "guarantor",
 }
 
 
@@ -375,6 +380,7 @@ def _number(text: str) -> int:
 #: How an Event of Default stands, by the words a feature uses, and the engine's status.
 DEFAULT_STANDINGS: Mapping[str, str] = {
     "continues": "continuing",
+    "is continuing": "continuing",
     "is cured": "cured",
     "is waived": "waived",
 }
@@ -430,6 +436,69 @@ DAMAGE_KINDS: Mapping[str, str] = {
 CONSENTED: Mapping[str, bool] = {"yes": True, "no": False, "": False}
 
 
+@dataclass(frozen=True)
+class Sent:
+    """A notice sent at one moment and delivered, postmarked or confirmed at another."""
+
+    sent_date: str
+    sent_time: str
+    delivery: str
+    date: str
+    time: str
+    particulars: Particulars
+
+
+def _sending_pattern(named: bool) -> str:
+    def group(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    date, time = f"(?:{_date.pattern})", f"(?:{_time.pattern})"
+    return (f", sent on {group('sd', date)} at {group('st', time)} and "
+            f"{group('dl', _alternatives(DELIVERIES))} (?:on {group('dd', date)} )?at "
+            f"{group('dt', time)}(?:, {group('pa', _particulars.pattern)})?")
+
+
+_SENDING = re.compile(_sending_pattern(named=True))
+
+
+@_parse_type(_sending_pattern(named=False),
+             ", sent on April 15, 1998 at 10:00 and confirmed on April 15, 1998 at 10:20")
+def _sending(text: str) -> Sent:
+    """", sent on <Date> at <Time> and confirmed (or delivered, postmarked) [on <Date>] at
+    <Time>", and any particulars after a comma: the notice's two moments."""
+    found = _SENDING.fullmatch(text)
+    if found is None:  # pragma: no cover - parse matched the same pattern
+        raise StepError(f"{text!r} is not a time of sending and of delivery")
+    sent_date = _date(found["sd"])
+    return Sent(sent_date, _time(found["st"]), DELIVERIES[found["dl"]],
+                _date(found["dd"]) if found["dd"] else sent_date, _time(found["dt"]),
+                _particulars(found["pa"]) if found["pa"] else Particulars())
+
+
+#: The actions a feature names by a noun ("the waiver is refused under 8.4"), and the
+#: action types each covers.
+ACTION_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "signature": ("sign",),
+    "closing": ("close",),
+    "waiver": ("waive_condition", "waive_default"),
+    "payment": ("pay",),
+    "notice": ("send_notice", "accelerate", "propose_transfer", "assert_claim"),
+    "acceleration": ("accelerate",),
+    "amendment": ("amend",),
+    "transfer": ("propose_transfer", "complete_transfer"),
+    "claim": ("assert_claim",),
+    "delivery": ("satisfy_condition", "deliver_notes", "deliver_guarantee", "deliver_report",
+                 "deliver_instrument"),
+    "merger": ("merge",),
+    "inspection": ("request_inspection",),
+}
+
+
+@_parse_type(_alternatives(ACTION_NOUNS), "waiver")
+def _action_noun(text: str) -> tuple[str, ...]:
+    return ACTION_NOUNS[text]
+
+
 TYPES: Mapping[str, Callable[[str], Any]] = {
     "Party": _party,
     "Date": _date,
@@ -457,6 +526,8 @@ TYPES: Mapping[str, Callable[[str], Any]] = {
     "Basis": _basis,
     "ClaimStatus": _claim_status,
     "ExpenseStanding": _expense_standing,
+    "Sending": _sending,
+    "ActionNoun": _action_noun,
 }
 
 

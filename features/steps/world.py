@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from engine.clock import NEW_YORK, parse_time
@@ -38,6 +39,10 @@ class World:
     transfers: list[str] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     expenses: list[str] = field(default_factory=list)
+    #: The last action taken (or, for a why-not check, captured without being taken).
+    action: dict[str, Any] | None = None
+    #: When a list, actions are captured here instead of taken (a why-not check).
+    capture: list[dict[str, Any]] | None = None
     #: Deliveries dated the Closing Date (the officers' certificates, 5.1(b), 5.2(b)) that
     #: "every condition ... is met" leaves for the Closing itself: (party, condition).
     at_the_closing: list[tuple[str, str]] = field(default_factory=list)
@@ -57,6 +62,10 @@ class World:
         from engine import InvalidAction
 
         deal = self.need_deal()
+        if self.capture is not None:
+            self.capture.append(action)
+            return None
+        self.action = action
         self.result, self.error, self.error_seen = None, None, False
         before, key_before, count = deal.state, _key(deal.state), len(deal.events)
         try:
@@ -164,3 +173,18 @@ def moment(date: str, time: str) -> datetime.datetime:
         return parse_time(at_time(date, time))
     except InvalidAction as exc:
         raise StepError(f"{date} at {time.replace('|', ' ')}: {exc.message}") from None
+
+
+def majority(world: World) -> tuple[str, tuple[str, ...]]:
+    """The Holders of a majority in principal now: the fewest Holders, largest first, whose
+    principal is more than half of all outstanding; the first acts, the others join it."""
+    holders = {name: Decimal(v) for name, v in world.status()["holders"].items()}
+    total = sum(holders.values(), Decimal(0))
+    chosen: list[str] = []
+    held = Decimal(0)
+    for name in sorted(holders, key=lambda n: (-holders[n], n)):
+        chosen.append(name)
+        held += holders[name]
+        if held * 2 > total:
+            return chosen[0], tuple(chosen[1:])
+    raise StepError("no Notes are outstanding: there are no Holders of a majority in principal")
