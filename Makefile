@@ -6,11 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint typecheck clean
+.PHONY: demo test bench fuzz lint typecheck clean
 
-$(STAMP): pyproject.toml
+# The exact versions come from constraints.txt; editable_mode=compat puts the checkout on
+# sys.path with a plain .pth file, so type checkers see the installed packages (a platform's
+# mypy finds engine, contract and storage; the default finder hook hides them).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt \
+	  --config-settings editable_mode=compat -e '.[dev]'
 	touch $(STAMP)
 
 # mermaid's own parser, for the test that `npa diagram` is valid mermaid (needs node and npm).
@@ -51,6 +55,11 @@ test: $(STAMP) $(MERMAID)/.installed $(REPORTERS)/.installed $(VENV)/.system-too
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# 10,000 fuzzed inputs over every entry point (CLI, dict, objects, JSON, TOML, Gherkin):
+# tracebacks and writes on rejection must both be 0 (`make test` runs 2,000).
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz.py --inputs 10000 --seed 1
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -85,3 +85,18 @@ def _name(char: str) -> str:
         name = {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB",
                 "\x1b": "ESCAPE"}.get(char, "a control character")
     return f"U+{ord(char):04X} ({name})"
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A user's value as an error line shows it: its repr, cut to `limit` characters.
+
+    Never fails: a value whose repr raises (an int of more than 4,300 digits)
+    is shown by its type, and a long string is cut before it is repr'd.
+    """
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+    try:
+        text = repr(value)
+    except Exception:  # a repr that raises is still a value a user gave
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -29,10 +29,11 @@ import attrs
 from contract._frozen import FrozenMap
 from contract.errors import TermsError
 from contract.parties import PARTIES_1997, ROLES, Address, Party
+from contract.printable import control_character, shown
 from contract.terms_bounds import (
     FIRST_YEAR,
     LAST_YEAR,
-    check_terms_data,
+    MAX_TEXT,
     check_toml_text,
     read_terms_text,
 )
@@ -275,7 +276,11 @@ def _check_text(field: str, value: object, *, required: bool = True) -> None:
         raise TermsError(field, f"must be a string, not {_kind(value)}")
     if required and not value.strip():
         raise TermsError(field, "must not be empty")
-    check_terms_data(value, field)
+    if len(value) > MAX_TEXT:
+        raise TermsError(field, f"is longer than {MAX_TEXT} characters")
+    problem = control_character(value)
+    if problem is not None:
+        raise TermsError(field, problem)
 
 
 def _check_address(field: str, address: object) -> None:
@@ -349,10 +354,10 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
+        cut = value if len(value) <= 40 else value[:37] + "..."
+        return repr(cut)
     if isinstance(value, int | float | Decimal):
-        return f"the number {value}"
+        return f"the number {shown(value)}"
     if isinstance(value, datetime):
         return "a date-time"
     if isinstance(value, date):
@@ -523,7 +528,6 @@ def _party(value: object, role: str, base: Party, complete: bool) -> Party:
 def _from_data(data: object, *, complete: bool) -> TermSheet:
     """A TermSheet from plain data; `complete` data must give every key."""
     root = _table(data, "terms")
-    check_terms_data(root)
     for key in root:
         if key not in ("deal", "notes", "parties"):
             raise TermsError(key, "unknown table: expected deal, notes or parties")

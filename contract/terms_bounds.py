@@ -9,11 +9,12 @@ RecursionError, and a 50 MB string was accepted. So, before parsing:
 - outside strings and comments it has at most `MAX_DOTS` dots (dotted keys,
   and any bare decimal) and nests `[` and `{` at most `MAX_NESTING` deep;
 
-and after it, whatever it came from (TOML or `terms_from_dict`): tables and
-arrays nest at most `MAX_DEPTH` deep (parties.company.copies[0].lines[0]),
-hold at most `MAX_ENTRIES` entries each, and strings are at most `MAX_TEXT`
-characters without control characters (`contract.printable`). Dates must lie
-in 1900-2100 (checked with the dates, in `contract.terms`).
+and after it, whatever it came from (TOML or `terms_from_dict`), the readers
+of `contract.terms` take only the keys and shapes they know (so nothing nests
+deeper than parties.company.copies[0].lines[0]); every text is at most
+`MAX_TEXT` characters without control characters (`contract.printable`), and
+every date lies in 1900-2100. `check_terms_data` walks any other data a
+caller wants bounded the same way.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def read_terms_text(path: str | Path) -> str:
         TermsError: naming `terms`, for a file that cannot be read, is over
             64 KiB or is not UTF-8.
     """
+    if not isinstance(path, str | Path) or "\x00" in str(path):
+        raise TermsError("terms", f"expected a file name, got {type(path).__name__}")
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TERMS_BYTES + 1)

@@ -203,7 +203,7 @@ def run(deal: str, scenario: str, db: str, as_json: bool) -> None:
     from engine.deal import Deal
 
     actions = _read_scenario(scenario)
-    results: list[dict[str, Any]] = []
+    results: list[Any] = []
     with _store(db, must_exist=True) as store:
         target = Deal.load(store, deal)
         for position, action in enumerate(actions, start=1):

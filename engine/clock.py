@@ -25,6 +25,7 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from contract.printable import shown
 from engine.errors import InvalidAction
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -136,7 +137,7 @@ def parse_date(value: object, field: str) -> date:
         try:
             day = date.fromisoformat(value)
         except ValueError as exc:
-            raise InvalidAction(f"not a date: {value!r} ({exc})", field=field) from None
+            raise InvalidAction(f"not a date: {shown(value)} ({exc})", field=field) from None
     else:
         raise InvalidAction(f"expected a date like 1997-10-27, got {_show(value)}",
                             field=field)
@@ -176,5 +177,4 @@ def utc_iso(moment: datetime) -> str:
 
 def _show(value: object) -> str:
     """A user's value on one short line, for an error message."""
-    text = repr(value)
-    return text if len(text) <= 42 else text[:39] + "..."
+    return shown(value, 42)

@@ -14,11 +14,11 @@ import re
 import threading
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 import attrs
 
-from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
+from contract import DEFAULT_TERMS, TermsError, TermSheet, terms_to_dict
 from engine.actions import Action
 from engine.clock import iso, parse_time
 from engine.codec import action_to_dict, canonical, parse_action, to_record
@@ -28,9 +28,18 @@ from engine.errors import BrokenLog, InvalidAction
 from engine.events import DealCreated, Event
 from engine.explain import Reason
 from engine.integrity import fold_log
-from engine.ports import Accepted, Commit, EventLog, MemoryLog, Snapshot, check_deal_id
-from engine.state import DealState, evolve, replay, times_in_order
+from engine.ports import (
+    Accepted,
+    Commit,
+    EventLog,
+    MemoryLog,
+    Snapshot,
+    check_deal_id,
+    check_store,
+)
+from engine.state import DealState, Status, evolve, replay, times_in_order
 from engine.status import describe, snapshot_of, status_of
+from engine.views import Consequence, DealStatus, EventRecord, ResultView, TimelineEntry
 
 
 @attrs.frozen
@@ -43,17 +52,18 @@ class ActionResult:
     """
 
     accepted: bool
-    state: str
-    consequences: tuple[dict[str, str], ...] = ()
+    #: The deal's lifecycle state after the action (a `StrEnum`: equal to its name).
+    state: Status
+    consequences: tuple[Consequence, ...] = ()
     reasons: tuple[Reason, ...] = ()
     created: Mapping[str, str] = attrs.field(factory=dict)
     replayed: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResultView:
         """The result as `npa act --json` prints it."""
         return {
             "accepted": self.accepted,
-            "state": self.state,
+            "state": self.state.value,
             "consequences": list(self.consequences),
             "reasons": [reason.to_dict() for reason in self.reasons],
             "created": dict(self.created),
@@ -63,8 +73,8 @@ class ActionResult:
     @classmethod
     def replay_of(cls, result: Mapping[str, Any]) -> ActionResult:
         """The accepted result a store remembered for a request_id, marked replayed."""
-        return cls(True, str(result["state"]),
-                   tuple(dict(c) for c in result.get("consequences", ())),
+        return cls(True, Status(result["state"]),
+                   tuple(cast(Consequence, dict(c)) for c in result.get("consequences", ())),
                    created=dict(result.get("created", {})), replayed=True)
 
 
@@ -123,7 +133,10 @@ class Deal:
             DealExists: when the store already has a deal with that id.
         """
         check_deal_id(deal_id)
-        log = store if store is not None else MemoryLog()
+        log = check_store(store) if store is not None else MemoryLog()
+        if terms is not None and not isinstance(terms, TermSheet):
+            raise TermsError("terms", f"must be a TermSheet (contract.load_terms), not "
+                                      f"{type(terms).__name__}")
         first = DealCreated(at=None, deal_id=deal_id, terms=terms_to_dict(terms or DEFAULT_TERMS))
         state = evolve(DealState(), first)
         log.create(deal_id, [first], _snapshot(state))
@@ -139,7 +152,8 @@ class Deal:
                 dated before the one it follows, or an event cannot be folded.
         """
         check_deal_id(deal_id)
-        return cls(store, deal_id, store.load(deal_id))
+        log = check_store(store)
+        return cls(log, deal_id, log.load(deal_id))
 
     def fork(self) -> Deal:
         """A copy of this deal held only in memory, to act on apart (simulation).
@@ -227,7 +241,7 @@ class Deal:
             return ActionResult.replay_of(prior.result), None
         decision = decide(state, parsed)
         if not decision.accepted:
-            return ActionResult(False, state.status.value, reasons=decision.reasons), None
+            return ActionResult(False, state.status, reasons=decision.reasons), None
         late = ([] if isinstance(self._store, MemoryLog)
                 else times_in_order(decision.events, state.clock, state.seq + 1))
         if late:
@@ -238,11 +252,11 @@ class Deal:
             raise BrokenLog(f"deal {self._id!r}: {late[0]}: the log does not hold together "
                             "(run npa verify); nothing was written")
         after = decision.after or replay(decision.events, state)
-        consequences = []
+        consequences: list[Consequence] = []
         for event in decision.events:
             text, section = describe(after, event)
             consequences.append({"event": event.TAG, "section": section, "summary": text})
-        result = ActionResult(True, after.status.value, tuple(consequences),
+        result = ActionResult(True, after.status, tuple(consequences),
                               created=decision.created)
         shown = _snapshot(after)
         done.append((after, decision.events, shown))
@@ -255,7 +269,7 @@ class Deal:
         """Every reason the action would be refused now, without taking it."""
         return list(decide(self._state, parse_action(action)).reasons)
 
-    def status(self, as_of: datetime | str | None = None) -> dict[str, Any]:
+    def status(self, as_of: datetime | str | None = None) -> DealStatus:
         """The deal's status (the dict of `npa status --json`), now or as of a time.
 
         A past `as_of` shows the deal as it was then; a later one as it will
@@ -271,9 +285,9 @@ class Deal:
         _, then = fire_until(state, moment)
         return status_of(then, moment)
 
-    def timeline(self) -> list[dict[str, Any]]:
+    def timeline(self) -> list[TimelineEntry]:
         """The event history: one entry per event, with its summary and section."""
-        entries = []
+        entries: list[TimelineEntry] = []
         state = DealState()
         for seq, event in enumerate(self._events, start=1):
             text, section = describe(state, event)
@@ -283,9 +297,10 @@ class Deal:
                             "state": state.status.value})
         return entries
 
-    def records(self) -> list[dict[str, Any]]:
-        """Every event as the plain record the codec stores."""
-        return [to_record(event) for event in self._events]
+    def records(self) -> list[EventRecord]:
+        """Every event as the plain record the codec stores (read one back, typed, with
+        `engine.codec.from_record`)."""
+        return [cast(EventRecord, to_record(event)) for event in self._events]
 
     def _catch_up(self, newer: Sequence[Event]) -> None:
         """Fold in events another writer appended (checked as a load checks them)."""
@@ -342,6 +357,7 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
         Every problem found, one line each; empty when the log is sound.
     """
     check_deal_id(deal_id)
+    check_store(store)
     anchor = None if head is None else parse_head(head)
     problems: list[str] = []
     if isinstance(store, Verifiable):

@@ -15,6 +15,7 @@ __all__ = [
     "DealExists",
     "InvalidAction",
     "InvalidDealId",
+    "InvalidSetting",
     "NpaError",
     "StorageError",
     "StoreBusy",

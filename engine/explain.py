@@ -11,6 +11,7 @@ import re
 import attrs
 
 from contract import UnknownSection, clause_text, schedule_1_text
+from engine.views import ReasonView
 
 #: The engine's own rule that actions come in time order (no section of the agreement).
 TIME_ORDER = "time order"
@@ -32,7 +33,7 @@ class Reason:
     message: str
     text: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> ReasonView:
         """The reason as `act --json` prints it; `page` is the clause's anchor on `npa page`."""
         return {"section": self.section, "message": self.message, "text": self.text,
                 "page": "#" + page_anchor(self.section)}

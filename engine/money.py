@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from contract.printable import shown
 from engine.errors import InvalidAction
 
 CENT = Decimal("0.01")
@@ -36,9 +37,9 @@ def parse_money(value: object, field: str) -> Decimal:
         try:
             amount = Decimal(value.strip(" "))
         except InvalidOperation:  # pragma: no cover - the pattern already checked
-            raise InvalidAction(f"not an amount: {value!r:.40}", field=field) from None
+            raise InvalidAction(f"not an amount: {shown(value)}", field=field) from None
     else:
-        raise InvalidAction(f"not an amount: {value!r:.40}", field=field)
+        raise InvalidAction(f"not an amount: {shown(value)}", field=field)
     if not amount.is_finite():
         raise InvalidAction("not a finite amount", field=field)
     if amount < 0:
@@ -52,8 +53,7 @@ def parse_money(value: object, field: str) -> Decimal:
 
 def _show(value: object) -> str:
     """A user's value on one short line, for an error message."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= 40 else text[:37] + "..."
+    return " ".join(shown(value, 80).strip("'").split())[:40]
 
 
 def dollars(amount: Decimal) -> str:

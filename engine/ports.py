@@ -20,7 +20,14 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import attrs
 
-from engine.errors import ConcurrencyConflict, DealExists, InvalidDealId, UnknownDeal
+from contract.printable import shown
+from engine.errors import (
+    ConcurrencyConflict,
+    DealExists,
+    InvalidAction,
+    InvalidDealId,
+    UnknownDeal,
+)
 from engine.events import Event
 
 T = TypeVar("T")
@@ -72,10 +79,18 @@ def check_deal_id(deal_id: object) -> str:
     """A valid deal id, or InvalidDealId naming the field `deal`."""
     if not isinstance(deal_id, str) or not DEAL_ID.fullmatch(deal_id):
         raise InvalidDealId(
-            f"{deal_id!r:.80} is not a deal id (1 to 64 letters, digits, '.', '_' or '-')",
+            f"{shown(deal_id, 80)} is not a deal id (1 to 64 letters, digits, '.', '_' or '-')",
             field="deal",
         )
     return deal_id
+
+
+def check_store(store: object) -> EventLog:
+    """A store that keeps event logs, or InvalidAction naming the field `store`."""
+    if not isinstance(store, EventLog):
+        raise InvalidAction(f"expected an EventLog (a storage.SqliteStore, a MemoryLog), got "
+                            f"{type(store).__name__}", field="store")
+    return store
 
 
 @runtime_checkable

@@ -23,8 +23,8 @@ from engine.schedule import Payment, payment_schedule
 from engine.sharing import HolderPayment, holder_payment, interest_parts
 
 
-class Status(enum.Enum):
-    """The lifecycle states of PRODUCT.md section 4."""
+class Status(enum.StrEnum):
+    """The lifecycle states of PRODUCT.md section 4 (a `StrEnum`: `Status.Closed == "Closed"`)."""
 
     Drafted = "Drafted"
     ConditionsPending = "ConditionsPending"

@@ -26,6 +26,7 @@ from engine.rules.payments import (
 from engine.rules.settlement import settlement_complete, transaction_fee_owed
 from engine.rules.signing import both_signed
 from engine.state import DealState, Status, interest_covered
+from engine.views import ClaimView, DealStatus, HolderPaymentView, ObligationView
 
 
 def missing(state: DealState) -> list[Reason]:
@@ -39,14 +40,14 @@ def missing(state: DealState) -> list[Reason]:
     return []
 
 
-def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
+def obligations(state: DealState, at: datetime | None) -> list[ObligationView]:
     """What the Company owes, each with its section, due date and status.
 
     Interest and principal (Schedule 1, ASSUMED), reports (6.1), and the
     Company's prompt notice of each Event of Default (6.2(a)(i)).
     """
     day = new_york_date(at) if at is not None else None
-    owed: list[dict[str, Any]] = []
+    owed: list[ObligationView] = []
     alive = state.notes_alive
     covered = set(interest_covered(state, state.interest_paid))
     for p in state.schedule:
@@ -92,7 +93,7 @@ def obligations(state: DealState, at: datetime | None) -> list[dict[str, Any]]:
     return owed
 
 
-def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]:
+def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
     """The deal's status as `npa status --json` prints it."""
     moment = as_of if as_of is not None else state.clock
     principal = state.principal_outstanding
@@ -196,7 +197,7 @@ def status_of(state: DealState, as_of: datetime | None = None) -> dict[str, Any]
     }
 
 
-def _payments_to_holders(state: DealState) -> list[dict[str, Any]]:
+def _payments_to_holders(state: DealState) -> list[HolderPaymentView]:
     """Each payment of interest or principal, with each Holder's share of each installment."""
     return [
         {"at": iso(p.at) if p.at else None, "purpose": p.purpose, "amount": str(p.amount),
@@ -209,7 +210,7 @@ def _payments_to_holders(state: DealState) -> list[dict[str, Any]]:
     ]
 
 
-def _claims(state: DealState) -> list[dict[str, Any]]:
+def _claims(state: DealState) -> list[ClaimView]:
     """The claims under 8.10, as `status --json` lists them."""
     if not state.claims:
         return []

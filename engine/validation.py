@@ -39,7 +39,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.v import transform_error
 
-from contract.printable import control_character, holder_name_problem
+from contract.printable import control_character, holder_name_problem, shown
 from engine.actions import ACTION_TYPES, Action, Damage, NoticeSpec
 from engine.clock import parse_time
 from engine.errors import InvalidAction
@@ -171,8 +171,10 @@ def _format(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"{sorted(exc.extra_fields)[0]}\x00unknown field (see `npa actions`)"
-    return f"invalid value ({str(exc)[:80]})"
+        first = min(exc.extra_fields, key=lambda k: (not isinstance(k, str), shown(k)))
+        name = first if isinstance(first, str) else shown(first)
+        return f"{name}\x00unknown field (see `npa actions`)"
+    return f"invalid value ({shown(exc, 80)})"
 
 
 #: The actions `parse_action` built, by identity. Each has passed every bound and is
@@ -371,10 +373,16 @@ def _json_size(value: Any, budget: int, depth: int) -> int:
             if total > budget:
                 return total
         return total
-    return len(str(value)) if not isinstance(value, bool | type(None)) else 5
+    if value is None or isinstance(value, bool):
+        return 5
+    if isinstance(value, int):  # str() refuses ints of over 4,300 digits: count them instead
+        return value.bit_length() * 30103 // 100_000 + 2
+    try:
+        return len(str(value))
+    except Exception:  # what str() cannot show is refused by the structure checks anyway
+        return 16
 
 
 def _show(value: object) -> str:
     """A user's value on one short line, for an error message."""
-    text = repr(value)
-    return text if len(text) <= 62 else text[:59] + "..."
+    return shown(value, 62)

@@ -90,3 +90,21 @@ Feature: 7.3 Notice of Proposed Transfers
       When Purchaser completes the transfer on December 6, 1997 at 10:00
       Then the action is accepted
       And Acme Bank holds $2,500,000.00 of Notes
+
+  Rule: A transferee is named by its legal name, exactly as it is written
+
+    Example: Notes transferred to Special Fund, L.P. are held by Special Fund, L.P., which then acts as a Holder
+      Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Special Fund, L.P., with an opinion of counsel, by registered mail, postmarked on December 1, 1997 at 10:00
+      And the Company finds the opinion of counsel reasonably satisfactory on December 2, 1997 at 10:00
+      When Purchaser completes the transfer on December 8, 1997 at 10:00
+      Then the action is accepted
+      And Special Fund, L.P. holds $2,500,000.00 of Notes
+      And Purchaser holds $5,000,000.00 of Notes
+      When Special Fund, L.P. asks to examine the Company's books of account on December 9, 1997 at 10:00
+      Then the action is accepted
+
+    Example: A name written differently is another holder, who holds no Notes
+      Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Special Fund, L.P., under Rule 144, by registered mail, postmarked on December 1, 1997 at 10:00
+      And Purchaser completes the transfer on December 8, 1997 at 10:00
+      Then Special Fund, L.P. holds $2,500,000.00 of Notes
+      And Special Fund LP holds no Notes

@@ -229,3 +229,30 @@ Feature: 8.5 Notices, etc.
       Then the notice has no effect
       And the Notes are not accelerated
 
+  Rule: A time is a moment: in the hour New York repeats when daylight saving ends, a time says which of the two it is
+
+    Example: A notice delivered by hand in the repeated hour takes effect at the moment its time names
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on October 25, 1998 at 01:30 EDT
+      Then the action is accepted
+      And the notice takes effect on October 25, 1998 at 01:30 EDT
+      And as of October 25, 1998 at 01:10 EST the notice is effective
+
+    Example: A time in the second 01:00 to 02:00, standard time, comes after every time of the first
+      Given Purchaser sends the Company a notice of covenant breach by hand, delivered on October 25, 1998 at 01:45 EDT
+      When Purchaser sends the Company a notice of default by hand, delivered on October 25, 1998 at 01:15 EST
+      Then the action is accepted
+      And the notice takes effect on October 25, 1998 at 01:15 EST
+
+    Example: A time in the repeated hour that does not say EDT or EST names no moment, and is not a valid action
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on October 25, 1998 at 01:30
+      Then the action is rejected as invalid
+
+    Example: A time may be written with its offset from UTC, or as a lawyer writes it
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on 1998-10-25 at 01:30 -05:00
+      Then the notice takes effect on October 25, 1998 at 01:30 EST
+      And as of October 25, 1998 at 1:45 a.m. EST the notice is effective
+
+    Example: A notice by registered mail postmarked five days before the clocks go back takes effect at the first of the two 01:30s
+      When Purchaser sends the Company a notice of covenant breach by registered mail, postmarked on October 20, 1998 at 01:30
+      Then the notice takes effect on October 25, 1998 at 01:30 EDT
+      And as of October 25, 1998 at 01:29 EDT the notice is pending

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
+from contract.printable import shown
 from engine.codec import canonical, to_record
 from engine.errors import (
     BrokenLog,
@@ -97,7 +98,10 @@ class SqliteStore:
         mode = synchronous.upper() if isinstance(synchronous, str) else ""
         if mode not in _SYNCHRONOUS:
             raise InvalidSetting(f"synchronous must be one of {sorted(_SYNCHRONOUS)}, "
-                                 f"not {synchronous!r:.40}", field="synchronous")
+                                 f"not {shown(synchronous)}", field="synchronous")
+        if not isinstance(path, str | os.PathLike) or "\x00" in os.fspath(path):
+            raise InvalidSetting(f"a store's path is a file name, not {type(path).__name__}",
+                                 field="path")
         self._key = keys.resolve_key(key)
         self.path = os.fspath(path)
         # deal -> (seq, hash) of its last event as this store last read or wrote it
@@ -366,6 +370,7 @@ class SqliteStore:
                 has a gap, the chain (or a MAC) does not hold, the log stops short
                 of the deal's recorded head, or a record cannot be read.
         """
+        check_deal_id(deal_id)
         return self.load_with_status(deal_id)[0]
 
     def load_with_status(self, deal_id: str) -> tuple[list[Event], dict[str, Any] | None]:
@@ -376,6 +381,7 @@ class SqliteStore:
         Raises:
             UnknownDeal, BrokenLog: as `load`.
         """
+        check_deal_id(deal_id)
         rows, last, status = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -412,6 +418,7 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
+        check_deal_id(deal_id)
         rows, last, _ = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -495,6 +502,7 @@ class SqliteStore:
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
+        check_deal_id(deal_id)
         return self._link.read(
             lambda: (
                 self._conn.execute(
@@ -510,6 +518,7 @@ class SqliteStore:
 
     def stored_status(self, deal_id: str) -> dict[str, Any] | None:
         """The deal's status as the query tables hold it, or None for no such deal."""
+        check_deal_id(deal_id)
         return self._link.read(lambda: tables.status(self._conn, deal_id))
 
     def stored_conditions(self, deal_id: str) -> dict[str, str]:

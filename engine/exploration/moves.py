@@ -34,7 +34,8 @@ from engine.state import DealState, Status
 MINUTE = timedelta(minutes=1)
 #: The transferees of the domains, by the names a feature gives them.
 ACME, BETA = "Acme Bank", "Beta Capital"
-HOLDER_IDS = {ACME: "holder:acme-bank", BETA: "holder:beta-capital"}
+#: A holder is its legal name, exactly as the feature writes it (issue 9 item 20).
+HOLDER_IDS = {ACME: f"holder:{ACME}", BETA: f"holder:{BETA}"}
 SURVIVOR = "Acme Holdings Corporation"
 NEW_ADDRESS = "1 Main Street, Cleveland, Ohio 44114"
 WRONG_ADDRESS = "99 Nowhere Lane, Nowhere, Ohio"

@@ -19,6 +19,7 @@ from engine.money import ZERO, dollars
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, refuse
 from engine.state import DealState, Status
+from engine.views import ObligationView
 
 PURPOSES = ("purchase_price", "transaction_fee", "interest", "principal", "expenses",
             "indemnity")
@@ -140,7 +141,7 @@ def fee_survives_the_waiver(state: DealState) -> bool:
     return waived is not None and waived.status == "waived" and state.closed_at is not None
 
 
-def transaction_fee_owed(state: DealState, at: datetime | None) -> dict[str, str] | None:
+def transaction_fee_owed(state: DealState, at: datetime | None) -> ObligationView | None:
     """2.2: the Transaction Fee as an obligation of the Company, once the agreement binds.
 
     Due at the Closing: on the day it is held (the Closing Date while none is);

@@ -71,5 +71,5 @@ def run_scenario(actions: Iterable[Action | Mapping[str, Any] | str], *,
             raise InvalidAction(exc.message, field=f"action {position}: {exc.field}") from None
         results.append({"position": position, "type": action.TYPE, **result.to_dict()})
     return ScenarioResult(state=deal.state.status.value, results=tuple(results),
-                          timeline=tuple(deal.timeline()),
+                          timeline=tuple(dict(entry) for entry in deal.timeline()),
                           cash_flows=tuple(cash_flows(deal.events)), status=deal.status())

@@ -2,7 +2,7 @@
 
 Every step is a plain function on a `World` (the deal, the result of the last
 action, the last invalid action), registered in `REGISTRY` with its keyword
-and a `pytest_bdd.parsers` object. `register_pytest_bdd` binds the registry
+and a `parse` pattern (`StepPattern`). `register_pytest_bdd` binds the registry
 into a pytest-bdd test module; `features.runner` matches Gherkin pickles
 against the same registry without pytest. Steps call only the public engine
 API (`Deal.create`, `Deal.act`, `Deal.status`), so a feature tests what a
@@ -42,9 +42,13 @@ Parse types, defined once here (`TYPES`):
   <name>", "without return receipt requested", "with no confirmation of
   transmission", "with no time of delivery", "with no postmark"
 - NoticeStatus: pending, effective
-- Holder: a Party, or a transferee of Notes by its name, in capitalised words
-  ("Acme Bank", the engine's "holder:acme-bank"); Holders: "Acme Bank and
-  Beta Capital"
+- Holder: a Party, or a transferee of Notes by its legal name, in capitalised
+  words or in double quotes ("Acme Bank", "Special Fund, L.P."; the engine's
+  "holder:Special Fund, L.P.", the name exactly as written); Holders: "Acme
+  Bank and Beta Capital"
+- Date: "March 4, 1998" or "1998-03-04"; Time: "23:59", "11:59 PM", "09:30:15",
+  and in the hour repeated when daylight saving ends, "01:30 EDT", "01:30 EST"
+  or "01:30 -05:00" (without one such a time names no moment: invalid)
 - Report (6.1): "the annual report for 1997", "the quarterly report for the
   quarter ended September 30, 1997"; ReportStanding: pending, furnished on
   time, furnished late, overdue, not owed

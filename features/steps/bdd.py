@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any
 
 from features.steps.registry import GIVEN, REGISTRY, THEN, WHEN, Step, conditions_named
+from features.steps.types import TYPES
 from features.steps.world import World
 
 _TEXTS_KEY: Any = None
@@ -47,7 +48,7 @@ def register_pytest_bdd(namespace: MutableMapping[str, Any]) -> None:
     pytest-bdd puts each step definition in its caller's module.
     """
     import pytest
-    from pytest_bdd import given, then, when
+    from pytest_bdd import given, parsers, then, when
 
     if sys._getframe(1).f_globals is not namespace:
         raise RuntimeError("call register_pytest_bdd(globals()) at a test module's top level")
@@ -61,4 +62,5 @@ def register_pytest_bdd(namespace: MutableMapping[str, Any]) -> None:
     decorators = {GIVEN: given, WHEN: when, THEN: then}
     for entry in REGISTRY:
         # stacklevel 2: pytest-bdd puts the definition in the caller of this function.
-        decorators[entry.keyword](entry.parser, stacklevel=2)(_bound(entry))
+        parser = parsers.parse(entry.parser.name, extra_types=dict(TYPES), case_sensitive=True)
+        decorators[entry.keyword](parser, stacklevel=2)(_bound(entry))

@@ -9,9 +9,10 @@ import zoneinfo
 from collections.abc import Mapping
 from typing import Any
 
+from engine.clock import wall_time_problem
 from features.steps.registry import ACTION, THEN, step
 from features.steps.types import MONTHS, NAMES, Particulars, Sent, StepError, p
-from features.steps.world import World, at_time, majority
+from features.steps.world import World, at_time, majority, moment
 
 
 def _copy_recipients(world: World, party: str) -> list[str]:
@@ -27,11 +28,11 @@ def notice_for(world: World, to: str, method: str, moments: Mapping[str, str],
                particulars: Particulars) -> dict[str, Any]:
     """How a notice to `to` travels (the action's `notice`), as a step describes it."""
     notice: dict[str, Any] = {"method": method}
-    for name, moment in moments.items():
+    for name, when in moments.items():
         if name in particulars.absent:
             raise StepError(f"the step gives the notice's {name.removesuffix('_at')} time "
                             "and says it has none")
-        notice[name] = moment
+        notice[name] = when
     if particulars.address is not None:
         notice["address"] = particulars.address
     if particulars.no_copy_to:
@@ -176,10 +177,12 @@ def time_passes(world: World, date: str) -> None:
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 
 
-def in_words(moment: str) -> str:
+def in_words(text: str) -> str:
     """A time of the engine's ("1998-04-05T10:00:00-04:00") as a feature writes it."""
-    local = datetime.datetime.fromisoformat(moment).astimezone(NEW_YORK)
-    return f"{MONTHS[local.month - 1]} {local.day}, {local.year} at {local:%H:%M}"
+    local = datetime.datetime.fromisoformat(text).astimezone(NEW_YORK)
+    # In the hour repeated in autumn the wall clock alone does not say which: add the zone.
+    zone = f" {local.tzname()}" if wall_time_problem(local.replace(tzinfo=None)) else ""
+    return f"{MONTHS[local.month - 1]} {local.day}, {local.year} at {local:%H:%M}{zone}"
 
 
 def _the_notice(world: World, status: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -208,7 +211,7 @@ def notice_takes_effect(world: World, date: str, time: str) -> None:
     notice = _the_notice(world)
     if notice["effective_at"] is None:
         raise AssertionError(f"the notice never takes effect: it is {_notice_standing(notice)}")
-    expected = datetime.datetime.fromisoformat(at_time(date, time)).replace(tzinfo=NEW_YORK)
+    expected = moment(date, time)
     actual = datetime.datetime.fromisoformat(notice["effective_at"])
     if actual != expected:
         raise AssertionError(f"the notice takes effect on {in_words(notice['effective_at'])}, "
@@ -257,8 +260,8 @@ def notice_is_as_of(world: World, date: str, time: str, status: str) -> None:
     world.outcome()
     notice = _the_notice(world, world.need_deal().status(as_of=at_time(date, time)))
     if notice["status"] != status:
-        moment = datetime.datetime.fromisoformat(at_time(date, time)).replace(tzinfo=NEW_YORK)
-        raise AssertionError(f"as of {in_words(moment.isoformat())} the notice is "
+        then = moment(date, time)
+        raise AssertionError(f"as of {in_words(then.isoformat())} the notice is "
                              f"{_notice_standing(notice)}, not {status}")
 
 

@@ -8,11 +8,11 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from features.steps.notices import NEW_YORK, in_words, notice_for, sent_moments
+from features.steps.notices import in_words, notice_for, sent_moments
 from features.steps.registry import ACTION, GIVEN, THEN, step
 from features.steps.types import Particulars, Sent, StepError, holder_name, p
 from features.steps.words import date_words
-from features.steps.world import World, at_time, majority
+from features.steps.world import World, at_time, majority, moment
 
 
 @step(GIVEN, p("the Company has furnished every report and made every payment on time "
@@ -163,7 +163,7 @@ def no_default_continues(world: World) -> None:
 def default_occurred_at(world: World, kind: str, date: str, time: str) -> None:
     """An Event of Default of that kind occurred at that minute, New York time."""
     world.outcome()
-    expected = datetime.datetime.fromisoformat(at_time(date, time)).replace(tzinfo=NEW_YORK)
+    expected = moment(date, time)
     found = [e for e in world.status()["events_of_default"] if e["kind"] == kind]
     moments = [datetime.datetime.fromisoformat(e["occurred_at"]) for e in found]
     if expected not in moments:

@@ -10,9 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pytest_bdd import parsers
-
-from features.steps.types import CONDITION, TEXT_EXAMPLE, TYPES, StepError
+from features.steps.types import CONDITION, TEXT_EXAMPLE, TYPES, StepError, StepPattern
 
 if TYPE_CHECKING:
     from features.steps.world import World
@@ -23,7 +21,7 @@ class Step:
     """One entry of the vocabulary: a keyword, a parser and the function it runs."""
 
     keyword: str
-    parser: parsers.parse
+    parser: StepPattern
     func: Callable[..., None]
     about: Callable[[Mapping[str, Any]], set[str]] | None = None
 
@@ -97,7 +95,7 @@ ACTION = (GIVEN, WHEN)
 
 def step(
     keywords: str | tuple[str, ...],
-    parser: parsers.parse,
+    parser: StepPattern,
     *,
     about: Callable[[Mapping[str, Any]], set[str]] | None = None,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:

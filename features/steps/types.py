@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pytest_bdd import parsers
+import parse
+
+from contract.printable import holder_name_problem
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -102,21 +104,49 @@ def _party(text: str) -> str:
     return PARTIES[text]
 
 
-@_parse_type(rf"(?:{'|'.join(MONTHS)}) \d{{1,2}}, \d{{4}}", "October 27, 1997")
+@_parse_type(rf"(?:{'|'.join(MONTHS)}) [0-9]{{1,2}}, [0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}",
+             "October 27, 1997")
 def _date(text: str) -> str:
-    month, day, year = text.replace(",", "").split()
+    """A date as a lawyer writes it ("March 4, 1998") or in ISO form ("1998-03-04")."""
     try:
+        if "-" in text:
+            return datetime.date.fromisoformat(text).isoformat()
+        month, day, year = text.replace(",", "").split()
         return datetime.date(int(year), MONTHS.index(month) + 1, int(day)).isoformat()
     except ValueError:
         raise StepError(f"{text} is not a date") from None
 
 
-@_parse_type(r"\d{1,2}:\d{2}", "10:00")
+#: The New York zone abbreviations a step may give after a time, and their offsets.
+ZONES: Mapping[str, str] = {"EST": "-05:00", "EDT": "-04:00", "UTC": "+00:00"}
+
+_TIME = (r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:AM|PM|a\.m\.|p\.m\.))?"
+         r"(?: (?:EST|EDT|UTC|[+-][0-9]{2}:[0-9]{2}))?")
+_TIME_PARTS = re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
+                         r"(?: ?(?P<meridiem>AM|PM|a\.m\.|p\.m\.))?(?: (?P<zone>\S+))?")
+
+
+@_parse_type(_TIME, "10:00")
 def _time(text: str) -> str:
-    hours, minutes = (int(part) for part in text.split(":"))
-    if hours > 23 or minutes > 59:
+    """A time of day: "23:59", "11:59 PM", "09:30:15", with a zone or offset when it must
+    say which of two (the repeated autumn hour): "01:30 EDT", "01:30 -05:00".
+
+    Returns "HH:MM[:SS]", with "|" and the zone or offset after it when one is given,
+    which `at_time` checks against the date (EDT in January is no time at all).
+    """
+    found = _TIME_PARTS.fullmatch(text)
+    if found is None:  # pragma: no cover - the pattern above admits only these
         raise StepError(f"{text} is not a time of day")
-    return f"{hours:02d}:{minutes:02d}"
+    hours, minutes = int(found["h"]), int(found["m"])
+    seconds = int(found["s"]) if found["s"] is not None else None
+    if found["meridiem"]:
+        if not 1 <= hours <= 12:
+            raise StepError(f"{text} is not a time of day (1 to 12 before AM or PM)")
+        hours = hours % 12 + (12 if found["meridiem"] in ("PM", "p.m.") else 0)
+    if hours > 23 or minutes > 59 or (seconds is not None and seconds > 59):
+        raise StepError(f"{text} is not a time of day")
+    shown = f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds is not None else "")
+    return f"{shown}|{found['zone']}" if found["zone"] else shown
 
 
 @_parse_type(r"\$\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\$\d+(?:\.\d{2})?", "$7,500,000.00")
@@ -256,9 +286,11 @@ def _notice_status(text: str) -> str:
     return text
 
 
-#: A transferee named in a feature ("Acme Bank"): capitalised words, each of
-#: letters, digits, "&", "." or "-".
-_TRANSFEREE = r"[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*)*"
+#: A transferee named in a feature by its legal name ("Acme Bank", "Special Fund, L.P."):
+#: capitalised words of letters, digits and "&", ".", ",", "'", "(", ")", "-"; or any legal
+#: name in double quotes ("\"de Vries & Co., N.V.\"").
+_TRANSFEREE = (r"[A-Z][\w&.,'()-]*(?: [A-Z0-9&(][\w&.,'()-]*)*"
+               r"|\"[^\"\x00-\x1f]{1,200}\"")
 
 
 #: The names features have given transferees, by actor id, for messages.
@@ -267,17 +299,23 @@ HOLDER_NAMES: dict[str, str] = {}
 
 @_parse_type(rf"{_alternatives(PARTIES)}|{_TRANSFEREE}", "Acme Bank")
 def _holder(text: str) -> str:
+    """A Holder: a party, or a transferee as `holder:<its legal name>`, the name exactly as
+    written (PRODUCT.md section 8: "holder:Special Fund, L.P.")."""
     if text in PARTIES:
         return PARTIES[text]
-    actor = "holder:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    HOLDER_NAMES[actor] = text
-    return actor
+    name = text[1:-1] if text.startswith('"') else text
+    problem = holder_name_problem(name)
+    if problem is not None:
+        raise StepError(f"{text} is not a holder's legal name: {problem}")
+    return f"holder:{name}"
 
 
 @_parse_type(rf"(?:{_alternatives(PARTIES)}|{_TRANSFEREE})"
              rf"(?: and (?:{_alternatives(PARTIES)}|{_TRANSFEREE}))*", "Acme Bank and Beta Capital")
 def _holders(text: str) -> tuple[str, ...]:
-    return tuple(_holder(part) for part in text.split(" and "))
+    # " and " between names, not inside a quoted one ("Smith and Sons").
+    parts = re.split(r' and (?=(?:[^"]*"[^"]*")*[^"]*$)', text)
+    return tuple(_holder(part) for part in parts)
 
 
 def holder_name(actor: str) -> str:
@@ -497,6 +535,21 @@ TYPES: Mapping[str, Callable[[str], Any]] = {
 TEXT_EXAMPLE = "a certificate of good standing"
 
 
-def p(fmt: str) -> parsers.parse:
-    """A `pytest_bdd.parsers.parse` parser over the vocabulary's types, case-sensitive."""
-    return parsers.parse(fmt, extra_types=dict(TYPES), case_sensitive=True)
+@dataclass(frozen=True)
+class StepPattern:
+    """A step's words with its typed placeholders, compiled by `parse` over the vocabulary's
+    types, case-sensitive.
+
+    `npa spec` matches steps with it at run time, with no test framework installed
+    (runtime dependencies `gherkin-official` and `parse`); `register_pytest_bdd`
+    hands pytest-bdd a parser built from the same `name`, so both front ends match
+    the same words (pytest-bdd is needed only there, in the dev extra).
+    """
+
+    name: str
+    parser: parse.Parser
+
+
+def p(fmt: str) -> StepPattern:
+    """A step pattern ("{party:Party} signs on {date:Date} at {time:Time}") over the types."""
+    return StepPattern(fmt, parse.compile(fmt, extra_types=dict(TYPES), case_sensitive=True))

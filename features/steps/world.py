@@ -4,12 +4,15 @@ created.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from engine.clock import NEW_YORK, parse_time
+from engine.errors import InvalidAction
 from features.steps.registry import GIVEN
-from features.steps.types import StepError
+from features.steps.types import ZONES, StepError
 
 
 @dataclass
@@ -135,7 +138,41 @@ def reasons_in_words(result: Any) -> str:
 
 
 def at_time(date: str, time: str) -> str:
-    return f"{date}T{time}"
+    """A step's date and time as the ISO time an action carries.
+
+    Without a zone it is New York wall time, read by the engine as any naive time
+    is (one in the repeated or skipped daylight-saving hour is invalid input that
+    asks for an offset). "EDT" and "EST" must be New York's zone on that date and
+    time; an offset ("-05:00") or "UTC" is taken as written.
+
+    Raises:
+        StepError: for EDT or EST at a moment New York was not on it.
+    """
+    clock, _, zone = time.partition("|")
+    if not zone:
+        return f"{date}T{clock}"
+    offset = ZONES.get(zone, zone)
+    text = f"{date}T{clock}{offset}"
+    if zone in ("EDT", "EST"):
+        moment = datetime.datetime.fromisoformat(text)
+        if moment.astimezone(NEW_YORK).utcoffset() != moment.utcoffset():
+            other = "EST" if zone == "EDT" else "EDT"
+            raise StepError(f"{date} at {clock} {zone} is no time in New York: it is on "
+                            f"{other} then")
+    return text
+
+
+def moment(date: str, time: str) -> datetime.datetime:
+    """A step's date and time as the instant it names, for comparing with what the engine
+    says (in UTC inside; New York time is only how a feature writes it).
+
+    Raises:
+        StepError: for a time that names no single instant (see `at_time`).
+    """
+    try:
+        return parse_time(at_time(date, time))
+    except InvalidAction as exc:
+        raise StepError(f"{date} at {time.replace('|', ' ')}: {exc.message}") from None
 
 
 def majority(world: World) -> tuple[str, tuple[str, ...]]:
