@@ -370,7 +370,6 @@ class SqliteStore:
                 has a gap, the chain (or a MAC) does not hold, the log stops short
                 of the deal's recorded head, or a record cannot be read.
         """
-        check_deal_id(deal_id)
         return self.load_with_status(deal_id)[0]
 
     def load_with_status(self, deal_id: str) -> tuple[list[Event], dict[str, Any] | None]:
