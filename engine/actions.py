@@ -170,8 +170,8 @@ class ResolveProceeding(Action):
     proceeding: str
 
 
-@action("record_misrepresentation", who="either party",
-        rests_on=("5.1(a)", "5.2(a)", "Schedule 1"), actors=PARTIES)
+@action("record_misrepresentation", who="either party, court",
+        rests_on=("5.1(a)", "5.2(a)", "Schedule 1"), actors=PARTIES | {"court"})
 @attrs.frozen(repr=False, eq=False)
 class RecordMisrepresentation(Action):
     """A representation or warranty of a section is recorded as untrue."""

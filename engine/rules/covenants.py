@@ -105,7 +105,9 @@ def merge(state: DealState, action: Merge) -> Decision:
 
     "the Company shall ensure that the Surviving Corporation shall assume all
     obligations of the Company": without assumption, a breach of 6.3; with
-    it, the Surviving Corporation is the Company for every later action.
+    it, the Surviving Corporation is the Company for every later action. A
+    merger the Company survives is no merger "in which the Company is not the
+    surviving corporation": recorded, no breach, and the Company stays itself.
     """
     reasons = while_outstanding(state, "6.3")
     if reasons:
@@ -113,6 +115,9 @@ def merge(state: DealState, action: Merge) -> Decision:
     events: list[Event] = [Merged(at=action.at, surviving_corporation=action.surviving_corporation,
                                   assumes_obligations=action.assumes_obligations)]
     created: dict[str, str] = {}
+    if company_survives(state, action.surviving_corporation):
+        # 6.3 governs only a merger "in which the Company is not the surviving corporation".
+        return accept(*events, created=created)
     if not action.assumes_obligations:
         breach = breach_occurs(state, action.at, "6.3",
                                f"{action.surviving_corporation} did not assume the Company's "
@@ -120,6 +125,14 @@ def merge(state: DealState, action: Merge) -> Decision:
         events.append(breach)
         created["breach"] = breach.breach
     return accept(*events, created=created)
+
+
+def company_survives(state: DealState, surviving_corporation: str) -> bool:
+    """6.3: "a merger ... in which the Company is not the surviving corporation" is the only
+    merger the section governs. The Company survives when the surviving corporation named
+    is the Company itself: its name on the term sheet (or, after an earlier merger, the
+    Surviving Corporation's that became the Company), compared exactly."""
+    return surviving_corporation == (state.successor or state.terms.parties["company"].name)
 
 
 def covenant_breach_notice(state: DealState, action: SendNotice) -> list[Reason]:
