@@ -152,7 +152,8 @@ class DeliverInstrument(Action):
     request: str
 
 
-@action("record_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)"),
+@action("record_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)",
+                                                                  "6.2(a)(i)"),
         actors=frozenset({"company", "purchaser", "court"}))
 @attrs.frozen(repr=False, eq=False)
 class RecordProceeding(Action):

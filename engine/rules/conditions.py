@@ -198,8 +198,15 @@ def deliver_instrument(state: DealState, action: DeliverInstrument) -> Decision:
 
 
 def record_proceeding(state: DealState, action: RecordProceeding) -> Decision:
-    """5.1(e), 5.2(d) Proceedings: one pending or threatened fails both conditions."""
-    reasons = still_open(state, condition("5.1(e)"))
+    """5.1(e), 5.2(d) Proceedings: one pending or threatened fails both conditions.
+
+    After the Closing, while Notes are outstanding, the commencement of an
+    action or proceeding against the Company is recorded the same way: it no
+    longer moves a condition (settled at the Closing), but 6.2(a)(i)(B) makes
+    the Company owe "written notice to the Purchaser of ... (B) the
+    commencement of any action or proceeding against the Company".
+    """
+    reasons = [] if state.notes_alive else still_open(state, condition("5.1(e)"))
     if reasons:
         return refuse(reasons)
     proceeding = next_id("P", state.proceedings)
