@@ -437,7 +437,11 @@ def _consent_line(state: DealState, event: ev.SettlementConsented) -> str:
         line += (f"; it is not prior consent to the {dollars(before)} of settlement costs "
                  "incurred before it, which do not count")
     if after:
-        line += f"; it is prior written consent to the {dollars(after)} incurred after it"
+        # The same minute counts as prior (the rule compares consented_at <= incurred):
+        # say so rather than "after".
+        same = any(event.at is not None and incurred(claim, d) == event.at for d in costs)
+        line += (f"; it is prior written consent to the {dollars(after)} incurred "
+                 f"{'at or after' if same else 'after'} it")
     return line
 
 

@@ -194,6 +194,9 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
         if damage.kind not in DAMAGE_KINDS:
             raise InvalidAction(f"{damage.kind!r:.40} is not a kind of Damages "
                                 f"({', '.join(DAMAGE_KINDS)})", field=f"damages[{i}].kind")
+        if damage.amount <= 0:
+            raise InvalidAction("an item of Damages is an amount of more than $0.00",
+                                field=f"damages[{i}].amount")
     reasons = executed(state)
     if action.against == "guarantor":
         reasons.append(refusal("8.10", "LCI gives no indemnity under 8.10: only the Company "
