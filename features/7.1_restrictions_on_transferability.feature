@@ -62,7 +62,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Holding $5,000,000.00 of the $7,500,000.00 outstanding, Purchaser alone is Holders of a majority and may accelerate
       Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is accepted
       And the Notes are accelerated
@@ -70,7 +70,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: After transferring half its Notes, Purchaser alone is not Holders of a majority and cannot accelerate
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the Notes are not accelerated
@@ -78,7 +78,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Joined by the transferee, Purchaser is Holders of a majority and may accelerate
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser, joined by Acme Bank, gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is accepted
       And the Notes are accelerated
@@ -86,7 +86,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: The transferee of half the Notes alone is not Holders of a majority either
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Acme Bank gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the Notes are not accelerated
@@ -94,7 +94,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: After the transfer, a waiver needs Holders of a majority too
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser waives in writing the Event of Default under Schedule 1 (d) on December 5, 1997 at 10:00
       Then the action is refused under Schedule 1
       When Purchaser, joined by Acme Bank, waives in writing the Event of Default under Schedule 1 (d) on December 5, 1997 at 11:00

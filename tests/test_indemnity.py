@@ -972,7 +972,7 @@ def test_event_of_default_d_comes_once_for_each_representation(deal: Deal) -> No
 def test_no_event_of_default_d_from_a_claim_on_a_recorded_misrepresentation(
         deal: Deal) -> None:
     """Schedule 1 (d): 3.6 already recorded untrue (E1), a claim on 3.6 makes no second one."""
-    act(deal, "record_misrepresentation", "purchaser", "1997-11-03T09:00", section="3.6",
+    act(deal, "record_misrepresentation", "company", "1997-11-03T09:00", section="3.6",
         description="undisclosed litigation")
     claim(deal, "1997-11-03T10:00")
     result = act(deal, "acknowledge_claim", "company", "1997-11-03T11:00", claim="C1")
