@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict, TypeVar
@@ -46,6 +46,8 @@ from storage.connection import LOCK_TIMEOUT, LOCK_TIMEOUT_ENV, Connection, lock_
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from storage.exchange import ImportReport
 
 __all__ = ["FEED_LIMIT", "GENESIS", "LOCK_TIMEOUT", "LOCK_TIMEOUT_ENV", "DealRow", "DueView",
            "FeedEvent", "SqliteStore", "StorageError", "link_hash"]
@@ -666,6 +668,73 @@ class SqliteStore:
         rows = self._link.read(lambda: tables.deals(self._conn, state, after, count))
         return [{"deal": deal_id, "state": at_state, "events": seq}
                 for deal_id, at_state, seq in rows]
+
+    def export(self, deal_id: str) -> list[str]:
+        """The deal's log as JSON lines, rows as stored, after checking it as `load` does
+        (`storage.exchange`; `npa export`).
+
+        Raises:
+            UnknownDeal, BrokenLog: as `load`.
+        """
+        from engine.integrity import fold_log
+        from storage.exchange import lines_of
+
+        check_deal_id(deal_id)
+        rows, last, _ = self._read(deal_id)
+        if not rows:
+            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
+        end = chain.sound(deal_id, rows, self._key)
+        if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
+            self._refuse(deal_id)
+        fold_log(deal_id, chain.decode(deal_id, rows))
+        return lines_of(deal_id, rows)
+
+    def import_log(self, lines: Iterable[str], as_id: str | None = None, *,
+                   head: tuple[int, str] | None = None) -> ImportReport:
+        """Store an exported log (`storage.exchange`, `npa import`) after checking it all.
+
+        Every line is checked (shape, sequence, links, records), then that the events
+        fold, and with `head` that the file extends that head as the source's `npa
+        verify` printed it. Nothing is stored unless all holds. The rows are stored as
+        they were (same versions, same text); with a key they get this store's MACs.
+
+        Args:
+            lines: the export's lines.
+            as_id: store the deal under this id instead of the one it was exported as.
+            head: a head (seq, hash) of the source the file must extend.
+
+        Raises:
+            BrokenLog: naming the first line that is wrong, or why the events do not fold.
+            DealExists: if this store already has a deal with that id.
+            InvalidDealId: for an `as_id` outside the bounds.
+        """
+        from engine.integrity import fold_log
+        from engine.status import snapshot_of
+        from storage import exchange
+
+        source, rows = exchange.read_lines(lines)
+        if head is not None:
+            wrong = chain.anchor_problems(rows, head)
+            if wrong:
+                raise BrokenLog(f"deal {source!r}: {wrong[0]}; nothing was imported")
+        target = check_deal_id(as_id) if as_id is not None else source
+        ready = exchange.renamed(rows, source, target)
+        state = fold_log(target, exchange.events_of(target, ready))
+        shown = snapshot_of(state)
+
+        def write() -> None:
+            found = self._conn.execute(
+                "SELECT 1 FROM events WHERE deal_id = ? LIMIT 1", (target,)).fetchone()
+            clash = DealExists(f"deal {target!r} already exists", field="deal")
+            if found is not None:
+                raise clash
+            self._insert(target, 0, GENESIS, ready, lambda: shown, clash)
+
+        self._write(write)
+        seq, digest = self.head(target)
+        return {"deal": target, "exported_as": source, "events": len(rows),
+                "head": {"seq": seq, "hash": digest},
+                "source_head": {"seq": rows[-1][0], "hash": rows[-1][6]}}
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
