@@ -422,8 +422,9 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
     if isinstance(store, Verifiable):
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
         if stored != replayed:
+            absent = object()  # a key missing on one side differs even from None
             keys = sorted(k for k in set(stored or {}) | set(replayed)
-                          if (stored or {}).get(k) != replayed.get(k))
+                          if (stored or {}).get(k, absent) != replayed.get(k, absent))
             problems.append(f"query tables differ from the replayed log in: {', '.join(keys)}")
     return problems
 
