@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -600,6 +599,8 @@ def page(deal: str, as_of: str | None, out: str | None, features: tuple[str, ...
 @_json_option
 def demo(story: str, db: str | None, as_json: bool) -> None:
     """Run the 1997 deal from signing to repayment on SQLite and print its timeline."""
+    import tempfile
+
     from engine.deal import Deal
     from engine.demo import STORIES
     from storage import SqliteStore

@@ -553,3 +553,15 @@ def test_the_feed_follow_interval_is_documented() -> None:
     readme = (ROOT / "README.md").read_text()
     assert f"every {FOLLOW_INTERVAL:g} s" in readme
 
+
+
+def test_the_cli_imports_none_of_the_heavy_libraries() -> None:
+    """`import engine.cli` (what `npa act` loads before it acts) leaves the plotting,
+    rich-text, distributed, Gherkin and test libraries unimported."""
+    heavy = ("matplotlib", "rich", "distributed", "dask", "gherkin", "pytest_bdd", "pytest",
+             "numpy", "hypothesis", "sqlite_utils", "tomllib", "importlib.resources")
+    probe = ("import sys, engine.cli, engine.deal, storage; "
+             f"print([m for m in {heavy!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "[]", done.stdout
