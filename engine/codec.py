@@ -20,7 +20,7 @@ import cattrs
 
 from engine.actions import Action
 from engine.clock import utc_iso
-from engine.errors import BrokenLog
+from engine.errors import BrokenLog, InvalidSetting
 from engine.events import EVENT_TYPES, Event
 
 Record = dict[str, Any]
@@ -63,19 +63,21 @@ def upcaster(tag: str, from_version: int) -> Callable[[Upcast], Upcast]:
             return {**record, "actor": None}
 
     Raises:
-        TypeError: for a tag no event has, a version below 1 or not below the
-            event's current one, or a step registered twice (a bug in a release).
+        InvalidSetting: naming `upcaster`, for a tag no event has, a version below 1
+            or not below the event's current one, or a step registered twice (a bug
+            in a release).
     """
-    cls = EVENT_TYPES.get(tag)
+    cls = EVENT_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        raise TypeError(f"no event type {tag!r}")
+        raise InvalidSetting(f"no event type {tag!r:.60}", field="upcaster")
     if type(from_version) is not int or not 1 <= from_version < cls.VERSION:
-        raise TypeError(f"{tag} is at version {cls.VERSION}: a step reads versions 1 to "
-                        f"{cls.VERSION - 1}, not {from_version!r}")
+        raise InvalidSetting(f"{tag} is at version {cls.VERSION}: a step reads versions 1 "
+                             f"to {cls.VERSION - 1}, not {from_version!r:.40}", field="upcaster")
 
     def register(step: Upcast) -> Upcast:
         if (tag, from_version) in UPCASTERS:
-            raise TypeError(f"an upcast of {tag} version {from_version} is registered twice")
+            raise InvalidSetting(f"an upcast of {tag} version {from_version} is registered "
+                                 "twice", field="upcaster")
 
         def versioned(record: Record) -> Record:
             upgraded = dict(step(dict(record)))

@@ -25,12 +25,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypedDict
 
 from engine.codec import canonical, to_record
-from engine.errors import BrokenLog
+from engine.errors import BrokenLog, InvalidAction
 from engine.events import Event
 from engine.ports import check_deal_id
 from storage.chain import GENESIS, link_hash, record_problems
 
-__all__ = ["ImportReport", "KEYS", "export_deal", "lines_of", "read_lines"]
+__all__ = ["KEYS", "ImportReport", "export_deal", "lines_of", "read_lines"]
 
 #: The keys of every line, in the order they are written.
 KEYS = ("deal", "seq", "type", "v", "at", "data", "prev_hash", "hash")
@@ -68,17 +68,28 @@ def export_deal(deal: Any) -> list[str]:
     return lines_of(deal.id, rows)
 
 
-def read_lines(lines: Iterable[str]) -> tuple[str, list[Line]]:
+def read_lines(lines: Iterable[str] | str) -> tuple[str, list[Line]]:
     """The deal id and rows of an export, each line checked: its shape, its place in the
     sequence, its link, and that its record matches its columns and decodes.
 
     Raises:
         BrokenLog: naming the first line that is wrong, and why.
+        InvalidAction: naming `lines`, for lines that are not text.
     """
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    try:
+        given = iter(lines)
+    except TypeError:
+        raise InvalidAction(f"an export is lines of text, not {type(lines).__name__}",
+                            field="lines") from None
     deal_id: str | None = None
     rows: list[Line] = []
     prev = GENESIS
-    for number, text in enumerate(lines, start=1):
+    for number, text in enumerate(given, start=1):
+        if not isinstance(text, str):
+            raise InvalidAction(f"line {number} is {type(text).__name__}, not text",
+                                field="lines")
         if not text.strip():
             continue
         where = f"line {number}"

@@ -556,6 +556,7 @@ class SqliteStore:
             BrokenLog: if they do not chain on, or the log is shorter than `seq`.
         """
         check_deal_id(deal_id)
+        seq = _count(seq, "seq", 0)
 
         def read() -> list[Event]:
             self._conn.execute("BEGIN")
@@ -600,7 +601,7 @@ class SqliteStore:
         else:
             rows = self._link.read(lambda: self._conn.execute(_FEED, (position, limit)).fetchall())
         feed: list[FeedEvent] = []
-        for at_position, deal_id, seq, kind, version, at, data in rows:
+        for at_position, deal_id, seq, kind, _version, at, data in rows:
             try:
                 record = upgrade(json.loads(data))
                 section = section_of(from_record(record))
@@ -659,7 +660,8 @@ class SqliteStore:
         """
         from engine.state import Status
 
-        if state is not None and state not in {s.value for s in Status}:
+        if state is not None and (not isinstance(state, str)
+                                  or state not in {s.value for s in Status}):
             raise InvalidAction(f"{shown(state, 40)} is not a state of the lifecycle "
                                 f"({', '.join(s.value for s in Status)})", field="state")
         if after is not None:
@@ -689,8 +691,8 @@ class SqliteStore:
         fold_log(deal_id, chain.decode(deal_id, rows))
         return lines_of(deal_id, rows)
 
-    def import_log(self, lines: Iterable[str], as_id: str | None = None, *,
-                   head: tuple[int, str] | None = None) -> ImportReport:
+    def import_log(self, lines: Iterable[str] | str, as_id: str | None = None, *,
+                   head: tuple[int, str] | str | None = None) -> ImportReport:
         """Store an exported log (`storage.exchange`, `npa import`) after checking it all.
 
         Every line is checked (shape, sequence, links, records), then that the events
@@ -699,22 +701,27 @@ class SqliteStore:
         they were (same versions, same text); with a key they get this store's MACs.
 
         Args:
-            lines: the export's lines.
+            lines: the export's lines (or its whole text).
             as_id: store the deal under this id instead of the one it was exported as.
-            head: a head (seq, hash) of the source the file must extend.
+            head: a head of the source the file must extend: (seq, hash) or "SEQ:HASH".
 
         Raises:
             BrokenLog: naming the first line that is wrong, or why the events do not fold.
             DealExists: if this store already has a deal with that id.
             InvalidDealId: for an `as_id` outside the bounds.
+            InvalidAction: for `lines` that are not text, or a malformed `head`.
         """
+        from engine.deal import parse_head
         from engine.integrity import fold_log
         from engine.status import snapshot_of
         from storage import exchange
 
+        anchor = None if head is None else parse_head(head)
+        if as_id is not None:
+            check_deal_id(as_id)
         source, rows = exchange.read_lines(lines)
-        if head is not None:
-            wrong = chain.anchor_problems(rows, head)
+        if anchor is not None:
+            wrong = chain.anchor_problems(rows, anchor)
             if wrong:
                 raise BrokenLog(f"deal {source!r}: {wrong[0]}; nothing was imported")
         target = check_deal_id(as_id) if as_id is not None else source

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database, Migrations
 
 from engine import Deal, InvalidAction, tick
@@ -20,13 +22,21 @@ from engine.cli import main
 from engine.codec import UPCASTERS, canonical, from_record, upcaster
 from engine.deal import verify
 from engine.demo import SIGNING_TO_OUTSTANDING
-from engine.errors import BrokenLog, DealExists
+from engine.errors import BrokenLog, DealExists, InvalidSetting, NpaError
 from engine.events import ClockAdvanced
 from storage import SqliteStore, schema
 from storage.exchange import export_deal
 from storage.migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Any value a caller might pass.
+anything = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    | st.binary(max_size=10) | st.sampled_from(["d", "1998-06-01T00:00", "company",
+                                                 "Outstanding", '{"deal": "d"}']),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=5)
 #: 1998-06-01: the first quarter's report deadline (1997-11-25) has passed by then.
 LATER = "1998-06-01T00:00"
 
@@ -189,7 +199,7 @@ def test_npa_events_prints_the_feed_as_one_json_document(
 def test_npa_events_bad_options_are_one_line(db: Path, capsys: pytest.CaptureFixture[str],
                                              args: list[str]) -> None:
     """Exit 2 for a bad option or id, 2 for no such deal; one line, no traceback."""
-    code, out, err = npa(capsys, "events", *args, "--db", str(db))
+    code, _out, err = npa(capsys, "events", *args, "--db", str(db))
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1 and err.startswith("npa: error:")
 
@@ -201,8 +211,8 @@ def test_npa_events_follow_streams_new_events_until_stopped(db: Path) -> None:
         last = store.last_position()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     follower = subprocess.Popen(
-        [sys.executable, "-c", "from engine.cli import entry; entry()", "events", "--after", str(last), "--follow",
-         "--interval", "0.05", "--db", str(db), "--json"],
+        [sys.executable, "-c", "from engine.cli import entry; entry()", "events", "--after",
+         str(last), "--follow", "--interval", "0.05", "--db", str(db), "--json"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         with SqliteStore(db) as store:
@@ -276,7 +286,7 @@ def test_one_deals_broken_log_does_not_stop_the_tick_of_another(
                 "WHERE deal_id = 'a' AND seq = 2")
     raw.execute(schema.APPEND_ONLY_EVENTS["events_no_update"])
     raw.close()
-    code, out, err = npa(capsys, "tick", LATER, "--db", str(db), "--json")
+    code, out, _err = npa(capsys, "tick", LATER, "--db", str(db), "--json")
     data = json.loads(out)
     assert code == 1 and data["ok"] is False
     a, b = data["deals"]
@@ -437,7 +447,7 @@ def test_a_tampered_line_is_one_line_and_nothing_is_stored(
 def test_a_garbled_export_is_a_broken_log_naming_the_line(tmp_path: Path, line: str) -> None:
     """Whatever is wrong with a line, it is named, and nothing is stored."""
     with SqliteStore(tmp_path / "t.db") as store:
-        with pytest.raises(BrokenLog, match="^line 1: "):
+        with pytest.raises(BrokenLog, match=r"^line 1: "):
             store.import_log([line])
         assert store.deal_ids() == []
 
@@ -528,11 +538,11 @@ def test_clock_advanced_v1_rows_are_upcast_on_read(tmp_path: Path) -> None:
 
 def test_upcaster_registers_a_step_and_refuses_a_wrong_one() -> None:
     """The decorator checks its tag and version, and sets the record's next version."""
-    with pytest.raises(TypeError, match="no event type"):
+    with pytest.raises(InvalidSetting, match="no event type"):
         upcaster("no_such_event", 1)
-    with pytest.raises(TypeError, match="version"):
+    with pytest.raises(InvalidSetting, match="version"):
         upcaster("clock_advanced", 2)
-    with pytest.raises(TypeError, match="twice"):
+    with pytest.raises(InvalidSetting, match="twice"):
         upcaster("clock_advanced", 1)(lambda record: record)
     step = UPCASTERS[("clock_advanced", 1)]
     assert step({"type": "clock_advanced", "v": 1, "at": None})["v"] == 2
@@ -565,3 +575,34 @@ def test_the_cli_imports_none_of_the_heavy_libraries() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "[]", done.stdout
+
+
+@settings(max_examples=80, deadline=None)
+@given(anything, anything, anything)
+def test_the_platform_methods_take_anything(first: Any, second: Any, third: Any) -> None:
+    """The feed, due, deals, refresh's read, export, import, tick and upcaster raise only
+    NpaErrors (one line each) whatever they are given."""
+    with SqliteStore(":memory:") as store:
+        Deal.create(store, "d")
+        calls = [
+            lambda: store.events_since(first, second, deal=third),
+            lambda: store.events_since(first),
+            lambda: store.events_after(first, second),
+            lambda: store.events_after("d", first),
+            lambda: store.due(first, limit=second),
+            lambda: store.due(first),
+            lambda: store.deals(first, limit=second, after=third),
+            lambda: store.deals(first),
+            lambda: store.export(first),
+            lambda: store.import_log(first, second, head=third),
+            lambda: store.import_log(first),
+            lambda: store.import_log(store.export("d"), first),
+            lambda: tick(store, first, actor=second),
+            lambda: tick(first, second),
+            lambda: upcaster(first, second),
+        ]
+        for call in calls:
+            try:
+                call()
+            except NpaError as exc:
+                assert "\n" not in str(exc) and exc.exit_code in (1, 2)
