@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 import attrs
 
@@ -66,6 +65,8 @@ def _citing(number: int) -> tuple[str, ...]:
 @functools.cache
 def schedules() -> tuple[Schedule, ...]:
     """Every Schedule the agreement lists, in order."""
+    from importlib import resources
+
     raw = resources.files("contract").joinpath("agreement.txt").read_text(encoding="utf-8")
     return tuple(Schedule(number, title, _citing(number))
                  for number, title in _toc_entries(raw))

@@ -14,10 +14,8 @@ with a `TermsError` naming the key.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -140,7 +138,8 @@ def _add_months(day: date, months: int) -> date | None:
     year, month = day.year + total // 12, total % 12 + 1
     if year > 9999:
         return None
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
+    return date(year, month, min(day.day, last))
 
 
 def cycle_months(cycle: str) -> int:
@@ -607,6 +606,8 @@ def load_terms(text: str) -> TermSheet:
     if not isinstance(text, str):
         raise TermsError("terms", f"a term sheet is TOML text, not {_kind(text)}")
     check_toml_text(text)
+    import tomllib  # here, not at import: only a term sheet needs it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -111,6 +111,7 @@ from engine.state import (
     Status,
     Transfer,
 )
+from engine.ticks import ErrorView, Schedules, TickResult, tick
 from engine.views import (
     AddressView,
     AmendmentView,
@@ -297,6 +298,7 @@ __all__ = [
     "DisputeClaim",
     "Dist",
     "Distribution",
+    "ErrorView",
     "Event",
     "EventLog",
     "EventOfDefault",
@@ -350,6 +352,7 @@ __all__ = [
     "ResultView",
     "SatisfyCondition",
     "ScenarioResult",
+    "Schedules",
     "SectionCoverage",
     "SendNotice",
     "SettleClaim",
@@ -365,6 +368,7 @@ __all__ = [
     "TermSheet",
     "TermsAmended",
     "TermsError",
+    "TickResult",
     "TimelineEntry",
     "Transfer",
     "TransferView",
@@ -380,5 +384,6 @@ __all__ = [
     "run_scenario",
     "simulate",
     "simulate_path",
+    "tick",
     "verify",
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -350,6 +349,195 @@ def verify(deal: str, head: str | None, rebuild: bool, db: str, as_json: bool) -
 
 
 
+# --- the platform's commands: deals, the feed, time across deals, export and import ---
+
+
+@cli.command()
+@click.option("--state", "state", default=None, metavar="STATE",
+              help="Only deals in this lifecycle state (Drafted, ConditionsPending, Closed, "
+              "Outstanding, Default, Repaid).")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=None, metavar="N",
+              help="At most N deals.")
+@click.option("--after", "after", default=None, metavar="ID",
+              help="Only deals whose id sorts after ID (the last of the previous page).")
+@_db_option
+@_json_option
+def deals(state: str | None, limit: int | None, after: str | None, db: str,
+          as_json: bool) -> None:
+    """The deals in the store, in id order, with their state (from the query tables)."""
+    if db != ":memory:" and not Path(db).exists():
+        raise UnknownDeal(f"no database at {db}", field="db")
+    with _store(db, must_exist=True) as store:
+        rows = store.deals(state, limit=limit, after=after)
+    _emit(rows, as_json, lambda rs: "\n".join(
+        f"{r['deal']:24} {r['state']:18} {r['events']} events" for r in rs))
+
+
+#: How often `npa events --follow` asks the store for new events, unless --interval says.
+FOLLOW_INTERVAL = 0.5
+
+
+@cli.command()
+@click.argument("deal", required=False)
+@click.option("--after", "after", type=click.IntRange(min=0), default=0, show_default=True,
+              metavar="POS", help="Only events after this global position (the last seen).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=1000, show_default=True,
+              metavar="N", help="At most N events (each poll, with --follow).")
+@click.option("--follow", is_flag=True, help="Keep polling for new events until stopped "
+              "(Ctrl-C or SIGTERM); with --json one JSON object a line.")
+@click.option("--interval", type=click.FloatRange(0.01, 60), default=FOLLOW_INTERVAL,
+              show_default=True, metavar="SECONDS", help="How often --follow polls.")
+@_db_option
+@_json_option
+def events(deal: str | None, after: int, limit: int, follow: bool, interval: float, db: str,
+           as_json: bool) -> None:
+    """The change feed: stored events in global position order (position, deal, seq,
+    type, at, section, data)."""
+    import time
+
+    from engine.ports import check_deal_id
+
+    if deal is not None:
+        check_deal_id(deal)
+    with _store(db, must_exist=True) as store:
+        if deal is not None and not store.exists(deal):
+            raise UnknownDeal(f"no deal {deal!r}", field="deal")
+        if not follow:
+            feed = store.events_since(after, limit, deal=deal)
+            last = feed[-1]["position"] if feed else after
+            _emit({"events": feed, "position": last}, as_json,
+                  lambda d: "\n".join(_render_feed(e) for e in d["events"]))
+            return
+        position = after
+        _OUTPUT["printed"] = True  # a stream: an error after it starts is its line alone
+        try:
+            while True:
+                feed = store.events_since(position, limit, deal=deal)
+                for event in feed:
+                    click.echo(json.dumps(event, separators=(",", ":"), default=str)
+                               if as_json else _render_feed(_shown(event)))
+                    position = event["position"]
+                sys.stdout.flush()
+                if len(feed) < limit:
+                    time.sleep(interval)
+        except KeyboardInterrupt:
+            return
+
+
+@cli.command()
+@click.option("--until", "until", default=None, metavar="T",
+              help="Only deadlines due at or before T (ISO 8601; no offset is New York).")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=None, metavar="N",
+              help="At most N deals.")
+@_db_option
+@_json_option
+def due(until: str | None, limit: int | None, db: str, as_json: bool) -> None:
+    """Each deal's next deadline across the store (deal, what, section, due), earliest
+    first."""
+    from engine.clock import parse_time
+
+    moment = parse_time(until, "until") if until is not None else None
+    with _store(db, must_exist=True) as store:
+        rows = store.due(moment, limit=limit)
+        stale = store.unscheduled()
+    if stale:
+        click.echo(f"npa: {len(stale)} deal(s) written by an earlier release are not indexed "
+                   f"yet (first: {stale[0]}): `npa tick` or `npa verify DEAL --rebuild-tables` "
+                   "indexes them", err=True)
+    _emit({"until": until, "due": rows, "unindexed": stale}, as_json, lambda d: "\n".join(
+        f"{r['due']}  {r['deal']:20} {r['what']} ({r['section']})"
+        + (f" [+{r['pending'] - 1} more pending]" if r["pending"] > 1 else "")
+        for r in d["due"]))
+
+
+@cli.command()
+@click.argument("until", metavar="T")
+@click.option("--actor", default="company", show_default=True,
+              help="Who asks time to pass (recorded on each clock_advanced event).")
+@_db_option
+@_json_option
+def tick(until: str, actor: str, db: str, as_json: bool) -> None:
+    """Advance every deal with a deadline due by T to T, each in its own transaction;
+    print the consequences (exit 1 if any deal could not be advanced)."""
+    from engine.clock import parse_time
+    from engine.ticks import tick as advance
+
+    moment = parse_time(until, "until")
+    with _store(db, must_exist=True) as store:
+        results = advance(store, moment, actor=actor)
+    failed = [r for r in results if r["error"] is not None]
+    _emit({"until": until, "deals": results, "ok": not failed}, as_json, _render_tick)
+    raise SystemExit(1 if failed else 0)
+
+
+@cli.command("export")
+@click.argument("deal")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="Write the lines to this file (default: standard output).")
+@_db_option
+@_json_option
+def export_log(deal: str, out: str | None, db: str, as_json: bool) -> None:
+    """The deal's log as JSON lines (each event as stored, with its version and hashes),
+    after checking it."""
+    from engine.ports import check_deal_id
+
+    check_deal_id(deal)
+    with _store(db, must_exist=True) as store:
+        lines = store.export(deal)
+    last = json.loads(lines[-1])
+    head = {"seq": last["seq"], "hash": last["hash"]}
+    if out is not None:
+        try:
+            Path(out).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        except OSError as exc:
+            raise InvalidAction(f"cannot write {out} ({exc.__class__.__name__})",
+                                field="out") from None
+        _emit({"deal": deal, "out": out, "events": len(lines), "head": head}, as_json,
+              lambda d: f"{d['out']}: {d['events']} events of {d['deal']}; head "
+                        f"{d['head']['seq']}:{d['head']['hash']}")
+    elif as_json:
+        _emit({"deal": deal, "events": len(lines), "head": head,
+               "lines": [json.loads(line) for line in lines]}, True, str)
+    else:
+        click.echo("\n".join(lines))
+        _OUTPUT["printed"] = True
+
+
+@cli.command("import")
+@click.argument("file")
+@click.option("--as", "as_id", default=None, metavar="NEW_ID",
+              help="Store the deal under this id instead of the one it was exported as.")
+@click.option("--head", "head", metavar="SEQ:HASH", default=None,
+              help="The head the source's verify (or export) printed: refuse a file that "
+              "does not extend it.")
+@_db_option
+@_json_option
+def import_log(file: str, as_id: str | None, head: str | None, db: str, as_json: bool) -> None:
+    """Load an exported log (FILE, or - for standard input) after checking its chain and
+    replay; nothing is stored unless every line holds."""
+    from engine.deal import parse_head
+    from engine.ports import check_deal_id
+
+    anchor = parse_head(head) if head is not None else None
+    if as_id is not None:
+        check_deal_id(as_id)
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with Path(file).open(encoding="utf-8") as handle:
+                text = handle.read(SCENARIO_BYTES + 1)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidAction(f"cannot read {file} ({exc.__class__.__name__})",
+                                field="file") from None
+    if len(text) > SCENARIO_BYTES:
+        raise InvalidAction(f"an export is at most {SCENARIO_BYTES // 2**20} MiB", field="file")
+    with _store(db, must_exist=False) as store:
+        report = store.import_log(text.splitlines(), as_id, head=anchor)
+    _emit(report, as_json, lambda r: f"{r['deal']}: imported {r['events']} events (exported "
+          f"as {r['exported_as']}); head {r['head']['seq']}:{r['head']['hash']}")
+
+
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid",
               show_default=True, help="mermaid text, or SVG drawn from the same table.")
@@ -411,6 +599,8 @@ def page(deal: str, as_of: str | None, out: str | None, features: tuple[str, ...
 @_json_option
 def demo(story: str, db: str | None, as_json: bool) -> None:
     """Run the 1997 deal from signing to repayment on SQLite and print its timeline."""
+    import tempfile
+
     from engine.deal import Deal
     from engine.demo import STORIES
     from storage import SqliteStore
@@ -581,6 +771,24 @@ def _render_verify(d: dict[str, Any]) -> str:
     if d["ok"]:
         return f"{rebuilt}{d['deal']}: sound; {head}; {checked}"
     return "\n".join([*d["problems"], f"{d['deal']}: broken; {head} as stored; {checked}"])
+
+
+def _render_feed(e: dict[str, Any]) -> str:
+    return f"{e['position']:6}  {e['deal']:20} {e['seq']:5}  {e['at'] or '':25}  {e['type']} " \
+           f"({e['section']})"
+
+
+def _render_tick(d: dict[str, Any]) -> str:
+    lines = []
+    for r in d["deals"]:
+        if r["error"] is not None:
+            lines.append(f"{r['deal']}: not advanced: {r['error']['message']}")
+            continue
+        lines.append(f"{r['deal']}: {r['state']}" + (" (replayed: already ticked to this "
+                                                      "time)" if r["replayed"] else ""))
+        lines += [f"  {c['summary']}" + (f" ({c['section']})" if c["section"] else "")
+                  for c in r["consequences"]]
+    return "\n".join(lines) or f"nothing due by {d['until']}"
 
 
 def _render_result(result: dict[str, Any]) -> str:

@@ -265,6 +265,39 @@ class Deal:
             request = (parsed.request_id, Accepted(fingerprint(parsed), result.to_dict()))
         return result, Commit(decision.events, shown, request, shown_before)
 
+    def refresh(self) -> int:
+        """Bring this Deal up to date with its store: fold in the events others appended.
+
+        A Deal shows the log as it last read or wrote it; another `Deal` object or
+        another process acting on the same deal meanwhile makes it stale (its next
+        `act` catches up first). `refresh` reads only the new events (checked to run
+        on from the last one this Deal holds, as a load checks them).
+
+        Returns:
+            How many new events were folded in (0 when it was up to date).
+
+        Raises:
+            BrokenLog: when the new events do not chain on, or the log was cut short.
+            UnknownDeal: when the store no longer has the deal.
+        """
+        with self._lock:
+            seq = self._state.seq
+        reader = getattr(self._store, "events_after", None)
+        if reader is not None:
+            newer: Sequence[Event] = reader(self._id, seq)
+        else:
+            stored = self._store.load(self._id)
+            if len(stored) < seq:
+                raise BrokenLog(f"deal {self._id!r}: the log ends at seq {len(stored)} but "
+                                f"the deal was read with {seq} events: events were removed")
+            newer = stored[seq:]
+        with self._lock:
+            # Another thread's action on this Deal may have folded some in meanwhile.
+            fresh = newer[self._state.seq - seq:]
+            if fresh:
+                self._catch_up(fresh)
+        return len(fresh)
+
     def why_not(self, action: Action | Mapping[str, Any] | str) -> list[Reason]:
         """Every reason the action would be refused now, without taking it."""
         return list(decide(self._state, parse_action(action)).reasons)
@@ -389,8 +422,9 @@ def verify(store: EventLog, deal_id: str, head: tuple[int, str] | str | None = N
     if isinstance(store, Verifiable):
         replayed = json.loads(json.dumps(snapshot_of(deal.state)))
         if stored != replayed:
+            absent = object()  # a key missing on one side differs even from None
             keys = sorted(k for k in set(stored or {}) | set(replayed)
-                          if (stored or {}).get(k) != replayed.get(k))
+                          if (stored or {}).get(k, absent) != replayed.get(k, absent))
             problems.append(f"query tables differ from the replayed log in: {', '.join(keys)}")
     return problems
 

@@ -33,7 +33,7 @@ Rule = Callable[[DealState, Any], Decision]
 
 def _advance(state: DealState, action: act.Advance) -> Decision:
     """Time passes: the clock moves to the action's time."""
-    return accept(ClockAdvanced(at=action.at))
+    return accept(ClockAdvanced(at=action.at, actor=action.actor))
 
 
 #: The rule for each action type: a function, or "module:function" in engine.rules for

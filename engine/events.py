@@ -190,10 +190,17 @@ class StateChanged(Event):
     dest: str
 
 
-@event("clock_advanced")
+@event("clock_advanced", version=2)
 @attrs.frozen(repr=False, eq=False)
 class ClockAdvanced(Event):
-    """Time passed to this moment with nothing else happening."""
+    """Time passed to this moment with nothing else happening.
+
+    Version 2 records `actor`, who asked time to pass (the `advance` action's
+    actor; `npa tick` names one too); a version 1 record reads with None
+    (`engine.codec`'s upcast).
+    """
+
+    actor: str | None = attrs.field(default=None, kw_only=True)
 
 
 @event("notice_sent")

@@ -11,7 +11,7 @@ from typing import Any
 
 from contract import CONDITIONS, PRE_CLOSING
 from engine import events as ev
-from engine.clock import iso, new_york_date
+from engine.clock import iso, new_york_date, utc_iso
 from engine.explain import Reason
 from engine.money import ZERO, dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
@@ -285,7 +285,31 @@ def snapshot_of(state: DealState) -> dict[str, Any]:
         "breaches": {b.id: "continuing" if b.continuing else "remedied"
                      for b in state.breaches.values()},
         "pending_deadlines": len(state.deadlines),
+        # The store keeps this in its `next_due` table (`store.due`, `npa due`).
+        "next_deadline": _next_deadline(state),
     }
+
+
+def _next_deadline(state: DealState) -> dict[str, str] | None:
+    """The deal's earliest pending deadline: its due instant (UTC), kind, section and what."""
+    if not state.deadlines:
+        return None
+    first = state.deadlines[0]
+    return {"due": utc_iso(first.due), "kind": first.kind, "section": first.section,
+            "what": first.description}
+
+
+#: The events whose section `describe` takes from the state (their text needs it).
+_SECTION_ONLY = {ev.ClaimAnswered: "8.10", ev.SettlementConsented: "8.10(a)"}
+
+
+def section_of(event: ev.Event) -> str:
+    """The section an event rests on, as the timeline gives it, from the event alone (for
+    the change feed, which does not replay deals)."""
+    fixed = _SECTION_ONLY.get(type(event))
+    if fixed is not None:
+        return fixed
+    return describe(_BLANK, event)[1]
 
 
 def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
@@ -453,3 +477,7 @@ _DEADLINE_WORDS = {
     "cure_period": "the 30 days to remedy a breach ended",
     "expenses_due": "presented expenses fell overdue",
 }
+
+
+#: A deal before any event: what `section_of` describes an event against.
+_BLANK = DealState()

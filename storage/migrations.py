@@ -107,6 +107,30 @@ def requests_table(db: Database) -> None:
         db.execute(sql)
 
 
+@MIGRATIONS(name="0007_event_positions")
+def event_positions(db: Database) -> None:
+    """A global position for every event of the store, in the order they were committed
+    (issue 11 item 7: the change feed). Existing rows take their rowid, which is their
+    insertion order (the log is append-only); the column is explicit because a VACUUM
+    may renumber rowids. The append-only trigger is lifted for the one backfill and made
+    again word for word, as `npa verify` expects it."""
+    db.execute("ALTER TABLE events ADD COLUMN position INTEGER")
+    db.execute("DROP TRIGGER events_no_update")
+    db.execute("UPDATE events SET position = rowid")
+    db.execute(schema.APPEND_ONLY_EVENTS["events_no_update"])
+    db.execute("CREATE UNIQUE INDEX events_by_position ON events (position)")
+
+
+@MIGRATIONS(name="0008_next_deadlines")
+def next_deadlines(db: Database) -> None:
+    """Each deal's next deadline, a query table kept by every write (issue 11 item 8), so
+    that `store.due` reads an index instead of folding deals. Deals written by an earlier
+    release have no row until their next write or `npa verify --rebuild-tables`."""
+    db.execute("CREATE TABLE next_due (deal_id TEXT PRIMARY KEY, due TEXT, kind TEXT, "
+               "section TEXT, what TEXT, pending INTEGER NOT NULL) STRICT")
+    db.execute("CREATE INDEX next_due_by_due ON next_due (due)")
+
+
 @functools.cache
 def triggers_made() -> dict[str, str]:
     """Every trigger the schema steps make (name -> its SQL), as a new database gets them:

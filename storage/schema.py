@@ -16,7 +16,8 @@ import sqlite3
 #: The migration set's name and its steps, in order, as `storage.migrations` declares them.
 SET = "npa.storage"
 STEPS = ("0001_events", "0002_events_append_only", "0003_query_tables",
-         "0004_conditions_view", "0005_event_macs", "0006_requests")
+         "0004_conditions_view", "0005_event_macs", "0006_requests",
+         "0007_event_positions", "0008_next_deadlines")
 
 
 def _refuse(table: str, verb: str) -> str:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict, TypeVar
 
 from contract.printable import shown
 from engine.codec import canonical, to_record
@@ -31,6 +32,7 @@ from engine.errors import (
     BrokenLog,
     ConcurrencyConflict,
     DealExists,
+    InvalidAction,
     InvalidSetting,
     NpaError,
     StorageError,
@@ -45,18 +47,28 @@ from storage.connection import LOCK_TIMEOUT, LOCK_TIMEOUT_ENV, Connection, lock_
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-__all__ = ["GENESIS", "LOCK_TIMEOUT", "LOCK_TIMEOUT_ENV", "SqliteStore", "StorageError",
-           "link_hash"]
+    from storage.exchange import ImportReport
+
+__all__ = ["FEED_LIMIT", "GENESIS", "LOCK_TIMEOUT", "LOCK_TIMEOUT_ENV", "DealRow", "DueView",
+           "FeedEvent", "SqliteStore", "StorageError", "link_hash"]
 
 T = TypeVar("T")
 
 _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
 
+# Each row takes the next global position of the store (the change feed, migration 0007):
+# writes are serialized by BEGIN IMMEDIATE, so positions follow the order of commits.
 _INSERT = (
-    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac, position) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM events))"
 )
+_FEED = ("SELECT position, deal_id, seq, type, v, at, data FROM events WHERE position > ? "
+         "ORDER BY position LIMIT ?")
+_FEED_OF = ("SELECT position, deal_id, seq, type, v, at, data FROM events "
+            "WHERE deal_id = ? AND position > ? ORDER BY position LIMIT ?")
+#: The most events one read of the feed returns.
+FEED_LIMIT = 10_000
 _COLUMNS = "seq, type, v, at, data, prev_hash, hash, mac"
 _LAST = "SELECT seq, hash, mac FROM events WHERE deal_id = ? ORDER BY seq DESC LIMIT 1"
 _ROWS = f"SELECT {_COLUMNS} FROM events WHERE deal_id = ? ORDER BY seq"
@@ -66,6 +78,38 @@ _REMEMBER = ("INSERT INTO requests (deal_id, request_id, fingerprint, seq, resul
              "VALUES (?, ?, ?, ?, ?)")
 
 _Row = tuple[str, int, str | None, str]  # type, v, at, data: an event ready to chain
+
+
+class FeedEvent(TypedDict):
+    """One event of the change feed (`events_since`, `npa events --json`)."""
+
+    position: int
+    deal: str
+    seq: int
+    type: str
+    v: int
+    at: str | None
+    section: str
+    data: dict[str, Any]
+
+
+class DueView(TypedDict):
+    """A deal's next deadline (`due`, `npa due --json`); `due` is a UTC instant."""
+
+    deal: str
+    due: str
+    what: str
+    kind: str
+    section: str
+    pending: int
+
+
+class DealRow(TypedDict):
+    """A deal as `deals()` and `npa deals --json` list it."""
+
+    deal: str
+    state: str
+    events: int
 
 
 class SqliteStore:
@@ -309,7 +353,7 @@ class SqliteStore:
         recorded = None if row is None else row[:3]
         wrong = chain.head_problems(deal_id, seq, head, recorded, self._key)
         if (not wrong and previous is not None and row is not None
-                and row[3] != canonical(previous())):
+                and row[3] != tables.stored_text(previous())):
             wrong = ["the query tables' status is not the one the log folds to"]
         if wrong:
             raise BrokenLog(f"deal {deal_id!r}: {wrong[0]}; the query tables disagree with "
@@ -493,11 +537,211 @@ class SqliteStore:
             try:
                 rows = self._conn.execute(_ROWS, (deal_id,)).fetchall()
                 row = tables.recorded(self._conn, deal_id)
+                if row is not None:
+                    status = tables.with_next(self._conn, deal_id, json.loads(row[3]))
             finally:
                 self._conn.execute("ROLLBACK")
-            return rows, None if row is None else row[:3], None if row is None else row[3]
+            if row is None:
+                return rows, None, None
+            return rows, row[:3], canonical(status)
 
         return self._link.read(read)
+
+    def events_after(self, deal_id: str, seq: int) -> list[Event]:
+        """The deal's events after its first `seq`, checked to run on from the event at
+        `seq` as this store last saw it (what `Deal.refresh` reads: only the new ones).
+
+        Raises:
+            UnknownDeal: if the deal has no log.
+            BrokenLog: if they do not chain on, or the log is shorter than `seq`.
+        """
+        check_deal_id(deal_id)
+        seq = _count(seq, "seq", 0)
+
+        def read() -> list[Event]:
+            self._conn.execute("BEGIN")
+            try:
+                top, head, _ = self._last(deal_id)
+                if top == seq:
+                    self._same_head(deal_id, seq, head)
+                    return []
+                return self._newer(deal_id, seq, top, head)
+            finally:
+                self._conn.execute("ROLLBACK")
+
+        return self._link.read(read)
+
+    def events_since(self, position: int = 0, limit: int = 1000, *,
+                     deal: str | None = None) -> list[FeedEvent]:
+        """The change feed: stored events after a global position, in position order.
+
+        Each is `{"position", "deal", "seq", "type", "v", "at", "section", "data"}`:
+        `data` is the event's record (upcast to this release's version) without its
+        type and version. Pass the last position seen to read on. The feed reads the
+        rows as stored; `npa verify` is what checks their chain.
+
+        Args:
+            position: the last position already read (0 for the start).
+            limit: at most this many events (1 to 10,000).
+            deal: only this deal's events.
+
+        Raises:
+            InvalidAction: for a position or limit out of range, naming it.
+            BrokenLog: for a stored event that cannot be read.
+        """
+        from engine.codec import from_record, upgrade
+        from engine.status import section_of
+
+        position = _count(position, "after", 0)
+        limit = _count(limit, "limit", 1, FEED_LIMIT)
+        if deal is not None:
+            check_deal_id(deal)
+            rows = self._link.read(
+                lambda: self._conn.execute(_FEED_OF, (deal, position, limit)).fetchall())
+        else:
+            rows = self._link.read(lambda: self._conn.execute(_FEED, (position, limit)).fetchall())
+        feed: list[FeedEvent] = []
+        for at_position, deal_id, seq, kind, _version, at, data in rows:
+            try:
+                record = upgrade(json.loads(data))
+                section = section_of(from_record(record))
+            except Exception as exc:  # a row that will not read is a broken log
+                raise BrokenLog(f"deal {deal_id!r}: seq {seq} (position {at_position}) cannot "
+                                f"be read: {chain._one_line(exc)}") from None
+            fields = {k: v for k, v in record.items() if k not in ("type", "v")}
+            feed.append({"position": at_position, "deal": deal_id, "seq": seq, "type": kind,
+                         "v": record["v"], "at": at, "section": section, "data": fields})
+        return feed
+
+    def last_position(self) -> int:
+        """The position of the store's latest event (0 for an empty store)."""
+        found = self._link.read(
+            lambda: self._conn.execute("SELECT MAX(position) FROM events").fetchone())
+        return int(found[0] or 0)
+
+    def due(self, until: datetime | str | None = None, *, limit: int | None = None
+            ) -> list[DueView]:
+        """Each deal's next deadline due at or before `until` (every deal's next one if
+        None), earliest first: `{"deal", "due", "what", "kind", "section", "pending"}`.
+
+        Read from the `next_due` table, which every write keeps, so it costs an
+        index read however many deals the store holds. `pending` counts the deal's
+        pending deadlines; `npa status DEAL` lists them all. Deals last written by a
+        release before this table are not listed (`unscheduled()` names them).
+
+        Raises:
+            InvalidAction: for a time that does not parse (naming `until`) or a bad limit.
+        """
+        from engine.clock import parse_time, utc_iso
+
+        bound = None if until is None else utc_iso(parse_time(until, "until"))
+        count = None if limit is None else _count(limit, "limit", 1)
+        rows = self._link.read(lambda: tables.due(self._conn, bound, count))
+        return [{"deal": deal_id, "due": due, "what": what, "kind": kind, "section": section,
+                 "pending": pending} for deal_id, due, kind, section, what, pending in rows]
+
+    def unscheduled(self) -> list[str]:
+        """Deals whose next deadline is not in the `next_due` table: last written by a
+        release before it. `engine.tick` indexes them first (`rebuild_tables`)."""
+        return self._link.read(lambda: tables.unscheduled(self._conn))
+
+    def deals(self, state: str | None = None, *, limit: int | None = None,
+              after: str | None = None) -> list[DealRow]:
+        """The deals in the store in id order: `{"deal", "state", "events"}`, from the query
+        tables (no replay).
+
+        Args:
+            state: only deals in this lifecycle state ("Outstanding", ...).
+            limit: at most this many.
+            after: only ids after this one (the last id of the previous page).
+
+        Raises:
+            InvalidAction: for an unknown state (naming `state`), a bad limit or id.
+        """
+        from engine.state import Status
+
+        if state is not None and (not isinstance(state, str)
+                                  or state not in {s.value for s in Status}):
+            raise InvalidAction(f"{shown(state, 40)} is not a state of the lifecycle "
+                                f"({', '.join(s.value for s in Status)})", field="state")
+        if after is not None:
+            check_deal_id(after)
+        count = None if limit is None else _count(limit, "limit", 1)
+        rows = self._link.read(lambda: tables.deals(self._conn, state, after, count))
+        return [{"deal": deal_id, "state": at_state, "events": seq}
+                for deal_id, at_state, seq in rows]
+
+    def export(self, deal_id: str) -> list[str]:
+        """The deal's log as JSON lines, rows as stored, after checking it as `load` does
+        (`storage.exchange`; `npa export`).
+
+        Raises:
+            UnknownDeal, BrokenLog: as `load`.
+        """
+        from engine.integrity import fold_log
+        from storage.exchange import lines_of
+
+        check_deal_id(deal_id)
+        rows, last, _ = self._read(deal_id)
+        if not rows:
+            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
+        end = chain.sound(deal_id, rows, self._key)
+        if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
+            self._refuse(deal_id)
+        fold_log(deal_id, chain.decode(deal_id, rows))
+        return lines_of(deal_id, rows)
+
+    def import_log(self, lines: Iterable[str] | str, as_id: str | None = None, *,
+                   head: tuple[int, str] | str | None = None) -> ImportReport:
+        """Store an exported log (`storage.exchange`, `npa import`) after checking it all.
+
+        Every line is checked (shape, sequence, links, records), then that the events
+        fold, and with `head` that the file extends that head as the source's `npa
+        verify` printed it. Nothing is stored unless all holds. The rows are stored as
+        they were (same versions, same text); with a key they get this store's MACs.
+
+        Args:
+            lines: the export's lines (or its whole text).
+            as_id: store the deal under this id instead of the one it was exported as.
+            head: a head of the source the file must extend: (seq, hash) or "SEQ:HASH".
+
+        Raises:
+            BrokenLog: naming the first line that is wrong, or why the events do not fold.
+            DealExists: if this store already has a deal with that id.
+            InvalidDealId: for an `as_id` outside the bounds.
+            InvalidAction: for `lines` that are not text, or a malformed `head`.
+        """
+        from engine.deal import parse_head
+        from engine.integrity import fold_log
+        from engine.status import snapshot_of
+        from storage import exchange
+
+        anchor = None if head is None else parse_head(head)
+        if as_id is not None:
+            check_deal_id(as_id)
+        source, rows = exchange.read_lines(lines)
+        if anchor is not None:
+            wrong = chain.anchor_problems(rows, anchor)
+            if wrong:
+                raise BrokenLog(f"deal {source!r}: {wrong[0]}; nothing was imported")
+        target = check_deal_id(as_id) if as_id is not None else source
+        ready = exchange.renamed(rows, source, target)
+        state = fold_log(target, exchange.events_of(target, ready))
+        shown = snapshot_of(state)
+
+        def write() -> None:
+            found = self._conn.execute(
+                "SELECT 1 FROM events WHERE deal_id = ? LIMIT 1", (target,)).fetchone()
+            clash = DealExists(f"deal {target!r} already exists", field="deal")
+            if found is not None:
+                raise clash
+            self._insert(target, 0, GENESIS, ready, lambda: shown, clash)
+
+        self._write(write)
+        seq, digest = self.head(target)
+        return {"deal": target, "exported_as": source, "events": len(rows),
+                "head": {"seq": seq, "hash": digest},
+                "source_head": {"seq": rows[-1][0], "hash": rows[-1][6]}}
 
     def exists(self, deal_id: str) -> bool:
         """Whether the deal has a log."""
@@ -540,6 +784,15 @@ class SqliteStore:
     ) -> None:
         """Close the store."""
         self.close()
+
+
+def _count(value: object, field: str, least: int, most: int | None = None) -> int:
+    """A whole number in range, or InvalidAction naming the field."""
+    if type(value) is not int or value < least or (most is not None and value > most):
+        bound = f"{least} to {most:,}" if most is not None else f"at least {least}"
+        raise InvalidAction(f"expected a whole number {bound}, got {shown(value, 40)}",
+                            field=field)
+    return value
 
 
 def _encode(events: Sequence[Event]) -> list[_Row]:

@@ -3,8 +3,10 @@
 `deals` holds one row per deal (its state, last seq, head hash and the whole
 status as JSON), rewritten from the engine's snapshot in the same transaction
 as the events it follows, so it never runs ahead of or behind the log; the
-`conditions` view gives one row per condition of 5.1 and 5.2, read from it. The schema is made
-by `storage.migrations`.
+`conditions` view gives one row per condition of 5.1 and 5.2, read from it. `next_due`
+holds each deal's next deadline (the snapshot's `next_deadline`, kept out of the
+`deals` row's status and indexed by its due instant, for `store.due`). The schema is
+made by `storage.migrations`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from engine.codec import canonical
+
+#: The snapshot's key that goes to the `next_due` table rather than the `deals` row.
+NEXT = "next_deadline"
+
+_UPSERT_NEXT = (
+    "INSERT INTO next_due (deal_id, due, kind, section, what, pending) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (deal_id) DO UPDATE SET due = excluded.due, kind = excluded.kind, "
+    "section = excluded.section, what = excluded.what, pending = excluded.pending"
+)
 
 _UPSERT_DEAL = (
     "INSERT INTO deals (deal_id, state, seq, head, status, head_mac) VALUES (?, ?, ?, ?, ?, ?) "
@@ -43,7 +54,78 @@ def write(
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
     # The `conditions` view reads each condition from this status (migration 0004).
-    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, canonical(status), head_mac))
+    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, stored_text(status), head_mac))
+    if NEXT in status:
+        nxt = status[NEXT]
+        pending = status.get("pending_deadlines", 0)
+        if nxt is None:
+            conn.execute(_UPSERT_NEXT, (deal_id, None, None, None, None, pending))
+        else:
+            conn.execute(_UPSERT_NEXT, (deal_id, nxt["due"], nxt["kind"], nxt["section"],
+                                        nxt["what"], pending))
+
+
+def stored_text(status: Mapping[str, Any]) -> str:
+    """The text the `deals` row keeps of a snapshot: all of it but the next deadline."""
+    return canonical({key: value for key, value in status.items() if key != NEXT})
+
+
+def next_deadline(conn: sqlite3.Connection, deal_id: str) -> tuple[bool, dict[str, Any] | None]:
+    """Whether the deal has a `next_due` row, and the next deadline it records (or None)."""
+    row = conn.execute("SELECT due, kind, section, what FROM next_due WHERE deal_id = ?",
+                       (deal_id,)).fetchone()
+    if row is None:
+        return False, None
+    if row[0] is None:
+        return True, None
+    return True, {"due": row[0], "kind": row[1], "section": row[2], "what": row[3]}
+
+
+def with_next(conn: sqlite3.Connection, deal_id: str, status: dict[str, Any]) -> dict[str, Any]:
+    """A stored status with the deal's next deadline put back, as the snapshot had it (left
+    out when the deal has no `next_due` row: written by an earlier release)."""
+    known, nxt = next_deadline(conn, deal_id)
+    if known:
+        status[NEXT] = nxt
+    return status
+
+
+def due(conn: sqlite3.Connection, until: str | None, limit: int | None
+        ) -> list[tuple[str, str, str, str, str, int]]:
+    """Each deal's next deadline due at or before `until` (UTC ISO text), earliest first:
+    deal, due, kind, section, what, pending."""
+    sql = ("SELECT deal_id, due, kind, section, what, pending FROM next_due "
+           "WHERE due IS NOT NULL" + (" AND due <= ?" if until is not None else "")
+           + " ORDER BY due, deal_id" + (" LIMIT ?" if limit is not None else ""))
+    params: list[Any] = [] if until is None else [until]
+    if limit is not None:
+        params.append(limit)
+    return conn.execute(sql, params).fetchall()
+
+
+def unscheduled(conn: sqlite3.Connection) -> list[str]:
+    """The deals with no `next_due` row (last written by a release before it), sorted."""
+    return [row[0] for row in conn.execute(
+        "SELECT deal_id FROM deals WHERE deal_id NOT IN (SELECT deal_id FROM next_due) "
+        "ORDER BY deal_id")]
+
+
+def deals(conn: sqlite3.Connection, state: str | None, after: str | None, limit: int | None
+          ) -> list[tuple[str, str, int]]:
+    """The deals in id order after `after`, in `state` if given: id, state, events."""
+    sql = "SELECT deal_id, state, seq FROM deals WHERE 1"
+    params: list[Any] = []
+    if state is not None:
+        sql += " AND state = ?"
+        params.append(state)
+    if after is not None:
+        sql += " AND deal_id > ?"
+        params.append(after)
+    sql += " ORDER BY deal_id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return conn.execute(sql, params).fetchall()
 
 
 def status(conn: sqlite3.Connection, deal_id: str) -> dict[str, Any] | None:
@@ -52,7 +134,7 @@ def status(conn: sqlite3.Connection, deal_id: str) -> dict[str, Any] | None:
     if row is None:
         return None
     stored: dict[str, Any] = json.loads(row[0])
-    return stored
+    return with_next(conn, deal_id, stored)
 
 
 def conditions(conn: sqlite3.Connection, deal_id: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any
 from engine.codec import canonical, from_record
 from engine.integrity import fold_log
 from engine.status import snapshot_of
-from storage import schema
+from storage import schema, tables
 from storage.chain import GENESIS, link_hash
 
 Record = dict[str, Any]
@@ -48,8 +48,9 @@ def rewrite(path: Path, deal_id: str, new: list[Record], *, status: bool = True)
     for seq, record in enumerate(new, start=1):
         data = canonical(record)
         digest = link_hash(head, deal_id, seq, data)
-        raw.execute("INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        raw.execute("INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac, "
+                    "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "(SELECT COALESCE(MAX(position), 0) + 1 FROM events))",
                     (deal_id, seq, record["type"], record["v"], record.get("at"), data, head,
                      digest, macs.get(seq)))
         head = digest
@@ -60,9 +61,9 @@ def rewrite(path: Path, deal_id: str, new: list[Record], *, status: bool = True)
         except Exception:  # an unfoldable log keeps the status it had
             pass
         else:
-            shown = snapshot_of(state)
-            raw.execute("UPDATE deals SET state = ?, status = ? WHERE deal_id = ?",
-                        (shown["state"], canonical(shown), deal_id))
+            (mac,) = raw.execute("SELECT head_mac FROM deals WHERE deal_id = ?",
+                                 (deal_id,)).fetchone()
+            tables.write(raw, deal_id, len(new), head, snapshot_of(state), mac)
     for sql in schema.APPEND_ONLY_EVENTS.values():
         raw.execute(sql)
     raw.execute("COMMIT")

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).with_name("bench.py")
-ROWS = ("1", "2", "3", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9b", "10a", "10b", "11")
+ROWS = ("1", "2", "3", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9b", "10a", "10b", "11",
+        "12")
 #: Row 7 compares with QuantLib (a dev dependency): without it the row is skipped.
 QUANTLIB = importlib.util.find_spec("QuantLib") is not None
 

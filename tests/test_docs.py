@@ -103,3 +103,26 @@ def test_every_feature_is_tagged_with_its_section(path: Path) -> None:
     tag = {"signature page": "@signature_page", "Schedule 1": "@schedule_1"}.get(
         section, f"@section_{slug}")
     assert tag in path.read_text(encoding="utf-8").split("Feature:")[0]
+
+
+def _runnable_snippets() -> list[str]:
+    """The README's Python section's snippets marked `# runnable`, in order."""
+    section = README.split("\n## Python\n")[1].split("\n## ")[0]
+    blocks = re.findall(r"((?:^    .*\n|^\n)+)", section, re.M)
+    snippets = []
+    for block in blocks:
+        code = "\n".join(line[4:] for line in block.splitlines())
+        if code.lstrip().startswith("# runnable"):
+            snippets.append(code)
+    return snippets
+
+
+def test_the_readme_python_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `# runnable` snippet of the README's Python section runs, in order, in one
+    namespace, in a fresh directory (each asserts what it shows)."""
+    snippets = _runnable_snippets()
+    assert len(snippets) >= 6
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for snippet in snippets:
+        exec(compile(snippet, "README.md", "exec"), namespace)

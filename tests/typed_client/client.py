@@ -20,10 +20,14 @@ from engine import (
     ResultView,
     SendNotice,
     Status,
+    TickResult,
     TimelineEntry,
+    tick,
 )
 from engine.clock import NEW_YORK
 from storage import SqliteStore
+from storage.exchange import export_deal
+from storage.sqlite import DealRow, DueView, FeedEvent
 
 
 def run(path: str, terms_text: str | None) -> None:
@@ -57,6 +61,19 @@ def run(path: str, terms_text: str | None) -> None:
         records: list[EventRecord] = deal.records()
         version: int = records[0]["v"]
         print(state, accepted, principal, holders, first_notice_from, seq, version)
+        # The platform's side (issue 11 items 7-11): the feed, time, deals, refresh, export.
+        feed: list[FeedEvent] = store.events_since(0, limit=100)
+        position: int = feed[-1]["position"]
+        section: str = feed[-1]["section"]
+        due: list[DueView] = store.due("1998-06-01T00:00")
+        ticked: list[TickResult] = tick(store, "1998-06-01T00:00")
+        error_line: str | None = ticked[0]["error"]["message"] if ticked and ticked[0][
+            "error"] else None
+        rows: list[DealRow] = store.deals("Outstanding", limit=10)
+        fresh: int = deal.refresh()
+        lines: list[str] = store.export("typed")
+        saved: str = store.import_log(export_deal(Deal.create(None, "what-if")))["deal"]
+        print(position, section, due, error_line, rows, fresh, lines[:1], saved)
 
 
 if __name__ == "__main__":
