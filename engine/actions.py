@@ -206,11 +206,18 @@ class DeliverGuarantee(Action):
         actors=None)
 @attrs.frozen(repr=False, eq=False)
 class Pay(Action):
-    """A party pays an amount for a purpose."""
+    """A party pays an amount for a purpose.
+
+    `due` (interest only, optional): the coupon paid, by its (unadjusted) interest
+    date, "1998-02-01"; it must be the oldest coupon not yet paid in full, or the
+    next one in advance, and the payment must not exceed what is left of it.
+    Left out, interest is applied to the coupons oldest first (Schedule 1, ASSUMED).
+    """
 
     purpose: str
     amount: Decimal
     claim: str | None = None
+    due: str | None = None
 
     def cites(self) -> str:
         """The section the payment rests on, by its purpose."""
