@@ -202,6 +202,14 @@ class DeliverGuarantee(Action):
     """LCI delivers its Guarantee of the Notes."""
 
 
+#: What `npa actions` says of `pay`'s optional `due` (issue 9 item 13).
+PAY_DUE = ("interest only: the coupon paid, by its interest date (YYYY-MM-DD, unadjusted: "
+           "1998-02-01), the oldest not paid in full or the next one ahead of its date, "
+           "and no more than is left of it; left out, interest is applied to the coupons "
+           "oldest first, and the next coupon may be paid ahead of its date (Schedule 1, "
+           "ASSUMED)")
+
+
 @action("pay", who="whoever owes it", rests_on=("1.2", "2.2", "Schedule 1", "8.9", "8.10"),
         actors=None)
 @attrs.frozen(repr=False, eq=False)
@@ -217,7 +225,7 @@ class Pay(Action):
     purpose: str
     amount: Decimal
     claim: str | None = None
-    due: str | None = None
+    due: str | None = attrs.field(default=None, metadata={"default": PAY_DUE})
 
     def cites(self) -> str:
         """The section the payment rests on, by its purpose."""

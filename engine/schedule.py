@@ -210,8 +210,9 @@ def after_prepayment(schedule: Sequence[Payment], notes: NoteTerms, before: Deci
     the start of the running period to `day` (none on an interest date); each
     coupon after `day` is counted again on the principal left, and the
     principal payment at maturity is what is left. A coupon that comes to
-    nothing is dropped; the principal payment stays, at 0.00 once all is prepaid. Two prepayments on one day make
-    one interest payment of both accruals. Payments dated on or before `day`
+    nothing is dropped; the principal payment stays, at 0.00 once all is
+    prepaid. Two prepayments on one day make one interest payment of both
+    accruals. Payments dated on or before `day`
     are as they were: they were payable already.
     """
     prepaid = before - after
