@@ -360,3 +360,34 @@ def test_the_new_keys_round_trip_and_old_stored_terms_still_load() -> None:
     assert terms_from_dict(older) == DEFAULT_TERMS
     assert (DEFAULT_TERMS.notes.prepayment, DEFAULT_TERMS.notes.late_rate) == (
         False, Decimal("0.105"))
+
+
+def test_npa_schedule_shows_the_schedule_a_prepayment_counted_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After 2,500,000 prepaid on 1998-05-01, `npa schedule --json` lists the 65,625.00 due
+    that day and the coupons on the 5,000,000 left."""
+    import json
+
+    from storage import SqliteStore
+
+    db = tmp_path / "d.db"
+    store = SqliteStore(str(db))
+    deal = Deal.create(store, "pre", load_terms("[notes]\nprepayment = true\n"))
+    for action in SIGNING_TO_OUTSTANDING:
+        assert deal.act(action).accepted
+    assert pay(deal, "1998-05-01T10:00", "principal", "2500000.00").accepted
+    store.close()
+    capsys.readouterr()
+    try:
+        main(["schedule", "pre", "--json", "--db", str(db)])
+    except SystemExit as done:
+        assert done.code in (0, None)
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["date"], r["kind"], r["amount_dollars"]) for r in rows] == [
+        ("1998-02-01", "interest", "205625.00"),
+        ("1998-05-01", "interest", "65625.00"),
+        ("1998-08-01", "interest", "262500.00"),
+        ("1999-02-01", "interest", "262500.00"),
+        ("1999-08-01", "interest", "262500.00"),
+        ("2000-02-01", "interest", "262500.00"),
+        ("2000-02-01", "principal", "5000000.00")]
