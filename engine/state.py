@@ -575,7 +575,12 @@ def _interest_deadlines(p: Payment, end_of_days: Callable[[date, int], datetime]
 def _holder_payment(state: DealState, e: ev.PaymentMade) -> HolderPayment:
     """The payment with each Holder's share of each installment it pays."""
     if e.purpose == "interest":
-        parts = interest_parts(state.schedule, state.interest_paid, e.amount)
+        coupons = sum((p.amount for p in state.schedule if p.kind == "interest"),
+                      Decimal("0.00"))
+        if state.accelerated_at is not None:
+            coupons = state.accelerated_interest - state.accelerated_late
+        parts = interest_parts(state.schedule, state.interest_paid, e.amount, coupons,
+                               late_start(state).isoformat())
     else:
         due = next((p.date.isoformat() for p in state.schedule if p.kind == "principal"), "")
         parts = [(f"principal-{due}", due, e.amount)]

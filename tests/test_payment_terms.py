@@ -160,6 +160,24 @@ def test_default_interest_is_shared_by_the_holders_as_they_held() -> None:
     pay(deal, "2001-02-01T11:00", "interest", "787500.00")
     last = deal.status()["payments_to_holders"][-1]
     assert last["shares"] == {"purchaser": "590625.00", "holder:acme": "196875.00"}
+    assert [(p["obligation"], p["due"], p["amount"]) for p in last["parts"]] == [
+        ("default-interest", "2000-02-01", "787500.00")]
+
+
+def test_a_payment_after_acceleration_is_applied_to_the_coupons_then_default_interest() -> None:
+    """The default story's 336,875.00 on 1998-04-01: the missed coupon 205,625.00, the
+    85,312.50 accrued to the acceleration (of the coupon of 1998-08-01), then 45,937.50 of
+    default interest from 1998-03-10."""
+    deal = Deal.create(None, "story")
+    for action in STORIES["default"]():
+        assert deal.act(action).accepted, action
+    first = deal.status()["payments_to_holders"][0]
+    assert [(p["obligation"], p["due"], p["amount"]) for p in first["parts"]] == [
+        ("interest-1998-02-01", "1998-02-01", "205625.00"),
+        ("interest-1998-08-01", "1998-08-01", "85312.50"),
+        ("default-interest", "1998-03-10", "45937.50")]
+    assert deal.status()["state"] == "Repaid"
+    assert balances(deal)["default_interest"] == "175729.17"
 
 
 def test_replay_gives_the_same_default_interest() -> None:
