@@ -26,11 +26,15 @@ EVENTS_OF_DEFAULT: Mapping[str, str] = FrozenMap({
 #: The assumed terms as a whole: interest, business days, principal and remedies.
 TERMS = (
     "interest at the rate of the term sheet on its day count, paid on each interest date "
-    "(moved to the next business day, with no extra interest); principal all at maturity, "
-    "no prepayment; Holders of a majority in principal may, by written notice, accelerate: "
-    "all principal and accrued interest become due at once; (e) accelerates automatically; "
-    "before acceleration an event of default that is cured or waived in writing by Holders "
-    "of a majority ends"
+    "(moved to the next business day, with no extra interest); the next coupon may be paid "
+    "before its date; principal all at maturity, no prepayment unless the term sheet allows "
+    "it (then in whole or in part, with interest accrued to the payment date, no premium, "
+    "shared among the Holders by principal held); principal unpaid after maturity or "
+    "acceleration bears interest at the note rate, or the term sheet's default rate, until "
+    "paid, not compounded; Holders of a majority in principal may, by written notice, "
+    "accelerate: all principal and accrued interest become due at once; (e) accelerates "
+    "automatically; before acceleration an event of default that is cured or waived in "
+    "writing by Holders of a majority ends"
 )
 
 

@@ -101,6 +101,18 @@ def _is_rate(instance: object, attribute: attrs.Attribute[Any], value: object) -
         raise TermsError(field, f"must be a decimal in [0, 1) (0.105 is 10.5%), not {value}")
 
 
+def _is_optional_rate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a rate or None (left out)."""
+    if value is not None:
+        _is_rate(instance, attribute, value)
+
+
+def _is_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a boolean (true or false, not a number or a string)."""
+    if not isinstance(value, bool):
+        raise TermsError(_path(instance, attribute), f"must be true or false, not {_kind(value)}")
+
+
 def _is_cycle(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an interest cycle: "<n>M" or "<n>Y"."""
     if not isinstance(value, str) or not _CYCLE.match(value):
@@ -198,6 +210,16 @@ class NoteTerms:
     business_days: str = attrs.field(
         default="new-york", validator=_one_of(BUSINESS_DAYS, "business-day calendar")
     )
+    #: Whether the Company may prepay principal before maturity (ASSUMED: no premium).
+    prepayment: bool = attrs.field(default=False, validator=_is_bool)
+    #: The rate on principal unpaid after maturity or acceleration (ASSUMED); None: `rate`.
+    default_rate: Decimal | None = attrs.field(default=None, validator=_is_optional_rate)
+
+    @property
+    def late_rate(self) -> Decimal:
+        """The rate unpaid principal bears after maturity or acceleration (Schedule 1,
+        ASSUMED): `default_rate`, or the note rate when the term sheet leaves it out."""
+        return self.rate if self.default_rate is None else self.default_rate
 
     def __attrs_post_init__(self) -> None:
         """Check that the dates fit: issue, first interest date, maturity, in that order."""
@@ -354,6 +376,8 @@ ASSUMED: Mapping[str, str] = FrozenMap(
         "stub",
         "day_count",
         "business_days",
+        "prepayment",
+        "default_rate",
     )
 )
 
@@ -423,6 +447,18 @@ def _to_rate(value: object, field: str) -> Decimal:
     return _to_decimal(value, field, "0.105")
 
 
+def _to_optional_rate(value: object, field: str) -> Decimal | None:
+    """Read a rate, or None."""
+    return None if value is None else _to_rate(value, field)
+
+
+def _to_bool(value: object, field: str) -> bool:
+    """Read a boolean: TOML true or false."""
+    if not isinstance(value, bool):
+        raise TermsError(field, f"must be true or false, not {_kind(value)}")
+    return value
+
+
 def _to_str(value: object, field: str) -> str:
     """Read a string."""
     if not isinstance(value, str):
@@ -466,11 +502,13 @@ class _Reader:
         """Read `table`, found at `field`."""
         self.table, self.field, self.complete = table, field, complete
 
-    def get(self, key: str, parse: Callable[[object, str], T], base: T) -> T:
-        """The key read if given, else the base value (or refused, when data is complete)."""
+    def get(self, key: str, parse: Callable[[object, str], T], base: T,
+            *, optional: bool = False) -> T:
+        """The key read if given, else the base value (or refused, when data is complete,
+        unless the key is `optional`: one added later, which older stored term sheets lack)."""
         if key in self.table:
             return parse(self.table[key], f"{self.field}.{key}")
-        if self.complete:
+        if self.complete and not optional:
             raise TermsError(f"{self.field}.{key}", "missing")
         return base
 
@@ -584,6 +622,9 @@ def _from_data(data: object, *, complete: bool) -> TermSheet:
         stub=notes.get("stub", _to_str, old.stub),
         day_count=notes.get("day_count", _to_str, old.day_count),
         business_days=notes.get("business_days", _to_str, old.business_days),
+        prepayment=notes.get("prepayment", _to_bool, old.prepayment, optional=True),
+        default_rate=notes.get("default_rate", _to_optional_rate, old.default_rate,
+                               optional=True),
     )
     parties: dict[str, Party] = {}
     for role in ROLES:
@@ -677,6 +718,8 @@ def terms_to_dict(terms: TermSheet) -> dict[str, Any]:
             "stub": notes.stub,
             "day_count": notes.day_count,
             "business_days": notes.business_days,
+            "prepayment": notes.prepayment,
+            "default_rate": None if notes.default_rate is None else format(notes.default_rate, "f"),
         },
         "parties": {role: _party_dict(party) for role, party in terms.parties.items()},
     }
@@ -751,7 +794,12 @@ def dump_toml(terms: TermSheet) -> str:
         f"stub = {_toml_string(notes.stub)}{assumed}",
         f"day_count = {_toml_string(notes.day_count)}{assumed}",
         f"business_days = {_toml_string(notes.business_days)}{assumed}",
+        f"prepayment = {str(notes.prepayment).lower()}{assumed}",
     ]
+    if notes.default_rate is None:
+        out.append("# default_rate left out: unpaid principal bears the note rate")
+    else:
+        out.append(f'default_rate = "{format(notes.default_rate, "f")}"{assumed}')
     for role, party in terms.parties.items():
         out += [
             "",

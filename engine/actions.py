@@ -203,15 +203,30 @@ class DeliverGuarantee(Action):
     """LCI delivers its Guarantee of the Notes."""
 
 
+#: What `npa actions` says of `pay`'s optional `due` (issue 9 item 13).
+PAY_DUE = ("interest only: the coupon paid, by its interest date (YYYY-MM-DD, unadjusted: "
+           "1998-02-01), the oldest not paid in full or the next one ahead of its date, "
+           "and no more than is left of it; left out, interest is applied to the coupons "
+           "oldest first, and the next coupon may be paid ahead of its date (Schedule 1, "
+           "ASSUMED)")
+
+
 @action("pay", who="whoever owes it", rests_on=("1.2", "2.2", "Schedule 1", "8.9", "8.10"),
         actors=None)
 @attrs.frozen(repr=False, eq=False)
 class Pay(Action):
-    """A party pays an amount for a purpose."""
+    """A party pays an amount for a purpose.
+
+    `due` (interest only, optional): the coupon paid, by its (unadjusted) interest
+    date, "1998-02-01"; it must be the oldest coupon not yet paid in full, or the
+    next one in advance, and the payment must not exceed what is left of it.
+    Left out, interest is applied to the coupons oldest first (Schedule 1, ASSUMED).
+    """
 
     purpose: str
     amount: Decimal
     claim: str | None = None
+    due: str | None = attrs.field(default=None, metadata={"default": PAY_DUE})
 
     def cites(self) -> str:
         """The section the payment rests on, by its purpose."""

@@ -295,13 +295,14 @@ def timeline(deal: str, db: str, as_json: bool) -> None:
 @_db_option
 @_json_option
 def schedule(deal: str, db: str, as_json: bool) -> None:
-    """The payment schedule of the deal's term sheet (Schedule 1, ASSUMED)."""
+    """The payment schedule of the deal's term sheet (Schedule 1, ASSUMED); once the Notes
+    are issued, the deal's own, as any prepayment has counted it again."""
     from engine.deal import Deal
     from engine.schedule import payment_schedule, schedule_to_json
 
     with _store(db, must_exist=True) as store:
-        terms = Deal.load(store, deal).state.terms
-    data = schedule_to_json(payment_schedule(terms.notes))
+        state = Deal.load(store, deal).state
+    data = schedule_to_json(state.schedule or payment_schedule(state.terms.notes))
     _emit(data, as_json, _render_schedule)
 
 

@@ -85,13 +85,17 @@ DEFAULT_STORY: list[dict[str, Any]] = [
      "notice": {"method": "hand", "delivered_at": "1998-03-10T11:00"}},
     {"type": "request_inspection", "actor": "purchaser", "at": "1998-03-12T10:00",
      "scope": "properties"},
-    # Recovery: the interest first, then the principal in two instalments.
+    # Recovery: the interest first (the 290,937.50 due on acceleration and 21 days of
+    # default interest, 45,937.50), then the principal in two instalments, then the
+    # default interest run on since 1998-04-01 (Schedule 1, ASSUMED).
     {"type": "pay", "actor": "company", "at": "1998-04-01T10:00", "purpose": "interest",
-     "amount": "290937.50"},
+     "amount": "336875.00"},
     {"type": "pay", "actor": "company", "at": "1998-05-15T10:00", "purpose": "principal",
      "amount": "5000000.00"},
     {"type": "pay", "actor": "company", "at": "1998-07-01T10:00", "purpose": "principal",
      "amount": "2500000.00"},
+    {"type": "pay", "actor": "company", "at": "1998-07-01T10:30", "purpose": "interest",
+     "amount": "129791.67"},
 ]
 
 #: 8.9: Purchaser's counsel's fees presented after the Closing and paid by the Company.

@@ -43,6 +43,7 @@ __all__ = [
     "Payment",
     "accrued_interest",
     "accrued_interest_on",
+    "after_prepayment",
     "interest_periods",
     "issued_schedule",
     "payment_schedule",
@@ -136,11 +137,14 @@ def interest_periods(notes: NoteTerms) -> tuple[InterestPeriod, ...]:
     return tuple(periods)
 
 
-def _interest(notes: NoteTerms, principal: Decimal, start: dt.date, end: dt.date) -> Decimal:
-    """principal x rate x year fraction, rounded from the exact value to the cent, half up."""
+def _interest(notes: NoteTerms, principal: Decimal, start: dt.date, end: dt.date,
+              rate: Decimal | None = None) -> Decimal:
+    """principal x rate x year fraction, rounded from the exact value to the cent, half up.
+
+    `rate` is the note rate unless given (the default rate on unpaid principal)."""
     days, year = day_count_ratio(notes.day_count, start, end)
     p_num, p_den = principal.as_integer_ratio()
-    r_num, r_den = notes.rate.as_integer_ratio()
+    r_num, r_den = (notes.rate if rate is None else rate).as_integer_ratio()
     numerator = 100 * p_num * r_num * days
     denominator = p_den * r_den * year
     # half up, as Decimal's ROUND_HALF_UP: halves go away from zero
@@ -214,16 +218,57 @@ def issued_schedule(notes: NoteTerms, issued_on: dt.date) -> tuple[Payment, ...]
 
 
 def accrued_interest(notes: NoteTerms, principal: Decimal, start: dt.date,
-                     upto: dt.date) -> Decimal:
+                     upto: dt.date, rate: Decimal | None = None) -> Decimal:
     """Interest on `principal` from `start` to `upto`, as one (part) period.
 
     The same rule as each scheduled payment (Schedule 1, ASSUMED): principal x
     rate x the term sheet's day count (ISDA 2006 4.16) from `start` to `upto`,
-    rounded to the cent half up. Zero when `upto` is not after `start`.
+    rounded to the cent half up. Zero when `upto` is not after `start`. `rate`
+    is the note rate unless given (`NoteTerms.late_rate` for default interest).
     """
     if upto <= start:
         return _ZERO
-    return _interest(notes, principal, start, upto)
+    return _interest(notes, principal, start, upto, rate)
+
+
+def after_prepayment(schedule: Sequence[Payment], notes: NoteTerms, before: Decimal,
+                     after: Decimal, day: dt.date) -> tuple[Payment, ...]:
+    """The schedule once principal `before` is prepaid down to `after` on `day`.
+
+    Schedule 1, ASSUMED (PRODUCT.md section 3, "no prepayment unless the term
+    sheet allows it"; issue 9 item 16): the principal prepaid is paid "with
+    interest accrued to the payment date", no premium. So a new interest
+    payment falls due on `day` itself: the interest on the amount prepaid from
+    the start of the running period to `day` (none on an interest date); each
+    coupon after `day` is counted again on the principal left, and the
+    principal payment at maturity is what is left. A coupon that comes to
+    nothing is dropped; the principal payment stays, at 0.00 once all is
+    prepaid. Two prepayments on one day make one interest payment of both
+    accruals. Payments dated on or before `day`
+    are as they were: they were payable already.
+    """
+    prepaid = before - after
+    out: list[Payment] = []
+    for payment in schedule:
+        if payment.date <= day:
+            out.append(payment)
+            continue
+        if payment.kind == "principal":
+            # Kept when nothing is left (0.00): the Notes were issued, and it shows paid.
+            out.append(attrs.evolve(payment, amount=after.quantize(_ZERO, ROUND_HALF_UP)))
+            continue
+        assert payment.start is not None and payment.end is not None
+        if payment.start < day:
+            accrued = _interest(notes, prepaid, payment.start, day)
+            if accrued > 0:
+                if out and out[-1].kind == "interest" and out[-1].date == day:
+                    out[-1] = attrs.evolve(out[-1], amount=out[-1].amount + accrued)
+                else:
+                    out.append(Payment(day, day, "interest", accrued, payment.start, day))
+        amount = _interest(notes, after, payment.start, payment.end)
+        if amount > 0:
+            out.append(attrs.evolve(payment, amount=amount))
+    return tuple(out)
 
 
 def accrued_interest_on(notes: NoteTerms, day: dt.date,

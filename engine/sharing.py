@@ -59,24 +59,34 @@ def _split(amount: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal
 
 
 def interest_parts(schedule: Sequence[Payment], paid_before: Decimal,
-                   amount: Decimal) -> list[tuple[str, str, Decimal]]:
-    """The installments a payment of interest pays, oldest first: (id, due date, amount)."""
+                   amount: Decimal, scheduled: Decimal | None = None,
+                   late_from: str = "") -> list[tuple[str, str, Decimal]]:
+    """The installments a payment of interest pays, oldest first: (id, due date, amount).
+
+    `scheduled`, when given, is all the interest the coupons can come to (less once the
+    Notes are accelerated: the interest accrued to then); interest paid beyond it is
+    default interest on principal unpaid after maturity or acceleration (Schedule 1,
+    ASSUMED), the part "default-interest", due from `late_from`.
+    """
     parts: list[tuple[str, str, Decimal]] = []
     start, end, running = paid_before, paid_before + amount, ZERO
+    cap = end if scheduled is None else min(end, max(scheduled, start))
     last: Payment | None = None
     for payment in schedule:
         if payment.kind != "interest":
             continue
         last = payment
         low, running = running, running + payment.amount
-        overlap = min(end, running) - max(start, low)
+        overlap = min(cap, running) - max(start, low)
         if overlap > 0:
             day = payment.date.isoformat()
             parts.append((f"interest-{day}", day, overlap))
-    beyond = end - max(start, running)
+    beyond = cap - max(start, running)
     if beyond > 0 and last is not None:
         day = last.date.isoformat()
         parts.append((f"interest-{day}", day, beyond))
+    if end > cap:
+        parts.append(("default-interest", late_from, end - cap))
     return parts
 
 

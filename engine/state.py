@@ -17,9 +17,16 @@ import attrs
 
 from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
-from engine.clock import iso
+from engine.business_days import following
+from engine.clock import iso, new_york_date
 from engine.plain import Plain
-from engine.schedule import Payment, issued_schedule, payment_schedule
+from engine.schedule import (
+    Payment,
+    accrued_interest,
+    after_prepayment,
+    issued_schedule,
+    payment_schedule,
+)
 from engine.sharing import HolderPayment, holder_payment, interest_parts
 
 
@@ -260,6 +267,13 @@ class DealState(Plain):
     repaid_at: datetime | None = None
     #: Interest that became due on acceleration (accrued and unpaid then).
     accelerated_interest: Decimal = Decimal("0.00")
+    #: Default interest (Schedule 1, ASSUMED) counted up to `late_marked`, the day of the
+    #: last principal payment made while principal was overdue; see `late_interest`.
+    late_interest: Decimal = Decimal("0.00")
+    late_marked: date | None = None
+    #: The default interest accrued when the Notes were accelerated (after maturity),
+    #: already counted in `accelerated_interest`.
+    accelerated_late: Decimal = Decimal("0.00")
     transfers: Mapping[str, Transfer] = attrs.field(factory=dict)
     #: Whether each Holder's certificates bear the restrictive legend of 7.2.
     legends: Mapping[str, bool] = attrs.field(factory=dict)
@@ -470,22 +484,111 @@ def _paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
         changes["expenses"], settled = _apply_expenses(state, e.amount)
         changes["deadlines"] = tuple(d for d in state.deadlines if d.key not in settled)
     elif e.purpose == "principal":
-        changes["principal_paid"] = state.principal_paid + e.amount
-        # Each Holder's principal goes down by its share of the repayment.
-        changes["holders"] = {name: held - e.shares.get(name, Decimal("0.00"))
-                              for name, held in state.holders.items()
-                              if held - e.shares.get(name, Decimal("0.00")) > 0}
-        if not changes["holders"]:
-            changes["repaid_holders"] = dict(state.holders)
-            changes["deadlines"] = tuple(d for d in state.deadlines
-                                         if not d.key.startswith("principal:"))
+        changes.update(_principal_paid(state, e))
     return changes
+
+
+def late_start(state: DealState) -> date:
+    """Schedule 1, ASSUMED: the day unpaid principal starts bearing default interest.
+
+    Maturity (the unadjusted date the last coupon counts to), or the day of
+    the acceleration when that came first.
+    """
+    maturity = state.terms.notes.maturity
+    if state.accelerated_at is not None:
+        return min(new_york_date(state.accelerated_at), maturity)
+    return maturity
+
+
+def late_applies(state: DealState, day: date) -> bool:
+    """Whether principal unpaid on `day` bears default interest (Schedule 1, ASSUMED).
+
+    After the day of an acceleration; or after maturity's payment date, for a
+    maturity that is no business day is paid on the next one "with no extra
+    interest", and principal paid by then bears none.
+    """
+    if state.accelerated_at is not None and day > new_york_date(state.accelerated_at):
+        return True
+    notes = state.terms.notes
+    return day > following(notes.maturity, notes.business_days)
+
+
+def late_interest(state: DealState, day: date) -> Decimal:
+    """Default interest accrued to `day`, paid or not (Schedule 1, ASSUMED; issue 9 item 7).
+
+    Unpaid principal bears interest at `default_rate` (left out: the note
+    rate) from maturity or acceleration until paid, not compounded: simple
+    interest on the principal outstanding, on the term sheet's day count, each
+    stretch between principal payments rounded to the cent half up.
+    """
+    total = state.late_interest
+    principal = state.principal_outstanding
+    if state.schedule and principal > 0 and late_applies(state, day):
+        notes = state.terms.notes
+        total += accrued_interest(notes, principal, state.late_marked or late_start(state), day,
+                                  rate=notes.late_rate)
+    return total
+
+
+def _principal_paid(state: DealState, e: ev.PaymentMade) -> dict[str, Any]:
+    """A payment of principal: each Holder's principal goes down by its share; default
+    interest is counted to the day; a prepayment counts the schedule again."""
+    from engine.periods import end_of_days
+    day = new_york_date(e.at) if e.at is not None else state.terms.notes.maturity
+    changes: dict[str, Any] = {"principal_paid": state.principal_paid + e.amount}
+    holders = {name: held - e.shares.get(name, Decimal("0.00"))
+               for name, held in state.holders.items()
+               if held - e.shares.get(name, Decimal("0.00")) > 0}
+    changes["holders"] = holders
+    deadlines = state.deadlines
+    if late_applies(state, day):
+        changes["late_interest"] = late_interest(state, day)
+        changes["late_marked"] = day
+    elif state.accelerated_at is None and day < state.terms.notes.maturity:
+        # A prepayment (the term sheet allows it): the schedule is counted again.
+        before, after = state.principal_outstanding, sum(holders.values(), Decimal("0.00"))
+        schedule = after_prepayment(state.schedule, state.terms.notes, before, after, day)
+        old_keys, new_keys = _payment_keys(state.schedule), _payment_keys(schedule)
+        pending = [d for d in deadlines if d.key not in old_keys - new_keys]
+        for p in schedule:
+            if p.kind == "interest" and f"interest:{p.date.isoformat()}" not in old_keys:
+                for deadline in _interest_deadlines(p, end_of_days):
+                    bisect.insort(pending, deadline, key=lambda d: (d.due, d.key))
+        deadlines = tuple(pending)
+        changes["schedule"] = schedule
+    if not holders:
+        changes["repaid_holders"] = dict(state.holders)
+        deadlines = tuple(d for d in deadlines if not d.key.startswith("principal:"))
+    changes["deadlines"] = deadlines
+    return changes
+
+
+def _payment_keys(schedule: Iterable[Payment]) -> set[str]:
+    """The keys of the deadlines of a schedule's payments."""
+    return {f"{kind}:{p.date.isoformat()}" for p in schedule
+            for kind in (("interest", "grace") if p.kind == "interest" else ("principal",))}
+
+
+def _interest_deadlines(p: Payment, end_of_days: Callable[[date, int], datetime]
+                        ) -> list[Deadline]:
+    """An interest payment's deadlines: overdue after its payment date, (b) 30 days on."""
+    day = p.date.isoformat()
+    return [Deadline(end_of_days(p.payment_date, 0), f"interest:{day}", "interest_due",
+                     "Schedule 1", f"interest of {day} unpaid is overdue from now"),
+            Deadline(end_of_days(p.payment_date, 30), f"grace:{day}", "interest_grace",
+                     "Schedule 1 (b)", f"interest of {day} unpaid is an Event of Default "
+                     "from now")]
 
 
 def _holder_payment(state: DealState, e: ev.PaymentMade) -> HolderPayment:
     """The payment with each Holder's share of each installment it pays."""
     if e.purpose == "interest":
-        parts = interest_parts(state.schedule, state.interest_paid, e.amount)
+        coupons = sum((p.amount for p in state.schedule if p.kind == "interest"),
+                      Decimal("0.00"))
+        if state.accelerated_at is not None:
+            coupons = state.accelerated_interest - state.accelerated_late
+        parts = interest_parts(state.schedule, state.interest_paid, e.amount, coupons,
+                               late_start(state).isoformat())
     else:
         due = next((p.date.isoformat() for p in state.schedule if p.kind == "principal"), "")
         parts = [(f"principal-{due}", due, e.amount)]
@@ -542,13 +645,7 @@ def _issued(state: DealState, at: datetime | None) -> dict[str, Any]:
     for p in schedule:
         day = p.date.isoformat()
         if p.kind == "interest":
-            deadlines.append(Deadline(end_of_days(p.payment_date, 0), f"interest:{day}",
-                                      "interest_due", "Schedule 1",
-                                      f"interest of {day} unpaid is overdue from now"))
-            deadlines.append(Deadline(end_of_days(p.payment_date, 30), f"grace:{day}",
-                                      "interest_grace", "Schedule 1 (b)",
-                                      f"interest of {day} unpaid is an Event of Default "
-                                      "from now"))
+            deadlines += _interest_deadlines(p, end_of_days)
         else:
             deadlines.append(Deadline(end_of_days(p.payment_date, 0), f"principal:{day}",
                                       "principal_due", "Schedule 1 (a)",
@@ -683,7 +780,9 @@ def _waived_default(state: DealState, e: ev.DefaultWaived) -> dict[str, Any]:
 def _accelerated(state: DealState, e: ev.Accelerated) -> dict[str, Any]:
     # Everything is due now: the grace, cure and payment dates no longer matter.
     moot = ("interest_due", "interest_grace", "principal_due", "cure_period")
+    late = late_interest(state, new_york_date(e.at)) if e.at is not None else Decimal("0.00")
     return dict(accelerated_at=e.at, accelerated_interest=state.interest_paid + e.interest,
+                accelerated_late=late,
                 deadlines=tuple(d for d in state.deadlines if d.kind not in moot))
 
 

@@ -18,10 +18,13 @@ from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_status
 from engine.rules.payments import (
+    default_interest,
     interest_accrued,
+    interest_in_advance,
     interest_overdue,
     interest_owed,
     principal_owed,
+    principal_prepayable,
 )
 from engine.rules.settlement import settlement_complete, transaction_fee_owed
 from engine.rules.signing import both_signed
@@ -206,6 +209,12 @@ def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
             "principal_payable": str(principal_owed(state, moment) if moment else ZERO),
             "interest_paid": str(state.interest_paid),
             "principal_paid": str(state.principal_paid),
+            "default_interest": str(default_interest(state, moment) if moment else ZERO),
+            "default_rate": format(state.terms.notes.late_rate, "f"),
+            "interest_paid_in_advance": str(interest_in_advance(state, moment) if moment
+                                            else ZERO),
+            "principal_prepayable": str(principal_prepayable(state, moment) if moment
+                                        else ZERO),
             "assumed": True,
         },
         "accelerated": state.accelerated_at is not None,

@@ -30,7 +30,7 @@ import json
 import typing
 import weakref
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -261,6 +261,33 @@ def _check_names(action: Action) -> None:
     to_holder = getattr(action, "to_holder", None)
     if isinstance(to_holder, str):
         check_holder(to_holder)
+    due = getattr(action, "due", None)
+    if isinstance(due, str):
+        check_due(due, getattr(action, "purpose", None))
+
+
+def check_due(value: str, purpose: object) -> date:
+    """A payment's `due`: the interest date of the coupon it pays, as YYYY-MM-DD.
+
+    Raises:
+        InvalidAction: naming `due`, for text that is no calendar date in
+            1900-2100, or a `due` on a payment that is not of interest.
+    """
+    if purpose != "interest":
+        raise InvalidAction("names the coupon a payment of interest pays; it is for "
+                            "purpose interest only", field="due")
+    day = None
+    if len(value) == 10 and value[4] == value[7] == "-" and \
+            (value[:4] + value[5:7] + value[8:]).isascii() and \
+            (value[:4] + value[5:7] + value[8:]).isdigit():
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+    if day is None or not 1900 <= day.year <= 2100:
+        raise InvalidAction(f"expected an interest date YYYY-MM-DD in 1900-2100, got "
+                            f"{_show(value)}", field="due")
+    return day
 
 
 def _fields_of(action: Action) -> dict[str, Any]:

@@ -243,6 +243,15 @@ class BalancesView(TypedDict):
     principal_payable: str
     interest_paid: str
     principal_paid: str
+    #: Default interest on principal unpaid after maturity or acceleration, accrued to
+    #: the moment, paid or not (counted in interest_payable); and its rate.
+    default_interest: str
+    default_rate: str
+    #: Interest paid ahead of its date (the next coupon paid early).
+    interest_paid_in_advance: str
+    #: Principal the Company may pay now: what is payable, or all of it where the
+    #: term sheet allows prepayment.
+    principal_prepayable: str
     assumed: bool
 
 

@@ -153,7 +153,8 @@ Feature: 6.1 Basic Financial Information
 
     Example: Notes repaid early owe no later report
       Given the court declares the Company insolvent on January 5, 1998 at 10:00
-      And the Company pays interest of $148,750.00 on January 6, 1998 at 10:00
+      # 148,750.00 accrued to the acceleration, and a day's default interest, 2,187.50
+      And the Company pays interest of $150,937.50 on January 6, 1998 at 10:00
       And the Company pays principal of $7,500,000.00 on January 6, 1998 at 10:00
       Then the deal is Repaid
       And the annual report for 1997 is not owed

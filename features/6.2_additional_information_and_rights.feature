@@ -143,7 +143,8 @@ Feature: 6.2 Additional Information and Rights
 
     Example: Once the Notes are repaid, the books may no longer be examined
       Given the court declares the Company insolvent on January 5, 1998 at 10:00
-      And the Company pays interest of $148,750.00 on January 6, 1998 at 10:00
+      # 148,750.00 accrued to the acceleration, and a day's default interest, 2,187.50
+      And the Company pays interest of $150,937.50 on January 6, 1998 at 10:00
       And the Company pays principal of $7,500,000.00 on January 6, 1998 at 10:00
       When Purchaser asks to examine the Company's books of account on January 7, 1998 at 10:00
       Then the action is refused under 6.2(a)(iii)
@@ -173,7 +174,8 @@ Feature: 6.2 Additional Information and Rights
 
     Example: A breach of 6.2(b) cannot be recorded once the Notes are repaid
       Given the court declares the Company insolvent on January 5, 1998 at 10:00
-      And the Company pays interest of $148,750.00 on January 6, 1998 at 10:00
+      # 148,750.00 accrued to the acceleration, and a day's default interest, 2,187.50
+      And the Company pays interest of $150,937.50 on January 6, 1998 at 10:00
       And the Company pays principal of $7,500,000.00 on January 6, 1998 at 10:00
       When Purchaser records that the Company is in breach of 6.2(b)(iv) on January 7, 1998 at 10:00
       Then the action is refused under 6.2(b)(iv)

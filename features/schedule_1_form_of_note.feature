@@ -6,7 +6,11 @@ Feature: Schedule 1 Form of Note (assumed terms)
   year on the 30/360 basis, payable semi-annually on February 1 and August 1
   from February 1, 1998, accruing from the Closing Date; a payment date that is
   not a New York banking day moves to the next one, with no extra interest; all
-  principal at maturity, February 1, 2000, with no prepayment. Events of
+  principal at maturity, February 1, 2000, with no prepayment unless the term
+  sheet allows it (then in whole or in part, with interest accrued to the
+  payment date, no premium); the next coupon may be paid before its date; and
+  principal unpaid after maturity or acceleration bears interest at the note
+  rate (or the term sheet's default rate) until paid, not compounded. Events of
   Default: (a) principal not paid when due; (b) interest not paid within 30 days
   after it is due, counted from the adjusted payment date; (c) a covenant of
   section 6 broken and still unremedied 30 days after written notice from
@@ -50,8 +54,8 @@ Feature: Schedule 1 Form of Note (assumed terms)
       And Purchaser receives $325,208.34 of the interest due on August 1, 1998
       And Purchaser receives $205,625.00 of the interest due on February 1, 1998
 
-    Example: Interest is not paid before it is payable
-      When the Company pays interest of $205,625.00 on January 15, 1998 at 10:00
+    Example: No more than the next coupon is paid before it is payable
+      When the Company pays interest of $205,625.01 on January 15, 1998 at 10:00
       Then the action is refused under Schedule 1
 
     Example: Principal is not prepaid
@@ -60,8 +64,8 @@ Feature: Schedule 1 Form of Note (assumed terms)
       Then the action is refused under Schedule 1
       And the Company owes $205,625.00 of interest and $0.00 of principal
 
-    Example: The Company does not pay more interest than is owed
-      When the Company pays interest of $205,625.01 on February 2, 1998 at 10:00
+    Example: The Company does not pay more interest than is owed and the next coupon ahead of its date
+      When the Company pays interest of $599,375.01 on February 2, 1998 at 10:00
       Then the action is refused under Schedule 1
       And the interest due on February 1, 1998 is pending
 
@@ -126,13 +130,17 @@ Feature: Schedule 1 Form of Note (assumed terms)
       When time passes to February 2, 2000
       Then an Event of Default under Schedule 1 (a) occurred on February 2, 2000 at 00:00
       And the deal is Default
-      And the Company owes $0.00 of interest and $7,500,000.00 of principal
+      And the Company owes $2,187.50 of interest and $7,500,000.00 of principal
+      And $2,187.50 of default interest has accrued
 
-    Example: Principal paid late cures the default and repays the Notes
+    Example: Principal paid late, with its default interest, cures the default and repays the Notes
       Given the Company has furnished every report and made every payment on time before February 1, 2000
       And the Company pays interest of $393,750.00 on February 1, 2000 at 10:00
       And time passes to February 2, 2000
       When the Company pays principal of $7,500,000.00 on February 3, 2000 at 10:00
+      Then the Event of Default under Schedule 1 (a) continues
+      And the Company owes $4,375.00 of interest and $0.00 of principal
+      When the Company pays interest of $4,375.00 on February 3, 2000 at 11:00
       Then the Event of Default under Schedule 1 (a) is cured
       And the deal is Repaid
 
@@ -313,7 +321,7 @@ Feature: Schedule 1 Form of Note (assumed terms)
     Example: After acceleration, paying all principal and accrued interest repays the Notes
       Given time passes to March 5, 1998
       And Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
-      When the Company pays interest of $290,937.50 on March 20, 1998 at 10:00
+      When the Company pays interest of $312,812.50 on March 20, 1998 at 10:00
       And the Company pays principal of $7,500,000.00 on March 20, 1998 at 10:00
       Then the deal is Repaid
       And the Company owes nothing
@@ -323,3 +331,106 @@ Feature: Schedule 1 Form of Note (assumed terms)
       When the court declares the Company insolvent on March 1, 2000 at 10:00
       Then the action is refused under Schedule 1
       And the deal is Repaid
+
+  Rule: The next coupon may be paid before its date, and a payment may name the coupon it pays (ASSUMED)
+
+    Example: The coupon of Sunday, February 1, 1998 is paid on Friday, January 30
+      When the Company pays interest of $205,625.00 on January 30, 1998 at 10:00
+      Then the action is accepted
+      And $205,625.00 of interest has been paid ahead of its date
+      And the interest due on February 1, 1998 is paid
+      And the Company owes $0.00 of interest and $0.00 of principal
+
+    Example: A coupon paid early is paid: no Event of Default follows its date
+      Given the Company pays interest of $205,625.00 on January 30, 1998 at 10:00
+      When time passes to March 6, 1998 at 09:00
+      Then no Event of Default has occurred
+      And $0.00 of interest has been paid ahead of its date
+
+    Example: A payment names the coupon it pays
+      When the Company pays $205,625.00 of the interest due on February 1, 1998, on January 30, 1998 at 10:00
+      Then the action is accepted
+      And the interest due on February 1, 1998 is paid
+
+    Example: Only the next coupon may be paid ahead of its date
+      When the Company pays $393,750.00 of the interest due on August 1, 1998, on January 30, 1998 at 10:00
+      Then the action is refused under Schedule 1
+
+    Example: A payment that names its coupon is applied to that coupon and no other
+      When the Company pays $205,625.01 of the interest due on February 1, 1998, on February 2, 1998 at 10:00
+      Then the action is refused under Schedule 1
+
+    Example: An older coupon is paid before a later one
+      Given time passes to March 1, 1998 at 09:00
+      When the Company pays $393,750.00 of the interest due on August 1, 1998, on March 2, 1998 at 10:00
+      Then the action is refused under Schedule 1
+
+  Rule: Principal unpaid after maturity or acceleration bears interest until it is paid, not compounded (ASSUMED)
+
+    Example: Principal paid a year late bears a year's interest, and the Notes are repaid only when it is paid
+      Given the Company has furnished every report and made every payment on time before February 1, 2000
+      And the Company pays interest of $393,750.00 on February 1, 2000 at 10:00
+      When time passes to February 1, 2001 at 09:00
+      Then $787,500.00 of default interest has accrued
+      And the Company owes $787,500.00 of interest and $7,500,000.00 of principal
+      When the Company pays principal of $7,500,000.00 on February 1, 2001 at 10:00
+      Then the action is accepted
+      And the deal is in Default
+      And the Company owes $787,500.00 of interest and $0.00 of principal
+      When the Company pays interest of $787,500.00 on February 1, 2001 at 11:00
+      Then the deal is Repaid
+      And the Company owes nothing
+
+    Example: After acceleration the principal bears interest from the day of the acceleration
+      Given time passes to March 5, 1998 at 09:00
+      And Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      When time passes to April 1, 1998 at 09:00
+      Then $45,937.50 of default interest has accrued
+      And the Company owes $336,875.00 of interest and $7,500,000.00 of principal
+
+    Example: A term sheet may set another rate for principal unpaid after maturity
+      Given the deal made from this term sheet, closed on October 27, 1997, with the Notes outstanding:
+        | term               | value   |
+        | notes.default_rate | "0.125" |
+      And the Company has furnished every report and made every payment on time before February 1, 2000
+      And the Company pays interest of $393,750.00 on February 1, 2000 at 10:00
+      When time passes to August 1, 2000 at 09:00
+      Then $468,750.00 of default interest has accrued
+
+  Rule: Principal is prepaid only where the term sheet allows it, with interest accrued to the payment date and no premium (ASSUMED)
+
+    Example: Where the term sheet allows it, part of the principal is prepaid and shared by principal held
+      Given the deal made from this term sheet, closed on October 27, 1997, with the Notes outstanding:
+        | term             | value |
+        | notes.prepayment | true  |
+      And the Company pays interest of $205,625.00 on February 2, 1998 at 10:00
+      And Purchaser gives notice of a proposed transfer of $1,875,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on March 2, 1998 at 10:00
+      And Purchaser completes the transfer on March 3, 1998 at 10:00
+      When the Company pays principal of $2,500,000.00 on May 1, 1998 at 10:00
+      Then the action is accepted
+      And $5,000,000.00 of principal is outstanding
+      And Acme Bank has received $625,000.00 of principal
+      And Purchaser has received $1,875,000.00 of principal
+      And the interest due on May 1, 1998 is $65,625.00, payable on May 1, 1998
+      And the interest due on August 1, 1998 is $262,500.00, payable on August 3, 1998
+      And the Company owes $65,625.00 of interest and $0.00 of principal
+
+    Example: Prepaid in whole, the Notes are repaid once the interest accrued to the payment date is paid
+      Given the deal made from this term sheet, closed on October 27, 1997, with the Notes outstanding:
+        | term             | value |
+        | notes.prepayment | true  |
+      And the Company pays interest of $205,625.00 on February 2, 1998 at 10:00
+      When the Company pays principal of $7,500,000.00 on May 1, 1998 at 10:00
+      Then the action is accepted
+      And the deal is Outstanding
+      And the Company owes $196,875.00 of interest and $0.00 of principal
+      When the Company pays interest of $196,875.00 on May 1, 1998 at 11:00
+      Then the deal is Repaid
+
+    Example: No prepayment while a coupon has been paid ahead of its date
+      Given the deal made from this term sheet, closed on October 27, 1997, with the Notes outstanding:
+        | term             | value |
+        | notes.prepayment | true  |
+      And the Company pays interest of $205,625.00 on January 30, 1998 at 10:00
+      When the Company pays principal of $1,000,000.00 on January 30, 1998 at 11:00
+      Then the action is refused under Schedule 1

@@ -660,6 +660,8 @@ def test_assumed_terms_are_those_of_schedule_1() -> None:
             "stub",
             "day_count",
             "business_days",
+            "prepayment",
+            "default_rate",
         )
     }
 

@@ -37,7 +37,9 @@ def test_the_fuzz_counts_a_traceback_when_a_check_raises_what_it_should_not(
         return decide(state, action)
 
     monkeypatch.setattr(engine.deal, "decide", broken)
-    tallies = fuzz.run(400, seed=5)
+    # The inputs are drawn from the demo stories, so the seed that reaches that holder
+    # moves when a story changes (the default story's last payment of default interest).
+    tallies = fuzz.run(400, seed=2)
     assert sum(t.tracebacks for t in tallies.values()) > 0
     assert any("ZeroDivisionError" in f for t in tallies.values() for f in t.failures)
 

@@ -145,18 +145,21 @@ def test_interest_is_payable_from_its_unadjusted_date(deal: Deal) -> None:
     assert pay(deal, "1998-02-01T10:00", "interest", FIRST_COUPON).accepted
 
 
-def test_interest_before_its_date_is_refused(deal: Deal) -> None:
-    """No interest is payable before its interest date."""
-    result = pay(deal, "1998-01-31T10:00", "interest", FIRST_COUPON)
+def test_before_its_date_no_more_than_the_next_coupon_may_be_paid(deal: Deal) -> None:
+    """Issue 9 item 13: the next coupon may be paid ahead of its date, and no more."""
+    result = pay(deal, "1998-01-31T10:00", "interest", "205625.01")
     assert refusals(result) == [
-        ("Schedule 1", "no interest is payable now; the next is payable on 1998-02-01")]
+        ("Schedule 1", "$205,625.01 is more than the $205,625.00 of interest owed now and the "
+                       "next coupon, of 1998-02-01, paid ahead of its date")]
 
 
 def test_more_than_is_owed_is_refused(deal: Deal) -> None:
     """Never more than is owed: a cent over the coupon is refused."""
-    result = pay(deal, "1998-02-02T10:00", "interest", "205625.01")
+    # The coupon owed, 205,625.00, and the next one ahead of its date, 393,750.00.
+    result = pay(deal, "1998-02-02T10:00", "interest", "599375.01")
     assert refusals(result) == [
-        ("Schedule 1", "$205,625.01 is more than the $205,625.00 of interest owed")]
+        ("Schedule 1", "$599,375.01 is more than the $599,375.00 of interest owed now and the "
+                       "next coupon, of 1998-08-01, paid ahead of its date")]
 
 
 def test_principal_before_maturity_is_refused_there_is_no_prepayment(deal: Deal) -> None:
@@ -282,6 +285,12 @@ def test_principal_unpaid_at_the_end_of_maturity_is_event_of_default_a(deal: Dea
                          "2000-02-02T00:00:00-05:00")]
     assert deal.status()["state"] == "Default"
     result = pay(deal, "2000-02-03T10:00", "principal", "7500000.00")
+    assert [c["event"] for c in result.consequences] == ["payment_made"]
+    # Issue 9 item 7: two days of default interest, 7,500,000 x 10.5% x 2/360 = 4,375.00,
+    # are still owed: (a) ends, and the Notes are Repaid, only once they are paid.
+    assert deal.status()["balances"]["default_interest"] == "4375.00"
+    assert result.state == "Default"
+    result = pay(deal, "2000-02-03T10:30", "interest", "4375.00")
     assert [c["event"] for c in result.consequences] == [
         "payment_made", "default_cured", "state_changed"]
     assert result.state == "Repaid"
@@ -455,7 +464,8 @@ def test_acceleration_by_hand_makes_everything_due_at_once(missed_coupon: Deal) 
         "principal_outstanding": "7500000.00", "interest_accrued": "0.00",
         "interest_overdue": "290937.50", "interest_payable": "290937.50",
         "principal_payable": "7500000.00", "interest_paid": "0.00", "principal_paid": "0.00",
-        "assumed": True}
+        "default_interest": "0.00", "default_rate": "0.105", "interest_paid_in_advance": "0.00",
+        "principal_prepayable": "7500000.00", "assumed": True}
 
 
 def test_acceleration_by_mail_takes_effect_only_with_its_notice(missed_coupon: Deal) -> None:
@@ -521,17 +531,25 @@ def test_after_acceleration_paying_the_coupon_does_not_cure(missed_coupon: Deal)
     result = pay(missed_coupon, "1998-03-12T10:00", "interest", FIRST_COUPON)
     assert result.state == "Default"
     assert [e["status"] for e in missed_coupon.status()["events_of_default"]] == ["continuing"]
-    assert missed_coupon.status()["balances"]["interest_payable"] == "85312.50"
+    # The 85,312.50 accrued to the acceleration, and two days of default interest on the
+    # principal: 7,500,000 x 10.5% x 2/360 = 4,375.00 (issue 9 item 7).
+    assert missed_coupon.status()["balances"]["interest_payable"] == "89687.50"
 
 
 def test_the_accelerated_notes_paid_in_full_are_repaid(missed_coupon: Deal) -> None:
     """Paying the accelerated interest and all the principal makes the deal Repaid."""
     act(missed_coupon, "accelerate", "purchaser", "1998-03-10T11:00",
         notice=hand("1998-03-10T11:00"))
-    assert refusals(pay(missed_coupon, "1998-04-01T10:00", "interest", "290937.51")) == [
-        ("Schedule 1", "$290,937.51 is more than the $290,937.50 of interest owed")]
-    pay(missed_coupon, "1998-04-01T10:00", "interest", "290937.50")
+    # 290,937.50 due on acceleration, and default interest from 1998-03-10 to 1998-04-01,
+    # 21 days of 30/360: 7,500,000 x 10.5% x 21/360 = 45,937.50 (issue 9 item 7).
+    assert refusals(pay(missed_coupon, "1998-04-01T10:00", "interest", "336875.01")) == [
+        ("Schedule 1", "$336,875.01 is more than the $336,875.00 of interest owed")]
+    pay(missed_coupon, "1998-04-01T10:00", "interest", "336875.00")
     result = pay(missed_coupon, "1998-04-02T10:00", "principal", "7500000.00")
+    # One more day of default interest, 2,187.50, is owed: not yet Repaid.
+    assert result.state == "Default"
+    assert missed_coupon.status()["balances"]["interest_payable"] == "2187.50"
+    result = pay(missed_coupon, "1998-04-02T10:30", "interest", "2187.50")
     assert result.state == "Repaid"
 
 
@@ -554,7 +572,8 @@ def test_the_notes_paid_as_agreed_are_repaid_with_nothing_left(repaid: Deal) -> 
     assert status["balances"] == {
         "principal_outstanding": "0.00", "interest_accrued": "0.00", "interest_overdue": "0.00",
         "interest_payable": "0.00", "principal_payable": "0.00", "interest_paid": "1780625.00",
-        "principal_paid": "7500000.00", "assumed": True}
+        "principal_paid": "7500000.00", "default_interest": "0.00", "default_rate": "0.105",
+        "interest_paid_in_advance": "0.00", "principal_prepayable": "0.00", "assumed": True}
     assert (status["holders"], status["deadlines"], status["events_of_default"]) == ({}, [], [])
     assert Decimal(FIRST_COUPON) + 4 * Decimal(COUPON) == Decimal("1780625.00")
 
@@ -1184,7 +1203,8 @@ def test_the_balances_after_a_missed_coupon(deal: Deal) -> None:
         "principal_outstanding": "7500000.00", "interest_accrued": accrued(19),
         "interest_overdue": FIRST_COUPON, "interest_payable": FIRST_COUPON,
         "principal_payable": "0.00", "interest_paid": "0.00", "principal_paid": "0.00",
-        "assumed": True}
+        "default_interest": "0.00", "default_rate": "0.105", "interest_paid_in_advance": "0.00",
+        "principal_prepayable": "0.00", "assumed": True}
     assert accrued(19) == "41562.50"
 
 

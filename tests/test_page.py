@@ -125,7 +125,8 @@ def test_once_repaid_the_event_of_default_is_cured(deal: Deal) -> None:
     """After the recovery E1 is cured and the page says the deal is Repaid."""
     html = page_of(deal, REPAID)
     page = _read(html)
-    assert "cured on July 1, 1998 at 10:00 EDT" in page.text("Schedule 1 (b)")
+    # Cured with the last payment, of the default interest run on since April 1.
+    assert "cured on July 1, 1998 at 10:30 EDT" in page.text("Schedule 1 (b)")
     assert 'id="current-state">Repaid<' in html
 
 
@@ -151,8 +152,8 @@ def test_the_payment_schedule_shows_what_was_paid(deal: Deal) -> None:
     html = page_of(deal, REPAID)
     assert re.search(r'<tr class="paid"><td>February 1, 1998</td><td>February 2, 1998</td>'
                      r"<td>interest</td>", html)
-    assert ("<li>April 1, 1998 at 10:00 EST: the Company paid $290,937.50 of interest "
-            "(shares: Purchaser $290,937.50)</li>") in html
+    assert ("<li>April 1, 1998 at 10:00 EST: the Company paid $336,875.00 of interest "
+            "(shares: Purchaser $336,875.00)</li>") in html
 
 
 def test_the_timeline_links_each_event_to_its_clause(deal: Deal) -> None:

@@ -255,7 +255,10 @@ class TestPaths:
     def test_every_payment_missed_recovers_the_fraction_by_hand(self) -> None:
         """Missed coupon: E1 at the end of the grace (1998-03-05), acceleration by notice five
         days later with $290,937.50 of interest (205,625.00 due plus 85,312.50 accrued over
-        39 days of 30/360), and 40% of $7,790,937.50 recovered then (1998-03-10 11:00)."""
+        39 days of 30/360), and 40% of $7,790,937.50 recovered then (1998-03-10 11:00).
+        Default interest on the principal (issue 9 item 7) runs from the day of the
+        acceleration: recovered that same day, 0 days of it are owed, so the figures are
+        those without it; the 60% left unpaid bears it on (not paid on this path)."""
         path = simulate_path(1, 3, model=MISSED, discount="0.05")
         assert path.final_state == "Default" and path.accelerated and not path.insolvent
         assert path.first_default_at == datetime(1998, 3, 5, tzinfo=NEW_YORK)
@@ -272,6 +275,29 @@ class TestPaths:
         end = datetime(2001, 1, 31, tzinfo=NEW_YORK)  # maturity + 365 days: the path's end
         assert path.days_in_default == pytest.approx(
             (end - datetime(1998, 3, 5, tzinfo=NEW_YORK)).total_seconds() / 86400)
+
+    def test_a_recovery_30_days_after_acceleration_includes_default_interest(self) -> None:
+        """Issue 9 item 7: the principal bears interest from the acceleration until paid.
+        Recovered 30 days later, on 1998-04-09: 29 days of 30/360 from 1998-03-10
+        ((4 - 3) x 30 + (9 - 10)), 7,500,000 x 10.5% x 29/360 = 63,437.50 of default
+        interest on top of the 290,937.50 due on acceleration: 354,375.00 of interest and
+        7,500,000.00 of principal, of which 40% is 3,141,750.00 (interest first)."""
+        model = {**MISSED, "recovery": {"fraction": 0.4, "delay_days": 30}}
+        path = simulate_path(1, 3, model=model, discount="0.05")
+        default_interest = (Decimal("7500000.00") * Decimal("0.105") * 29 / 360).quantize(
+            Decimal("0.01"))
+        assert default_interest == Decimal("63437.50")
+        interest = Decimal("290937.50") + default_interest
+        recovered = (Decimal("0.4") * (interest + Decimal("7500000.00"))).quantize(
+            Decimal("0.01"))
+        assert recovered == Decimal("3141750.00")
+        paid = [(c.date, c.purpose, c.amount) for c in path.cash_flows if c.payee == "holders"]
+        assert paid == [(date(1998, 4, 9), "interest", Decimal("354375.00")),
+                        (date(1998, 4, 9), "principal", Decimal("2787375.00"))]
+        pv = by_hand_pv([(date(1998, 4, 9), recovered)], "0.05")
+        assert path.cash_to_holders_pv == pv == Decimal("3073625.51")
+        assert path.loss == by_hand_pv(SCHEDULE_1997, "0.05") - pv == Decimal("5307677.07")
+        assert path.final_state == "Default"
 
     def test_insolvency_accelerates_and_the_recovery_follows(self) -> None:
         """A court's declaration (Schedule 1 (e)) accelerates at once; recovery follows."""

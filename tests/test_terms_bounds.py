@@ -47,6 +47,10 @@ def _npa_new(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | byt
     ('[deal]\nclosing_date = "2101-01-01"\n', "deal.closing_date"),
     ('[notes]\nprincipal = "７５００"\n', "notes.principal"),
     ('[notes]\nrate = "٠.١"\n', "notes.rate"),
+    ('[notes]\ndefault_rate = "1.05"\n', "notes.default_rate"),
+    ('[notes]\ndefault_rate = "٠.١"\n', "notes.default_rate"),
+    ('[notes]\nprepayment = "yes"\n', "notes.prepayment"),
+    ('[notes]\nprepayment = 1\n', "notes.prepayment"),
 ])
 def test_a_term_sheet_out_of_bounds_is_one_line_exit_2_and_no_deal(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, words: str) -> None:

@@ -28,7 +28,7 @@ from engine.clock import NEW_YORK as _NEW_YORK
 from engine.clock import iso
 from engine.explain import Reason
 from engine.money import dollars
-from engine.state import DealState, Status
+from engine.state import DealState, Status, late_interest
 
 ZERO = Decimal("0.00")
 
@@ -152,11 +152,14 @@ def money_is_conserved(seen: Seen) -> str | None:
 
 
 def _interest_payable(state: DealState, at: datetime) -> Decimal:
-    """Schedule 1: every installment whose date has come, or all accrued on acceleration."""
-    if state.accelerated_at is not None:
-        return state.accelerated_interest
+    """Schedule 1: every installment whose date has come, or all accrued on acceleration,
+    with the default interest accrued on principal unpaid after maturity or acceleration."""
     day = at.astimezone(_NEW_YORK).date()
-    return sum((p.amount for p in state.schedule if p.kind == "interest" and p.date <= day), ZERO)
+    late = late_interest(state, day)
+    if state.accelerated_at is not None:
+        return state.accelerated_interest - state.accelerated_late + late
+    return sum((p.amount for p in state.schedule if p.kind == "interest" and p.date <= day),
+               ZERO) + late
 
 
 def _overpaid(state: DealState) -> str | None:
@@ -169,9 +172,13 @@ def _overpaid(state: DealState) -> str | None:
                     f"{purpose.replace('_', ' ')} of {dollars(owed)}")
     if state.clock is not None and state.schedule:
         payable = _interest_payable(state, state.clock)
-        if state.interest_paid > payable:
+        # The next coupon may be paid ahead of its date (issue 9 item 13), no more.
+        day = state.clock.astimezone(_NEW_YORK).date()
+        ahead = next((p.amount for p in state.schedule if p.kind == "interest" and p.date > day),
+                     ZERO) if state.accelerated_at is None else ZERO
+        if state.interest_paid > payable + ahead:
             return (f"{dollars(state.interest_paid)} of interest was paid, more than the "
-                    f"{dollars(payable)} payable")
+                    f"{dollars(payable)} payable and the next coupon of {dollars(ahead)}")
     return None
 
 

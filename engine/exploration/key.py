@@ -213,7 +213,9 @@ FIELDS: dict[str, tuple[tuple[str, ...], Keying]] = {
     "notice_particulars": (("notices", "breaches"), lambda s, n: _multiset(
         (n.notices.get(k, k), _multiset(n.breaches.get(b, b) for b in v))
         for k, v in s.notice_particulars.items())),
-    "schedule": ((), lambda s, n: bool(s.schedule)),
+    # A prepayment (a term sheet that allows it) counts the schedule again: then it is
+    # part of the state; otherwise it is fixed at issue, and only whether there is one.
+    "schedule": ((), lambda s, n: s.schedule if s.terms.notes.prepayment else bool(s.schedule)),
     "interest_paid": ((), lambda s, n: s.interest_paid),
     "principal_paid": ((), lambda s, n: s.principal_paid),
     "reports": ((), lambda s, n: frozenset((k, r.delivered_at) for k, r in s.reports.items())),

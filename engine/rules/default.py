@@ -71,7 +71,7 @@ def all_paid(state: DealState, at: datetime) -> list[Reason]:
 def cures(state: DealState, at: datetime) -> list[Event]:
     """Schedule 1: before acceleration, an event whose cause is remedied ends.
 
-    (a) the principal paid; (b) the overdue interest paid; (c) the breach
+    (a) the principal paid, with its default interest; (b) the overdue interest paid; (c) the breach
     remedied (the report delivered). (d) and (e) are not cured, only waived.
     """
     ended: list[Event] = []
@@ -84,7 +84,8 @@ def cures(state: DealState, at: datetime) -> list[Event]:
         cause = e.cause or ""
         paid = e.kind == "b" and interest_covered_through(state,
                                                           cause.removeprefix("interest:"))
-        repaid = e.kind == "a" and state.principal_outstanding == 0
+        # (a) ends with the principal and the default interest on it paid (ASSUMED).
+        repaid = e.kind == "a" and state.principal_outstanding == 0 and nothing_owed(state, at)
         remedied = (e.kind == "c" and cause in state.breaches
                     and not state.breaches[cause].continuing)
         if paid or repaid or remedied:

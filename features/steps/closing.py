@@ -157,6 +157,12 @@ def the_outstanding_1997_deal(world: World) -> None:
     Transaction Fee. The deal is Outstanding, and Purchaser holds the Notes.
     """
     the_signed_1997_deal(world)
+    settle_on_the_closing_date(world)
+
+
+def settle_on_the_closing_date(world: World) -> None:
+    """Meet every condition, hold the Closing on October 27, 1997 at 10:00 and settle at
+    11:00 (the Notes, the Guarantee, the Purchase Price, the Transaction Fee): Outstanding."""
     _meet_every_condition(world, ())
     settlement = "1997-10-27T11:00"
     _close(world, "company", "1997-10-27T10:00")

@@ -442,3 +442,65 @@ def majority_accelerates_sent_and_received(world: World, method: str, sending: S
     first, others = majority(world)
     at, moments = sent_moments(sending)
     _accelerate_by(world, first, others, method, at, moments, sending.particulars)
+
+
+# --- default interest, payment ahead of its date, prepayment (issue 9 items 7, 13, 16) ----
+
+
+@step(GIVEN, p("the deal made from this term sheet, closed on October 27, 1997, with the "
+               "Notes outstanding:"))
+def the_outstanding_deal_on_terms(world: World, datatable: list[list[str]]) -> None:
+    """A deal from the 1997 template on another term sheet (as "the deal made from this
+    term sheet:" reads its table), signed, closed and settled as the 1997 deal is on
+    October 27, 1997: the Notes outstanding, held by Purchaser. The table should keep the
+    1997 Closing Date and amounts ("notes.prepayment | true", "notes.default_rate | ...")."""
+    from features.steps.closing import settle_on_the_closing_date, the_deal_on_terms
+
+    the_deal_on_terms(world, datatable)
+    for actor in ("company", "purchaser"):
+        world.act({"type": "sign", "actor": actor, "at": "1997-10-20T09:00"})
+    settle_on_the_closing_date(world)
+
+
+@step(ACTION, p("{party:Party} pays {amount:Money} of the interest due on {due:Date}, on "
+                "{date:Date} at {time:Time}"))
+def pays_the_coupon(world: World, party: str, amount: str, due: str, date: str,
+                    time: str) -> None:
+    """A payment of interest that names the coupon it pays (`due`, Schedule 1, ASSUMED):
+    the oldest not yet paid in full, or the next one ahead of its date, and no more than
+    is left of it."""
+    world.act({"type": "pay", "actor": party, "at": at_time(date, time), "purpose": "interest",
+               "amount": amount, "due": due})
+
+
+def _balance(world: World, key: str) -> Decimal:
+    world.outcome()
+    return Decimal(world.status()["balances"][key])
+
+
+@step(THEN, p("{amount:Money} of default interest has accrued"))
+def default_interest_accrued(world: World, amount: str) -> None:
+    """Default interest (Schedule 1, ASSUMED) on principal unpaid after maturity or
+    acceleration, accrued to now, paid or not."""
+    found = _balance(world, "default_interest")
+    if found != Decimal(amount):
+        raise AssertionError(f"${found:,.2f} of default interest has accrued, not "
+                             f"${Decimal(amount):,.2f}")
+
+
+@step(THEN, p("{amount:Money} of interest has been paid ahead of its date"))
+def interest_paid_ahead(world: World, amount: str) -> None:
+    """Interest paid before the coupon it pays is payable (the next coupon, paid early)."""
+    found = _balance(world, "interest_paid_in_advance")
+    if found != Decimal(amount):
+        raise AssertionError(f"${found:,.2f} of interest has been paid ahead of its date, "
+                             f"not ${Decimal(amount):,.2f}")
+
+
+@step(THEN, p("{amount:Money} of principal is outstanding"))
+def principal_outstanding(world: World, amount: str) -> None:
+    """The principal of the Notes not yet repaid, all Holders together."""
+    found = _balance(world, "principal_outstanding")
+    if found != Decimal(amount):
+        raise AssertionError(f"${found:,.2f} of principal is outstanding, not "
+                             f"${Decimal(amount):,.2f}")
