@@ -354,6 +354,16 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.DefaultWaived():
             by = ", ".join(who(b) for b in event.by)
             return f"Event of Default {event.event_of_default} waived by {by}", "8.6"
+        case ev.HolderJoined():
+            together = " and ".join(who(h) for h in event.joined)
+            if event.complete:
+                return (f"{who(event.holder)} joined the {event.act}: {together} hold "
+                        f"{dollars(event.held)} of {dollars(event.outstanding)} principal, "
+                        "Holders of a majority in principal", "Schedule 1")
+            return (f"{who(event.holder)} joined the {event.act}, which is pending: "
+                    f"{together} {'holds' if len(event.joined) == 1 else 'hold'} "
+                    f"{dollars(event.held)} of {dollars(event.outstanding)} principal, not yet "
+                    "Holders of a majority in principal", "Schedule 1")
         case ev.Accelerated():
             return (f"the Notes accelerated: {dollars(event.principal)} of principal and "
                     f"{dollars(event.interest)} of interest due at once", "Schedule 1")

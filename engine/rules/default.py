@@ -29,10 +29,10 @@ from engine.events import (
 )
 from engine.explain import Reason, refusal
 from engine.rules.common import Decision, accept, next_id, refuse
-from engine.rules.majority import majority_reasons
-from engine.rules.notices import give_notice
+from engine.rules.majority import holders_act
+from engine.rules.notices import check_times, give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
-from engine.state import DealState
+from engine.state import ACCELERATION, DealState, waiver_act
 
 #: The assumed events of default, by letter (contract.schedule1: Schedule 1, ASSUMED).
 KINDS = EVENTS_OF_DEFAULT
@@ -95,11 +95,16 @@ def cures(state: DealState, at: datetime) -> list[Event]:
 def accelerate(state: DealState, action: Accelerate) -> Decision:
     """Schedule 1: Holders of a majority in principal accelerate by written notice.
 
-    The notice goes to the Company under 8.5; the acceleration takes effect
-    with it, if an Event of Default still continues then.
+    Each Holder takes the acceleration by its own action (`engine.rules.majority`):
+    pending until the Holders who have taken it hold a majority, then given by
+    the notice of the Holder whose action completes it, naming the others. The
+    notice goes to the Company under 8.5; the acceleration takes effect with it,
+    if an Event of Default still continues then.
     """
-    group = (action.actor, *action.joined_by)
-    reasons = majority_reasons(state, group, "Schedule 1")
+    joining = holders_act(state, at=action.at, actor=action.actor, act=ACCELERATION,
+                          joined_by=action.joined_by, section="Schedule 1",
+                          what="accelerate")
+    reasons = list(joining.reasons)
     if not state.continuing_defaults:
         reasons.append(refusal("Schedule 1", "no Event of Default continues: there is "
                                              "nothing to accelerate on"))
@@ -107,10 +112,13 @@ def accelerate(state: DealState, action: Accelerate) -> Decision:
         reasons.append(refusal("Schedule 1", "the Notes are already accelerated"))
     if reasons:
         return refuse(reasons)
+    if not joining.complete:
+        check_times(action.notice, action.at)  # the notice goes with the last to join
+        return accept(*joining.record, created=joining.created)
     sent: NoticeSent = give_notice(state, at=action.at, sender=action.actor, to="company",
                                    kind="acceleration", spec=action.notice,
-                                   joined_by=action.joined_by)
-    return accept(sent, created={"notice": sent.notice})
+                                   joined_by=joining.before)
+    return accept(*joining.record, sent, created={"notice": sent.notice})
 
 
 def acceleration_takes_effect(state: DealState, at: datetime, notice: str | None) -> list[Event]:
@@ -124,6 +132,9 @@ def acceleration_takes_effect(state: DealState, at: datetime, notice: str | None
 def waive_default(state: DealState, action: WaiveDefault) -> Decision:
     """Schedule 1 and 8.6: Holders of a majority waive one named Event of Default in writing.
 
+    Each Holder signs the waiver by its own action (`engine.rules.majority`); it
+    ends the event when the Holders who have signed it hold a majority.
+
     8.6: "nor shall any waiver of any single breach or default be deemed a
     waiver of any other breach or default"; the waiver ends only the event
     it names, and only before acceleration.
@@ -132,8 +143,10 @@ def waive_default(state: DealState, action: WaiveDefault) -> Decision:
     if record is None:
         raise InvalidAction(f"no Event of Default {action.event_of_default!r:.40} in this deal",
                             field="event_of_default")
-    group = (action.actor, *action.joined_by)
-    reasons = majority_reasons(state, group, "Schedule 1")
+    joining = holders_act(state, at=action.at, actor=action.actor,
+                          act=waiver_act(record.id), joined_by=action.joined_by,
+                          section="Schedule 1", what=f"waive Event of Default {record.id}")
+    reasons = list(joining.reasons)
     if not record.continuing:
         reasons.append(refusal("8.6", f"Event of Default {record.id} has already ended "
                                       f"({record.ended_by})"))
@@ -142,8 +155,11 @@ def waive_default(state: DealState, action: WaiveDefault) -> Decision:
                                              "ends an Event of Default only before"))
     if reasons:
         return refuse(reasons)
-    return accept(DefaultWaived(at=action.at, event_of_default=record.id,
-                                by=tuple(sorted(set(group)))))
+    if not joining.complete:
+        return accept(*joining.record, created=joining.created)
+    return accept(*joining.record, DefaultWaived(
+        at=action.at, event_of_default=record.id,
+        by=tuple(sorted({*joining.before, action.actor}))))
 
 
 def declare_insolvency(state: DealState, action: DeclareInsolvency) -> Decision:
