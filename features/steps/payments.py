@@ -524,3 +524,21 @@ def nothing_pending(world: World) -> None:
         raise AssertionError("pending: " + "; ".join(
             f"the {act}, joined by {' and '.join(holder_name(h) for h in who)}"
             for act, who in joined.items()))
+
+
+@step(ACTION, p("{actor:Holder} gives notice of acceleration, joining {others:Holders}, "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def accelerates_joining(world: World, actor: str, others: tuple[str, ...], method: str,
+                        delivery: str, date: str, time: str) -> None:
+    """The actor gives notice of acceleration joining those Holders' acceleration
+    (`joined_by`): accepted only if each of them has already taken it itself (Schedule 1)."""
+    accelerates_on_behalf_of(world, actor, others, method, delivery, date, time)
+
+
+@step(ACTION, p("{actor:Holder} waives in writing, joining {others:Holders}, the Event of "
+                "Default under {kind:Default} on {date:Date} at {time:Time}"))
+def waives_joining(world: World, actor: str, others: tuple[str, ...], kind: str, date: str,
+                   time: str) -> None:
+    """The actor signs the waiver those Holders signed (`joined_by`): accepted only if each
+    of them has already signed it itself (Schedule 1, 8.4)."""
+    waives_on_behalf_of(world, actor, others, kind, date, time)
