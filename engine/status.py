@@ -194,6 +194,11 @@ def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
                         for by, scope, at in state.inspections],
         "claims": _claims(state),
         "payments_to_holders": _payments_to_holders(state),
+        "pending_holder_acts": [
+            {"act": act, "joined": list(joined),
+             "held": str(sum((state.holders.get(h, ZERO) for h in set(joined)), ZERO)),
+             "principal_outstanding": str(principal)}
+            for act, joined in state.joined.items()],
     }
 
 

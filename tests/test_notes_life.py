@@ -545,6 +545,9 @@ def test_holders_join_an_acceleration_one_by_one(missed_coupon: Deal) -> None:
     first = act(missed_coupon, "accelerate", "holder:bob", "1998-03-10T11:00",
                 notice=hand("1998-03-10T11:00"))
     assert first.accepted and first.created == {"pending": "acceleration"}
+    assert missed_coupon.status()["pending_holder_acts"] == [
+        {"act": "acceleration", "joined": ["holder:bob"], "held": "2000000.00",
+         "principal_outstanding": "7500000.00"}]
     again = act(missed_coupon, "accelerate", "holder:bob", "1998-03-10T11:01",
                 notice=hand("1998-03-10T11:01"))
     assert refusals(again) == [("Schedule 1", "the holder bob has already joined the "
@@ -554,6 +557,7 @@ def test_holders_join_an_acceleration_one_by_one(missed_coupon: Deal) -> None:
     last = act(missed_coupon, "accelerate", "holder:acme", "1998-03-10T11:02",
                notice=hand("1998-03-10T11:02"), joined_by=["holder:bob"])
     assert last.accepted and missed_coupon.status()["accelerated"] is True
+    assert missed_coupon.status()["pending_holder_acts"] == []
     sent = [e for e in missed_coupon.events if e.TAG == "notice_sent"][-1]
     assert (sent.sender, sent.joined_by) == ("holder:acme", ("holder:bob",))
     assert missed_coupon.state.joined == {}
