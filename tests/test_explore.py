@@ -140,6 +140,12 @@ def _run_line(world: Any, line: Line, keyword: str) -> None:
     entry.run(world, args, [list(row) for row in line.table] if line.table else None)
 
 
+def _after(state: DealState, move: Move) -> DealState:
+    decided = decide(state, move.action)
+    assert decided.after is not None, (move.step, decided.reasons)
+    return decided.after
+
+
 def _line(move: Move) -> Line:
     table = step_table(move)
     return Line(step_text(move), tuple(map(tuple, table)) if table else None)
@@ -202,6 +208,26 @@ class TestMoves:
                 following += [d.after for d in (decide(state, m.action) for m in moves(state))
                               if d.after is not None]
             frontier = following[::7]
+
+    def test_holders_of_half_each_join_the_acceleration(self) -> None:
+        """In the `shared` scene (half each) after an Event of Default: Purchaser's
+        acceleration is a move that leaves it pending; Acme Bank's, plain or naming
+        Purchaser, is then a move that accelerates; the Company naming Purchaser is one
+        that is refused."""
+        state = _root("shared").state
+        state = _after(state, next(m for m in moves(state) if m.step == "misrepresentation"))
+        first = next(m for m in moves(state) if m.step == "accelerate"
+                     and m.action.actor == "purchaser" and m.action.notice.method == "hand")
+        pending = _after(state, first)
+        assert pending.joined == {"acceleration": ("purchaser",)}
+        assert pending.accelerated_at is None
+        joins = [m for m in moves(pending) if m.step in ("accelerate", "accelerate_joined")
+                 and m.action.actor != "purchaser"]
+        outcomes = {(m.step, m.action.actor): decide(pending, m.action) for m in joins}
+        assert outcomes[("accelerate_joined", "company")].accepted is False
+        for key in (("accelerate", "holder:Acme Bank"), ("accelerate_joined", "holder:Acme Bank")):
+            after = outcomes[key].after
+            assert after is not None and after.accelerated_at is not None, key
 
     def test_the_domains_reach_every_kind_of_move(self) -> None:
         """Every wording of the moves is used by some move within one move of a root."""
