@@ -75,7 +75,9 @@ _MODELLED: Mapping[str, str] = FrozenMap({
     "5.1(d)": _DELIVERY,
     "5.1(e)": _ABSENCE + "; `record_proceeding`, `resolve_proceeding`",
     "5.1(f)": _DELIVERY,
-    "5.1(g)": _SETTLEMENT,
+    "5.1(g)": ("met when the Company has paid the Transaction Fee to Nomura Holding America, "
+               "Inc. (`pay` with purpose transaction_fee); waived by Purchaser, the fee stays "
+               "owed under 2.2"),
     "5.1(h)": _ABSENCE + "; `request_instrument`, `deliver_instrument`",
     "5.2": "the Company's conditions to the Closing, waived only by the Company "
            "(`waive_condition`)",

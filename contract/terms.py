@@ -228,6 +228,24 @@ class NoteTerms:
                 )
 
 
+def closing_date_problem(closing_date: date, notes: NoteTerms) -> str | None:
+    """Why a Closing Date does not fit the Notes, or None when it does.
+
+    The one check of a Closing Date against the rest of the terms, made by
+    the term-sheet loader (`TermSheet`) and by an 8.4 amendment of the
+    Closing Date (engine.rules.closing.amend) alike: a date in 1900-2100, and
+    not after the Notes' maturity (Notes closed after they mature would be
+    due before they exist).
+    """
+    if type(closing_date) is not date:
+        return f"must be a date, not {_kind(closing_date)}"
+    if not FIRST_YEAR <= closing_date.year <= LAST_YEAR:
+        return f"must lie in {FIRST_YEAR}-{LAST_YEAR}, not {closing_date.isoformat()}"
+    if closing_date > notes.maturity:
+        return f"{closing_date} must not be after notes.maturity {notes.maturity}"
+    return None
+
+
 def _frozen_parties(parties: Mapping[str, Party]) -> Mapping[str, Party]:
     """The parties as a read-only mapping."""
     if not isinstance(parties, Mapping):
@@ -249,12 +267,9 @@ class TermSheet:
             raise TermsError("deal", f"must be DealTerms, not {_kind(self.deal)}")
         if not isinstance(self.notes, NoteTerms):
             raise TermsError("notes", f"must be NoteTerms, not {_kind(self.notes)}")
-        if self.deal.closing_date > self.notes.maturity:
-            raise TermsError(
-                "deal.closing_date",
-                f"{self.deal.closing_date} must not be after notes.maturity "
-                f"{self.notes.maturity}",
-            )
+        problem = closing_date_problem(self.deal.closing_date, self.notes)
+        if problem is not None:
+            raise TermsError("deal.closing_date", problem)
         for role in self.parties:
             if role not in ROLES:
                 raise TermsError(f"parties.{role}", f"unknown role: expected {_roles()}")

@@ -152,7 +152,8 @@ class DeliverInstrument(Action):
     request: str
 
 
-@action("record_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)"),
+@action("record_proceeding", who="either party, court", rests_on=("5.1(e)", "5.2(d)",
+                                                                  "6.2(a)(i)"),
         actors=frozenset({"company", "purchaser", "court"}))
 @attrs.frozen(repr=False, eq=False)
 class RecordProceeding(Action):
@@ -170,8 +171,8 @@ class ResolveProceeding(Action):
     proceeding: str
 
 
-@action("record_misrepresentation", who="either party",
-        rests_on=("5.1(a)", "5.2(a)", "Schedule 1"), actors=PARTIES)
+@action("record_misrepresentation", who="either party, court",
+        rests_on=("5.1(a)", "5.2(a)", "Schedule 1"), actors=PARTIES | {"court"})
 @attrs.frozen(repr=False, eq=False)
 class RecordMisrepresentation(Action):
     """A representation or warranty of a section is recorded as untrue."""

@@ -132,14 +132,18 @@ def principal_unpaid(state: DealState, deadline: Deadline) -> list[ev.Event]:
 
 @fires("cure_period")
 def cure_period_ends(state: DealState, deadline: Deadline) -> list[ev.Event]:
-    """Schedule 1 (c), ASSUMED: a breach still unremedied 30 days after the notice."""
+    """Schedule 1 (c), ASSUMED: a breach still unremedied 30 days after the notice.
+
+    8.6: one Event of Default for each breach at a time; once it is waived, the
+    breach still unremedied 30 days after a new notice is a new one.
+    """
+    from engine.rules.covenants import default_on
     from engine.rules.default import KINDS, default_occurs
 
     _, breach_id, notice_id = deadline.key.split(":")
     breach = state.breaches[breach_id]
     events: list[ev.Event] = [passed(deadline)]
-    already = any(e.cause == breach_id for e in state.defaults.values())
-    if breach.continuing and not already:
+    if breach.continuing and default_on(state, breach_id) is None:
         events.append(default_occurs(state, deadline.due, "c",
                                      f"{KINDS['c']}: breach {breach_id} of {breach.section}, "
                                      f"notice {notice_id}", cause=breach_id))
@@ -175,12 +179,12 @@ def expenses_fall_overdue(state: DealState, deadline: Deadline) -> list[ev.Event
 @on_effect("covenant_breach")
 def cure_period_starts(state: DealState, notice_id: str, at: datetime) -> list[ev.Event]:
     """Schedule 1 (c): the 30 days run from the notice of each named breach taking effect."""
-    from engine.rules.covenants import cure_period_ends
+    from engine.rules.covenants import cure_period_ends, default_on
 
     return [ev.CurePeriodStarted(at=at, breach=breach, notice=notice_id,
                                  ends_at=cure_period_ends(at))
             for breach in state.notice_particulars.get(notice_id, ())
-            if state.breaches[breach].continuing]
+            if state.breaches[breach].continuing and default_on(state, breach) is None]
 
 
 @on_effect("acceleration")

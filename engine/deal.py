@@ -436,8 +436,10 @@ def verify_report(store: EventLog, deal_id: str, head: tuple[int, str] | None = 
     whether the deal's events carry MACs at all.
     """
     anchor = None if head is None else parse_head(head)
-    problems = verify(store, deal_id, anchor)
+    # The head is read before the log is checked: what is printed is then a prefix of what
+    # was verified, even when another writer appends meanwhile.
     seq, digest = store.head(deal_id) if isinstance(store, Verifiable) else (0, "")
+    problems = verify(store, deal_id, anchor)
     return {"deal": deal_id, "ok": not problems, "problems": problems,
             "head": {"seq": seq, "hash": digest} if digest else None,
             "anchor": {"seq": anchor[0], "hash": anchor[1]} if anchor else None,

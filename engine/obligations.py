@@ -43,12 +43,19 @@ class ReportDue:
 YEARS_PAST_MATURITY = 2
 
 
-def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
+def reports_owed(closing_date: date, maturity: date,
+                 issued_at: datetime | None = None) -> tuple[ReportDue, ...]:
     """6.1(a) and (b): every report whose deadline falls after the Closing Date.
 
     For periods ending up to two years past maturity: section 6 binds "so long
     as any of the Notes shall remain outstanding", and Notes unpaid at
     maturity remain outstanding; no report is owed once they are repaid.
+
+    `issued_at`, when the Notes were issued: section 6 binds "from and after
+    the Closing Date so long as any of the Notes shall remain outstanding",
+    and no Note is outstanding before it is issued, so a report whose
+    deadline lapsed before the issue (settlement completed after the Closing
+    Date) is not owed; the first owed is the first whose deadline is after it.
     """
     last = date(maturity.year + YEARS_PAST_MATURITY, maturity.month, min(maturity.day, 28))
     owed: list[ReportDue] = []
@@ -60,5 +67,6 @@ def reports_owed(closing_date: date, maturity: date) -> tuple[ReportDue, ...]:
         end = date(year, 12, 31)
         owed.append(ReportDue(f"annual-{year}", "6.1(a)", end, end_of_days(end, ANNUAL_DAYS)))
     return tuple(sorted(
-        (r for r in owed if new_york_date(r.lapses_at) > closing_date and r.period_end < last),
+        (r for r in owed if new_york_date(r.lapses_at) > closing_date and r.period_end < last
+         and (issued_at is None or r.lapses_at > issued_at)),
         key=lambda r: (r.lapses_at, r.id)))

@@ -44,6 +44,7 @@ __all__ = [
     "accrued_interest",
     "accrued_interest_on",
     "interest_periods",
+    "issued_schedule",
     "payment_schedule",
     "schedule_to_json",
 ]
@@ -178,6 +179,37 @@ def payment_schedule(notes: NoteTerms, principal: Decimal | None = None) -> tupl
     maturity = notes.maturity
     payments.append(Payment(maturity, following(maturity, calendar), "principal",
                             amount.quantize(_ZERO, ROUND_HALF_UP)))
+    return tuple(payments)
+
+
+def issued_schedule(notes: NoteTerms, issued_on: dt.date) -> tuple[Payment, ...]:
+    """The schedule of Notes issued on `issued_on`: interest only from the issue.
+
+    1.2: the Company issues the Notes "in consideration of the payment by
+    Purchaser of the Purchase Price"; the Notes exist, and bear interest,
+    from then (Schedule 1, ASSUMED: interest "from the date hereof", the date
+    the Note is issued). Issued on or before the term sheet's `issue_date`,
+    this is `payment_schedule`. Issued later (settlement completed after the
+    Closing Date), the first period accrues from the day of issue, an
+    interest date on or before it carries nothing and is left out, and the
+    principal, due at maturity, is payable no earlier than the day of issue
+    (the next business day from it).
+    """
+    start = max(notes.issue_date, issued_on)
+    if start == notes.issue_date:
+        return payment_schedule(notes)
+    calendar = notes.business_days
+    amount = notes.principal
+    payments = []
+    for end in _interest_dates(notes):
+        if end <= start:
+            continue
+        payments.append(Payment(end, following(end, calendar), "interest",
+                                _interest(notes, amount, start, end), start, end))
+        start = end
+    maturity = notes.maturity
+    payments.append(Payment(maturity, following(max(maturity, issued_on), calendar),
+                            "principal", amount.quantize(_ZERO, ROUND_HALF_UP)))
     return tuple(payments)
 
 

@@ -19,7 +19,7 @@ from contract import DEFAULT_TERMS, Address, TermSheet, terms_from_dict
 from engine import events as ev
 from engine.clock import iso
 from engine.plain import Plain
-from engine.schedule import Payment, payment_schedule
+from engine.schedule import Payment, issued_schedule, payment_schedule
 from engine.sharing import HolderPayment, holder_payment, interest_parts
 
 
@@ -247,6 +247,8 @@ class DealState(Plain):
     closing_date: date = DEFAULT_TERMS.deal.closing_date
     amendments: tuple[ev.TermsAmended, ...] = ()
     closed_at: datetime | None = None
+    #: When the Notes were issued: settlement complete, delivery against payment (1.2, 2.2).
+    issued_at: datetime | None = None
     denominations: tuple[Decimal, ...] = ()
     notes_delivered_at: datetime | None = None
     guarantee_delivered_at: datetime | None = None
@@ -526,7 +528,7 @@ def interest_covered(state: DealState, paid: Decimal) -> list[Payment]:
 def _moved(state: DealState, e: ev.StateChanged) -> dict[str, Any]:
     dest = Status(e.dest)
     if dest is Status.Outstanding and e.trigger == "settle":
-        return dict(status=dest, **_issued(state))
+        return dict(status=dest, **_issued(state, e.at))
     if dest is Status.Repaid:
         # 6: the covenants bind "so long as any of the Notes shall remain outstanding".
         return dict(status=dest, repaid_at=e.at,
@@ -534,14 +536,23 @@ def _moved(state: DealState, e: ev.StateChanged) -> dict[str, Any]:
     return dict(status=dest)
 
 
-def _issued(state: DealState) -> dict[str, Any]:
-    """1.2: the Notes issued to Purchaser, with their schedule, reports and deadlines."""
+def _issued(state: DealState, at: datetime | None) -> dict[str, Any]:
+    """1.2: the Notes issued to Purchaser, with their schedule, reports and deadlines.
+
+    Everything counts from the issue (`at`, when settlement completes): the
+    interest accrues from the day of issue (`issued_schedule`), a report is
+    owed only if its deadline falls after the issue (`reports_owed`), and no
+    deadline falls before it, so nothing is owed, breached or in default
+    before the Notes exist.
+    """
+    from engine.clock import new_york_date
     from engine.obligations import reports_owed
     from engine.periods import end_of_days
     notes = state.terms.notes
-    schedule = payment_schedule(notes)
+    schedule = (payment_schedule(notes) if at is None
+                else issued_schedule(notes, new_york_date(at)))
     reports = {r.id: Report(r.id, r.section, r.period_end, r.last_day, r.lapses_at)
-               for r in reports_owed(state.terms.deal.closing_date, notes.maturity)}
+               for r in reports_owed(state.closing_date, notes.maturity, at)}
     deadlines = list(state.deadlines)
     for r in reports.values():
         deadlines.append(Deadline(r.lapses_at, f"report:{r.id}", "report_due", r.section,
@@ -562,7 +573,7 @@ def _issued(state: DealState) -> dict[str, Any]:
                                       f"principal of {day} unpaid is an Event of Default "
                                       "from now"))
     deadlines.sort(key=lambda d: (d.due, d.key))
-    return dict(holders={"purchaser": notes.principal}, legends={"purchaser": True},
+    return dict(issued_at=at, holders={"purchaser": notes.principal}, legends={"purchaser": True},
                 schedule=schedule, reports=reports, deadlines=tuple(deadlines))
 
 
@@ -729,7 +740,10 @@ def _inspection(state: DealState, e: ev.InspectionRequested) -> dict[str, Any]:
 
 @_on(ev.Merged)
 def _merged(state: DealState, e: ev.Merged) -> dict[str, Any]:
-    return dict(successor=e.surviving_corporation if e.assumes_obligations else state.successor)
+    company = state.successor or state.terms.parties["company"].name
+    # 6.3: only a Surviving Corporation other than the Company becomes the Company.
+    takes_over = e.assumes_obligations and e.surviving_corporation != company
+    return dict(successor=e.surviving_corporation if takes_over else state.successor)
 
 
 @_on(ev.TransferProposed)

@@ -44,7 +44,8 @@ def obligations(state: DealState, at: datetime | None) -> list[ObligationView]:
     """What the Company owes, each with its section, due date and status.
 
     Interest and principal (Schedule 1, ASSUMED), reports (6.1), and the
-    Company's prompt notice of each Event of Default (6.2(a)(i)).
+    Company's prompt notice (6.2(a)(i)) of each covenant breach, Event of
+    Default and proceeding commenced while Notes are outstanding.
     """
     day = new_york_date(at) if at is not None else None
     owed: list[ObligationView] = []
@@ -83,14 +84,34 @@ def obligations(state: DealState, at: datetime | None) -> list[ObligationView]:
     fee = transaction_fee_owed(state, at)
     if fee is not None:
         owed.append(fee)
-    for e in state.defaults.values():
-        told = any(n.kind == "default" and n.sender == "company"
-                   and n.effective_at is not None  # duly given under 8.5
-                   and n.sent_at is not None and e.occurred_at is not None
-                   and n.sent_at >= e.occurred_at for n in state.notices.values())
-        owed.append({"id": f"notice-{e.id}", "section": "6.2(a)(i)", "due": "promptly",
-                     "status": "given" if told else "pending"})
+    for ident, since in notice_owed(state):
+        owed.append({"id": f"notice-{ident}", "section": "6.2(a)(i)", "due": "promptly",
+                     "status": "given" if told_since(state, since) else "pending"})
     return owed
+
+
+def notice_owed(state: DealState) -> list[tuple[str, datetime | None]]:
+    """6.2(a)(i): what the Company owes the Purchaser prompt written notice of, with when
+    it occurred: "(A) any material violation or default by the Company in the performance
+    of its agreements or covenants" (every covenant breach, B1..., and every Event of
+    Default, E1...) and "(B) the commencement of any action or proceeding against the
+    Company" (each proceeding recorded while Notes are outstanding, P1...)."""
+    owed: list[tuple[str, datetime | None]] = [(b.id, b.occurred_at)
+                                               for b in state.breaches.values()]
+    owed += [(e.id, e.occurred_at) for e in state.defaults.values()]
+    if state.issued_at is not None:
+        owed += [(p.id, p.recorded_at) for p in state.proceedings.values()
+                 if p.recorded_at is not None and p.recorded_at >= state.issued_at]
+    return owed
+
+
+def told_since(state: DealState, since: datetime | None) -> bool:
+    """6.2(a)(i): whether the Company gave the Purchaser a notice of default (kind
+    `default`), duly given under 8.5, at or after `since`."""
+    return any(n.kind == "default" and n.sender == "company"
+               and n.effective_at is not None  # duly given under 8.5
+               and n.sent_at is not None and since is not None
+               and n.sent_at >= since for n in state.notices.values())
 
 
 def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
@@ -431,7 +452,11 @@ def _consent_line(state: DealState, event: ev.SettlementConsented) -> str:
         line += (f"; it is not prior consent to the {dollars(before)} of settlement costs "
                  "incurred before it, which do not count")
     if after:
-        line += f"; it is prior written consent to the {dollars(after)} incurred after it"
+        # The same minute counts as prior (the rule compares consented_at <= incurred):
+        # say so rather than "after".
+        same = any(event.at is not None and incurred(claim, d) == event.at for d in costs)
+        line += (f"; it is prior written consent to the {dollars(after)} incurred "
+                 f"{'at or after' if same else 'after'} it")
     return line
 
 

@@ -122,3 +122,43 @@ Feature: 2.2 Transactions at Closing; Delivery
     When the Company pays the Transaction Fee of $75,000.00 on October 28, 1997 at 11:00
     Then the action is refused under 2.2
     And the Transaction Fee is paid
+
+  Rule: Nothing is owed, breached or in default before the Notes are issued
+
+    Example: Notes issued after the Closing Date bear interest only from the day they are issued
+      Given the Company closes on October 27, 1997 at 10:00
+      And LCI delivers the Guarantee on October 27, 1997 at 11:00
+      When the Company delivers the Notes in these denominations on March 10, 1998 at 10:00
+        | denomination  |
+        | $7,500,000.00 |
+      And Purchaser pays the Purchase Price of $7,500,000.00 on March 10, 1998 at 10:00
+      And the Company pays the Transaction Fee of $75,000.00 on March 10, 1998 at 10:00
+      Then the deal is Outstanding
+      And the interest due on August 1, 1998 is $308,437.50, payable on August 3, 1998
+
+    Example: A coupon date and a report's last day that passed before the Notes were issued owe nothing
+      Given the Company closes on October 27, 1997 at 10:00
+      And LCI delivers the Guarantee on October 27, 1997 at 11:00
+      When the Company delivers the Notes in these denominations on March 10, 1998 at 10:00
+        | denomination  |
+        | $7,500,000.00 |
+      And Purchaser pays the Purchase Price of $7,500,000.00 on March 10, 1998 at 10:00
+      And the Company pays the Transaction Fee of $75,000.00 on March 10, 1998 at 10:00
+      And time passes to March 11, 1998
+      Then no Event of Default has occurred
+      And the Company is in breach of no covenant
+      And the deal is Outstanding
+      And the quarterly report for the quarter ended September 30, 1997 was never owed
+      And the annual report for 1997 is due by April 10, 1998
+
+    Example: The first report owed after a late issue is late from its own last day, and no earlier
+      Given the Company closes on October 27, 1997 at 10:00
+      And LCI delivers the Guarantee on October 27, 1997 at 11:00
+      And the Company delivers the Notes in these denominations on March 10, 1998 at 10:00
+        | denomination  |
+        | $7,500,000.00 |
+      And Purchaser pays the Purchase Price of $7,500,000.00 on March 10, 1998 at 10:00
+      And the Company pays the Transaction Fee of $75,000.00 on March 10, 1998 at 10:00
+      When time passes to April 11, 1998
+      Then the Company is in breach of 6.1(a)
+      And the annual report for 1997 is overdue

@@ -19,23 +19,23 @@ Feature: 6.2 Additional Information and Rights
   Rule: (a)(i) Notice of Default or Proceedings
 
     Example: Upon an Event of Default the Company owes Purchaser prompt written notice of it
-      When Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       Then the deal is Default
       And the Company owes prompt written notice of the Event of Default under Schedule 1 (d)
 
     Example: The Company's written notice of default to Purchaser is the notice it owes
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When the Company sends Purchaser a notice of default by hand, delivered on November 4, 1997 at 10:00
       Then the action is accepted
       And the Company has given notice of the Event of Default under Schedule 1 (d)
 
     Example: A notice of default given before the default occurred is not notice of it
       Given the Company sends Purchaser a notice of default by hand, delivered on November 2, 1997 at 10:00
-      When Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       Then the Company owes prompt written notice of the Event of Default under Schedule 1 (d)
 
     Example: A notice of default by e-mail is not written notice under 8.5, and the Company still owes it
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When the Company sends Purchaser a notice of default by e-mail on November 4, 1997 at 10:00
       Then the notice has no effect
       And the Company owes prompt written notice of the Event of Default under Schedule 1 (d)
@@ -44,6 +44,32 @@ Feature: 6.2 Additional Information and Rights
       When time passes to March 5, 1998
       Then the Company owes prompt written notice of the Event of Default under Schedule 1 (b)
 
+    Example: A violation of a covenant, though no Event of Default, needs the Company's prompt written notice
+      When time passes to November 25, 1997
+      Then the Company is in breach of 6.1(b)
+      And no Event of Default has occurred
+      And the Company owes prompt written notice of its breach of 6.1(b)
+
+    Example: A breach of 6.2(b) recorded by Purchaser needs the Company's prompt written notice
+      When Purchaser records that the Company is in breach of 6.2(b)(iv) on December 1, 1997 at 10:00
+      Then the Company owes prompt written notice of its breach of 6.2(b)(iv)
+
+    Example: The Company's written notice to Purchaser after the violation is the notice it owes
+      Given Purchaser records that the Company is in breach of 6.2(b)(iv) on December 1, 1997 at 10:00
+      When the Company sends Purchaser a notice of default by hand, delivered on December 2, 1997 at 10:00
+      Then the Company has given notice of its breach of 6.2(b)(iv)
+
+    Example: The commencement of an action against the Company needs the Company's prompt written notice
+      When the court records a proceeding against the Company for breach of a supply contract on December 1, 1997 at 10:00
+      Then the action is accepted
+      And the Company owes prompt written notice of the proceeding
+      And no Event of Default has occurred
+
+    Example: The Company's written notice after the action is commenced is the notice it owes
+      Given Purchaser records a proceeding against the Company for breach of a supply contract on December 1, 1997 at 10:00
+      When the Company sends Purchaser a notice of default by hand, delivered on December 2, 1997 at 10:00
+      Then the Company has given notice of the proceeding
+
   Rule: (a)(ii) Inspection of Properties
 
     Example: No Event of Default continuing, the properties may not be inspected
@@ -51,12 +77,12 @@ Feature: 6.2 Additional Information and Rights
       Then the action is refused under 6.2(a)(ii)
 
     Example: During an Event of Default, Purchaser may inspect the properties
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When Purchaser asks to inspect the Company's properties on November 5, 1997 at 10:00
       Then the action is accepted
 
     Example: Once the Event of Default is waived, the right to inspect the properties ends
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       And Purchaser waives in writing the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
       When Purchaser asks to inspect the Company's properties on November 5, 1997 at 10:00
       Then the action is refused under 6.2(a)(ii)

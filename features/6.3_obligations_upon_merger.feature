@@ -57,3 +57,19 @@ Feature: 6.3 Obligations Upon Merger or Consolidation
     Then the action is accepted
     And the Company is not in breach of 6.3
 
+  Example: A merger that the Company survives is no breach of 6.3, without any assumption
+    When the Company merges with Acme Corporation, the Company surviving the merger, on November 10, 1997 at 10:00
+    Then the action is accepted
+    And the Company is in breach of no covenant
+    And the deal is Outstanding
+
+  Example: A merger that the Company survives is no breach of 6.3, and the Company stays the Company
+    When the Company merges into Lexington Precision Corporation, which assumes all obligations of the Company under this Agreement, on November 10, 1997 at 10:00
+    Then the action is accepted
+    And the Company is in breach of no covenant
+    And the Surviving Corporation Lexington Precision Corporation is the Company
+
+  Example: The Company named as the surviving corporation of a merger without assumption is still no breach
+    When the Company merges into Lexington Precision Corporation, which does not assume the obligations of the Company, on November 10, 1997 at 10:00
+    Then the action is accepted
+    And the Company is in breach of no covenant

@@ -62,7 +62,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Holding $5,000,000.00 of the $7,500,000.00 outstanding, Purchaser alone is Holders of a majority and may accelerate
       Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is accepted
       And the Notes are accelerated
@@ -70,7 +70,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: After transferring half its Notes, Purchaser alone is not Holders of a majority: its acceleration waits for Acme Bank to join it
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the acceleration is pending, joined by Purchaser
       And the Notes are not accelerated
@@ -82,7 +82,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Acme Bank joins the acceleration only by acting itself: Purchaser cannot name it
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration on behalf of Acme Bank by hand, delivered on December 5, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the Notes are not accelerated
@@ -90,7 +90,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Joined by the transferee, Purchaser is Holders of a majority and may accelerate
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser, joined by Acme Bank, gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the action is accepted
       And the Notes are accelerated
@@ -98,7 +98,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: The transferee of half the Notes alone is not Holders of a majority either
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Acme Bank gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
       Then the acceleration is pending, joined by Acme Bank
       And the Notes are not accelerated
@@ -106,7 +106,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: Holders are counted when the last of them joins, after transfers: a Holder who joined and then sold its Notes counts for nothing
       Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       And Acme Bank joins the acceleration by hand, delivered on December 5, 1997 at 10:00
       And Acme Bank gives notice of a proposed transfer of $2,500,000.00 of Notes to Beta Capital, under Rule 144, by hand, delivered on December 5, 1997 at 10:30
       And Acme Bank completes the transfer on December 5, 1997 at 11:00
@@ -117,7 +117,7 @@ Feature: 7.1 Restrictions on Transferability
     Example: After the transfer, a waiver needs Holders of a majority too
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser waives in writing the Event of Default under Schedule 1 (d) on December 5, 1997 at 10:00
       Then the waiver of the Event of Default under Schedule 1 (d) is pending, joined by Purchaser
       And the deal is Default

@@ -90,3 +90,13 @@ Feature: 8.4 Entire Agreement; Amendment
       When Purchaser waives condition 5.1(g) on October 24, 1997 at 09:00
       Then the action is accepted
       And condition 5.1(g) is waived
+
+  Example: The parties cannot move the Closing Date past the maturity of the Notes
+    When the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to February 2, 2000
+    Then the action is refused under 2.1
+    And the Closing Date is October 27, 1997
+
+  Example: The Closing Date may be moved as far as the maturity of the Notes
+    When the Company and Purchaser agree in writing, signed by both, on October 24, 1997 at 09:00, to move the Closing Date to February 1, 2000
+    Then the action is accepted
+    And the Closing Date is February 1, 2000

@@ -44,7 +44,7 @@ Feature: 8.6 Delay or Omission
   Rule: A waiver of one breach or default is not a waiver of any other
 
     Example: Waiving one Event of Default leaves another continuing
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       And time passes to March 5, 1998
       When Purchaser waives in writing the Event of Default under Schedule 1 (d) on March 6, 1998 at 10:00
       Then the action is accepted
@@ -53,14 +53,14 @@ Feature: 8.6 Delay or Omission
       And the deal is Default
 
     Example: A waiver does not cover a similar default thereafter occurring
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       And Purchaser waives in writing the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
-      When Purchaser records that the representation in 3.7 was untrue on November 10, 1997 at 10:00
+      When the Company records that the representation in 3.7 was untrue on November 10, 1997 at 10:00
       Then the Event of Default under Schedule 1 (d) continues
       And the deal is Default
 
     Example: An Event of Default once waived cannot be waived again
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       And Purchaser waives in writing the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
       When Purchaser waives in writing the Event of Default under Schedule 1 (d) on November 5, 1997 at 10:00
       Then the action is refused under 8.6
@@ -80,7 +80,7 @@ Feature: 8.6 Delay or Omission
       And the deal is Default
 
     Example: The Company cannot waive the Event of Default on behalf of the Holders
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When the Company waives in writing, on behalf of Purchaser, the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the Event of Default under Schedule 1 (d) continues
@@ -89,7 +89,7 @@ Feature: 8.6 Delay or Omission
     Example: Holders who together hold a majority each sign the waiver, and it ends the Event of Default it names
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on November 3, 1997 at 10:00
       And Purchaser completes the transfer on November 3, 1997 at 11:00
-      And Purchaser records that the representation in 3.6 was untrue on November 4, 1997 at 10:00
+      And the Company records that the representation in 3.6 was untrue on November 4, 1997 at 10:00
       When Acme Bank waives in writing the Event of Default under Schedule 1 (d) on November 5, 1997 at 10:00
       Then the waiver of the Event of Default under Schedule 1 (d) is pending, joined by Acme Bank
       And the deal is Default
@@ -98,7 +98,50 @@ Feature: 8.6 Delay or Omission
       And the deal is Outstanding
 
     Example: Only Holders of a majority in principal may waive an Event of Default
-      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When the Company waives in writing the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the deal is Default
+
+  Rule: A breach that continues after its Event of Default was waived can found a new one
+
+    Example: After the waiver, a new notice of the breach starts a new 30 days, and the breach still unremedied then is a new Event of Default
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on November 26, 1997 at 10:00
+      And time passes to December 27, 1997
+      And Purchaser waives in writing the Event of Default under Schedule 1 (c) on January 5, 1998 at 10:00
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on January 6, 1998 at 10:00
+      Then the action is accepted
+      When time passes to February 5, 1998 at 23:59
+      Then no Event of Default continues
+      And the deal is Outstanding
+      When time passes to February 6, 1998
+      Then an Event of Default under Schedule 1 (c) occurred on February 6, 1998 at 00:00
+      And one Event of Default under Schedule 1 (c) continues
+      And the deal is Default
+
+    Example: The waiver of the Event of Default does not remedy the breach
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on November 26, 1997 at 10:00
+      And time passes to December 27, 1997
+      When Purchaser waives in writing the Event of Default under Schedule 1 (c) on January 5, 1998 at 10:00
+      Then the deal is Outstanding
+      And the Company is in breach of 6.1(b)
+
+    Example: While the Event of Default a breach founded continues, a new notice of that breach has nothing to start
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on November 26, 1997 at 10:00
+      And time passes to December 27, 1997
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on December 29, 1997 at 10:00
+      Then the action is refused under Schedule 1 (c)
+
+    Example: The breach remedied after the waiver founds no new Event of Default
+      Given time passes to November 25, 1997
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on November 26, 1997 at 10:00
+      And time passes to December 27, 1997
+      And Purchaser waives in writing the Event of Default under Schedule 1 (c) on January 5, 1998 at 10:00
+      And Purchaser sends the Company a notice of covenant breach by hand, delivered on January 6, 1998 at 10:00
+      And the Company furnishes the quarterly report for the quarter ended September 30, 1997 on January 20, 1998 at 10:00
+      When time passes to February 6, 1998
+      Then no Event of Default continues
+      And the Company is in breach of no covenant

@@ -202,10 +202,45 @@ Feature: Schedule 1 Form of Note (assumed terms)
 
   Rule: (d) A representation in section 3 untrue in a material respect when made is an Event of Default (ASSUMED)
 
-    Example: A representation of the Company in section 3 recorded as untrue is an Event of Default at once
-      When Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+    Example: A representation of the Company in section 3 admitted untrue by the Company is an Event of Default at once
+      When the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       Then an Event of Default under Schedule 1 (d) occurred on November 3, 1997 at 10:00
       And the deal is Default
+
+    Example: A representation of the Company in section 3 adjudicated untrue by the court is an Event of Default at once
+      When the court records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Then an Event of Default under Schedule 1 (d) occurred on November 3, 1997 at 10:00
+      And the deal is Default
+
+    Example: Purchaser's allegation that a representation was untrue is not proof of it
+      When Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      Then the action is accepted
+      And no Event of Default has occurred
+      And the deal is Outstanding
+
+    Example: Purchaser's allegation becomes an Event of Default when the Company acknowledges the claim on it
+      Given Purchaser records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 4, 1997 at 10:00, for losses of $100,000.00
+      When the Company acknowledges the claim on November 5, 1997 at 10:00
+      Then an Event of Default under Schedule 1 (d) occurred on November 5, 1997 at 10:00
+      And one Event of Default under Schedule 1 (d) continues
+
+    Example: The same representation proved untrue twice is one Event of Default
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When the court records that the representation in 3.6 was untrue on November 4, 1997 at 10:00
+      Then the action is accepted
+      And one Event of Default under Schedule 1 (d) continues
+
+    Example: Recorded untrue, then found untrue on a claim, the representation is still one Event of Default
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      And Purchaser claims indemnity from the Company under 3.6 by hand, delivered on November 4, 1997 at 10:00, for losses of $100,000.00
+      When the Company acknowledges the claim on November 5, 1997 at 10:00
+      Then one Event of Default under Schedule 1 (d) continues
+
+    Example: Two representations proved untrue are two Events of Default
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When the Company records that the representation in 3.9 was untrue on November 4, 1997 at 10:00
+      Then 2 Events of Default under Schedule 1 (d) continue
 
     Example: A representation of Purchaser in section 4 recorded as untrue is no Event of Default under the Notes
       When the Company records that the representation in 4.1 was untrue on November 3, 1997 at 10:00

@@ -338,7 +338,8 @@ life_actions = st.one_of(
     _action("remedy_breach", st.sampled_from(("company", "company", "purchaser")),
             at=life_times, breach=_ids("B")),
     _action("merge", st.sampled_from(("company", "company", "purchaser")), at=life_times,
-            surviving_corporation=st.sampled_from(("Acme Corp", "LCI")),
+            surviving_corporation=st.sampled_from(("Acme Corp", "LCI",
+                                                   "Lexington Precision Corporation")),
             assumes_obligations=st.booleans()),
     transfers(),
     _action("accept_opinion", st.sampled_from(("company", "company", "purchaser")),
@@ -346,8 +347,10 @@ life_actions = st.one_of(
     _action("reject_opinion", st.sampled_from(("company", "purchaser")), at=life_times,
             transfer=_ids("T")),
     _action("complete_transfer", holders, at=life_times, transfer=_ids("T")),
-    _action("record_misrepresentation", st.sampled_from(PARTIES), at=life_times,
+    _action("record_misrepresentation", st.sampled_from((*PARTIES, "court")), at=life_times,
             section=st.sampled_from(REPRESENTATIONS), description=descriptions),
+    _action("record_proceeding", st.sampled_from(("company", "purchaser", "court")),
+            at=life_times, description=descriptions),
     notices(life_times),
     _action("advance", parties, at=life_times),
     indemnity_actions(life_times),
@@ -515,3 +518,29 @@ def life_with_noise(draw: st.DrawFn) -> list[Any]:
 
 #: Paths of either kind: toward the Closing, or through the Notes' life.
 any_path = st.one_of(demo_with_noise(), life_with_noise())
+
+
+#: Where settlement (delivery against payment) may complete after the Closing: the same
+#: day, days or months later, past the first coupon and its grace, or after maturity.
+ISSUES = ("1997-10-27T11:05", "1997-11-10T10:00", "1997-11-25T09:00", "1998-02-10T10:00",
+          "1998-03-10T10:00", "1998-04-11T10:00", "1999-06-01T10:00", "2000-03-01T10:00")
+
+
+@st.composite
+def late_lives(draw: st.DrawFn) -> list[Any]:
+    """The deal closed on the Closing Date, settled at a random later moment (`ISSUES`, or
+    any minute up to 2000-06-30), then its life: random actions of the Notes' life in time
+    order, some before the issue (refused or recorded, nothing of the Notes owed yet), with
+    the agreed reports and payments that fall after it and an advance to a later moment.
+    """
+    issue = draw(st.one_of(st.sampled_from(ISSUES), life_times))
+    settle = [{**action, "at": issue} for action in SIGNING_TO_OUTSTANDING[9:]]
+    noise = draw(st.lists(st.one_of(episodes(), life_actions.map(lambda action: [action])),
+                          max_size=8))
+    kept = [action for action in AS_AGREED
+            if str(action["at"]) > issue and draw(st.integers(0, 3))]
+    end = draw(st.sampled_from(TURNS[4:]) | life_times)
+    dated = sorted([*settle, *kept, *(action for group in noise for action in group),
+                    {"type": "advance", "actor": "purchaser", "at": end}],
+                   key=lambda action: str(action["at"]))
+    return [*SIGNING_TO_OUTSTANDING[:9], *dated]

@@ -163,7 +163,7 @@ def _scripts() -> dict[str, list[dict[str, Any]]]:
         "Closed": closed,
         "Outstanding": outstanding,
         "Default": [*outstanding,
-                    {"type": "record_misrepresentation", "actor": "purchaser",
+                    {"type": "record_misrepresentation", "actor": "company",
                      "at": "1997-10-29T10:00", "section": "3.6",
                      "description": "a suit was pending and not disclosed"}],
         "Repaid": [*outstanding, *life],

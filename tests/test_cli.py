@@ -697,7 +697,7 @@ def test_actions_name_who_and_sections_as_the_catalogue_does(
         "waive_condition": ["5.1", "5.2"],
         "request_instrument": ["5.1(h)", "5.2(f)"],
         "deliver_instrument": ["5.1(h)", "5.2(f)"],
-        "record_proceeding": ["5.1(e)", "5.2(d)"],
+        "record_proceeding": ["5.1(e)", "5.2(d)", "6.2(a)(i)"],
         "resolve_proceeding": ["5.1(e)", "5.2(d)"],
         "close": ["2.1", "5"],
         "deliver_notes": ["1.2", "2.2"],

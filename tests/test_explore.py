@@ -544,6 +544,15 @@ class TestInvariants:
         wrong = attrs.evolve(seen, after=_with(seen.after, misrepresentations=made))
         assert "no representation of section 3" in (inv.every_default_has_a_cause(wrong) or "")
 
+    def test_every_default_has_a_cause_fails_on_an_allegation(self) -> None:
+        """An Event of Default (d) on Purchaser's record alone is no proof (issue 9 item 10)."""
+        seen = _seen()
+        made = dict(seen.after.misrepresentations)
+        made["M1"] = attrs.evolve(made["M1"], by="purchaser")
+        wrong = attrs.evolve(seen, after=_with(seen.after, misrepresentations=made))
+        assert "an allegation by purchaser" in (inv.every_default_has_a_cause(wrong) or "")
+        assert inv.every_default_has_a_cause(seen) is None
+
     def test_acceleration_fails_without_a_default(self) -> None:
         """An acceleration with no Event of Default continuing is a violation."""
         seen = _seen("insolvency")

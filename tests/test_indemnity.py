@@ -309,6 +309,7 @@ def test_a_waived_certificate_was_never_delivered() -> None:
     ({"damages": [{"kind": "gains", "amount": "1.00"}]}, "damages[0].kind"),
     ({"damages": [DAMAGES[0], {"kind": "losses", "amount": "-1.00"}]}, "damages[1].amount"),
     ({"damages": [{"kind": "losses", "amount": "1.001"}]}, "damages[0].amount"),
+    ({"damages": [DAMAGES[0], {"kind": "losses", "amount": "0.00"}]}, "damages[1].amount"),
     ({"damages": [{"kind": "losses", "amount": "1000000000000.01"}]}, "damages[0].amount"),
     ({"damages": [{"kind": "losses", "amount": "1.00", "colour": "red"}]},
      "damages[0].colour"),
@@ -487,6 +488,20 @@ def test_a_consent_after_costs_incurred_later_than_the_claim_is_still_not_prior(
     act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
     act(deal, "acknowledge_claim", "company", "1997-11-06T10:00", claim="C1")
     assert money(deal) == ("225000.00", "200000.00", "0.00")
+
+
+def test_costs_incurred_the_minute_the_consent_is_given_count_and_are_called_so(
+        deal: Deal) -> None:
+    """8.10(a): the engine counts costs incurred at the very minute of the consent as
+    incurred with it (README decisions), and the timeline says "at or after", not "after"."""
+    same = [*DAMAGES[:3], {**DAMAGES[3], "incurred_at": "1997-11-05T10:00"}]
+    claim(deal, "1997-11-03T10:00", damages=same)
+    consent = act(deal, "consent_to_settlement", "company", "1997-11-05T10:00", claim="C1")
+    assert consent.consequences[0]["summary"] == (
+        "the Company consented in writing to settle claim C1; it is prior written consent "
+        "to the $25,000.00 incurred at or after it")
+    act(deal, "acknowledge_claim", "company", "1997-11-06T10:00", claim="C1")
+    assert money(deal) == ("225000.00", "225000.00", "0.00")
 
 
 def test_consent_to_settlement_is_given_by_the_indemnifying_party_once(asserted: Deal) -> None:
@@ -957,7 +972,7 @@ def test_event_of_default_d_comes_once_for_each_representation(deal: Deal) -> No
 def test_no_event_of_default_d_from_a_claim_on_a_recorded_misrepresentation(
         deal: Deal) -> None:
     """Schedule 1 (d): 3.6 already recorded untrue (E1), a claim on 3.6 makes no second one."""
-    act(deal, "record_misrepresentation", "purchaser", "1997-11-03T09:00", section="3.6",
+    act(deal, "record_misrepresentation", "company", "1997-11-03T09:00", section="3.6",
         description="undisclosed litigation")
     claim(deal, "1997-11-03T10:00")
     result = act(deal, "acknowledge_claim", "company", "1997-11-03T11:00", claim="C1")

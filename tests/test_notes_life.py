@@ -307,8 +307,9 @@ def test_a_breach_unremedied_30_days_after_notice_is_event_of_default_c(deal: De
 
 
 def test_a_section_3_representation_untrue_is_event_of_default_d_at_once(deal: Deal) -> None:
-    """(d): a representation of the Company in section 3 recorded as untrue."""
-    result = act(deal, "record_misrepresentation", "purchaser", "1997-11-03T10:00",
+    """(d): a representation of the Company in section 3 admitted untrue by the Company
+    (its own record) is proved: an Event of Default at once."""
+    result = act(deal, "record_misrepresentation", "company", "1997-11-03T10:00",
                  section="3.6", description="undisclosed litigation")
     assert result.created == {"misrepresentation": "M1", "event_of_default": "E1"}
     assert result.state == "Default"
@@ -377,7 +378,7 @@ def test_delay_never_waives_an_event_of_default(missed_coupon: Deal) -> None:
 
 def test_a_waiver_ends_only_the_event_of_default_it_names(missed_coupon: Deal) -> None:
     """8.6: waiving (d) leaves (b) continuing, and the deal in Default."""
-    act(missed_coupon, "record_misrepresentation", "purchaser", "1998-03-06T10:00",
+    act(missed_coupon, "record_misrepresentation", "company", "1998-03-06T10:00",
         section="3.6", description="undisclosed litigation")
     result = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
                  event_of_default="E2")

@@ -7,6 +7,7 @@ import json
 import tempfile
 from collections.abc import Iterable
 from contextlib import redirect_stderr, redirect_stdout, suppress
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,17 +18,20 @@ from strategies import (
     any_input,
     any_path,
     json_texts,
+    late_lives,
     life_with_noise,
     mutated_actions,
     valid_looking_actions,
 )
 
 from engine import ActionResult, Deal, InvalidAction, MemoryLog, verify
+from engine import events as ev
 from engine.cli import main
+from engine.clock import new_york_date
 from engine.demo import SIGNING_TO_OUTSTANDING
 from engine.events import PaymentMade
 from engine.rules.indemnity import indemnifiable
-from engine.state import replay
+from engine.state import DealState, replay, times_in_order
 from engine.status import status_of
 from storage import SqliteStore
 
@@ -314,3 +318,92 @@ def test_indemnities_and_expenses_add_up(path: list[Any]) -> None:
     spent = sum((e.amount for e in deal.events
                  if isinstance(e, PaymentMade) and e.purpose == "expenses"), Decimal("0.00"))
     assert spent <= presented
+
+
+# --- (f) issue 9 item 2: time order, nothing before the issue, status as of any t ----
+
+#: The deadlines of the Notes (Schedule 1, 6.1): none falls before the Notes are issued.
+NOTES_DEADLINES = ("report_due", "interest_due", "interest_grace", "principal_due",
+                   "cure_period")
+#: What only Notes that exist can have: breaches of section 6, Events of Default,
+#: cure periods and acceleration.
+NOTES_EVENTS = (ev.BreachOccurred, ev.DefaultOccurred, ev.CurePeriodStarted, ev.Accelerated)
+LIVES = settings(max_examples=40, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow])
+
+
+def before_the_issue(events: Iterable[ev.Event]) -> list[str]:
+    """Every breach, Event of Default, cure period, acceleration or Notes deadline of a log
+    that comes before the Notes were issued (settlement complete), in the log or in time,
+    and every obligation of the Notes due before the day of issue: empty when none does.
+
+    Section 6 binds "from and after the Closing Date so long as any of the Notes shall
+    remain outstanding"; nothing of the Notes exists before they are issued. The
+    obligations of the Agreement itself (the Transaction Fee of 2.2, expenses of 8.9) are
+    not the Notes' and may come before.
+    """
+    problems: list[str] = []
+    state = DealState()
+    issued: datetime | None = None
+    for seq, event in enumerate(events, start=1):
+        notes_event = isinstance(event, NOTES_EVENTS) or (
+            isinstance(event, ev.DeadlinePassed) and event.kind in NOTES_DEADLINES)
+        if notes_event and (issued is None or (event.at is not None and event.at < issued)):
+            problems.append(f"event {seq} ({event.TAG}) at {event.at} comes before the Notes "
+                            f"were issued ({issued})")
+        if isinstance(event, ev.StateChanged) and event.trigger == "settle":
+            issued = event.at
+        state = replay([event], state)
+    if issued is not None:
+        day = new_york_date(issued)
+        for owed in status_of(state)["obligations"]:
+            due = owed["due"]
+            if owed["section"] in ("Schedule 1", "6.1(a)", "6.1(b)") and due < day.isoformat():
+                problems.append(f"obligation {owed['id']} is due {due}, before the issue on {day}")
+        problems += [f"deadline {d.key} is due {d.due}, before the issue"
+                     for d in state.deadlines if d.kind in NOTES_DEADLINES and d.due < issued]
+    return problems
+
+
+def test_the_issue_check_finds_what_comes_before_the_issue() -> None:
+    """The checker itself: a forged log with an Event of Default before the settlement, and
+    one with a breach dated before the issue though logged after it, are both reported."""
+    deal = demo_deal(len(SIGNING_TO_OUTSTANDING))
+    good = list(deal.events)
+    assert before_the_issue(good) == []
+    early = ev.DefaultOccurred(at=good[-1].at, event_of_default="E1", kind="e",
+                               description="insolvency", cause="insolvency")
+    assert before_the_issue([*good[:-1], early, good[-1]]) == [
+        f"event {len(good)} (default_occurred) at {good[-1].at} comes before the Notes were "
+        "issued (None)"]
+    assert good[1].at is not None
+    backdated = ev.BreachOccurred(at=good[1].at, breach="B1", section="6.3",
+                                  description="a merger")
+    assert len(before_the_issue([*good, backdated])) == 1
+
+
+@LIVES
+@given(path=st.one_of(late_lives(), life_with_noise()))
+def test_a_life_is_in_time_order_and_owes_nothing_before_the_issue(path: list[Any]) -> None:
+    """Over random lives, settled on the Closing Date or later: no event is dated before
+    the one it follows, and no breach, obligation or Event of Default comes before the
+    Notes were issued."""
+    deal = Deal.create(None, DEAL)
+    take(deal, path)
+    assert times_in_order(deal.events) == []
+    assert before_the_issue(deal.events) == []
+
+
+@LIVES
+@given(path=st.one_of(late_lives(), life_with_noise()), where=st.integers(0, 10**9))
+def test_status_as_of_any_time_is_the_replay_up_to_it(path: list[Any], where: int) -> None:
+    """For any moment t within a life's log (not only an event's), `status --as-of t` equals
+    the log replayed up to t: nothing falls due at t that the log does not hold already."""
+    deal = Deal.create(None, DEAL)
+    take(deal, path)
+    dated = [event.at for event in deal.events if event.at is not None]
+    first, last = dated[0], dated[-1]
+    span = int((last - first).total_seconds())
+    moment = first + timedelta(seconds=where % (span + 1))
+    then = replay(e for e in deal.events if e.at is None or e.at <= moment)
+    assert deal.status(moment) == status_of(then, moment)

@@ -238,6 +238,9 @@ def _cause_of(e: ev.DefaultOccurred, seen: Seen, earlier: Sequence[ev.Event]) ->
                                       or (claim.adjudicated or ZERO) > 0):
             return (f"Event of Default {e.event_of_default} (d) names claim {cause}, which was "
                     "neither acknowledged nor adjudicated")
+        if made is not None and made.by not in ("company", "court"):
+            return (f"Event of Default {e.event_of_default} (d) names {cause}, an allegation "
+                    f"by {made.by}: proved untrue needs the Company's admission or the court")
         return None
     if e.kind == "e":
         if not (isinstance(seen.action, act.DeclareInsolvency) and seen.action.actor == "court"):

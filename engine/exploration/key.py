@@ -200,6 +200,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], Keying]] = {
     "amendments": ((), lambda s, n: tuple((a.at, frozenset(a.changes.items()), a.signed_by)
                                           for a in s.amendments)),
     "closed_at": ((), lambda s, n: s.closed_at),
+    "issued_at": ((), lambda s, n: s.issued_at),
     "denominations": ((), lambda s, n: s.denominations),
     "guarantee_delivered_at": ((), lambda s, n: s.guarantee_delivered_at),
     "paid": ((), lambda s, n: frozenset(s.paid.items())),

@@ -326,8 +326,9 @@ def proceedings(state: DealState, now: datetime, later: tuple[datetime, ...]) ->
 @family(lambda s: None)
 def misrepresentations(state: DealState, now: datetime,
                        later: tuple[datetime, ...]) -> Iterator[Move]:
-    """5.1(a), 5.2(a), Schedule 1 (d): a representation of each side recorded untrue."""
-    for party, section in (("purchaser", "3.6"), ("company", "4.1")):
+    """5.1(a), 5.2(a), Schedule 1 (d): a representation of each side recorded untrue; the
+    Company's own 3.6 is its admission, which proves it untrue once the Notes are issued."""
+    for party, section in (("company", "3.6"), ("company", "4.1")):
         yield Move(act.RecordMisrepresentation(
             actor=party, at=now, section=section,
             description=f"the representation in {section} was untrue"), "misrepresentation")

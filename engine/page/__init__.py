@@ -54,7 +54,9 @@ def page_of(deal: Any, as_of: datetime | str | None = None,
                              "state": state.status.value})
     payments = [r for r in records if r["type"] == "payment_made"
                 and r.get("purpose") in ("interest", "principal")]
-    schedule = schedule_to_json(payment_schedule(deal.state.terms.notes))
+    # The Notes' own schedule once issued (a late issue accrues from its day); before, the
+    # term sheet's.
+    schedule = schedule_to_json(deal.state.schedule or payment_schedule(deal.state.terms.notes))
     return page_html(deal_id=deal.id, status=status, timeline=timeline,
                      found=notes(status, timeline, records, coverage), schedule=schedule,
                      payments=payments, titles=agreement().titles, coverage=coverage,

@@ -7,9 +7,9 @@ changes but "by a written instrument signed by the Company and Purchaser".
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from contract import CONDITIONS, PRE_CLOSING
+from contract import CONDITIONS, PRE_CLOSING, closing_date_problem
 from engine.actions import Amend, Close
 from engine.clock import new_york_date, parse_date
 from engine.errors import InvalidAction
@@ -89,6 +89,7 @@ def amend(state: DealState, action: Amend) -> Decision:
                                       "be changed"))
     elif "closing_date" in changes:
         reasons += a_day_still_to_come(changes["closing_date"], action.at)
+        reasons += fits_the_notes(state, changes["closing_date"])
     if reasons:
         return refuse(reasons)
     return accept(TermsAmended(at=action.at, changes=changes,
@@ -103,6 +104,17 @@ def a_day_still_to_come(day: str, at: datetime) -> list[Reason]:
         return []
     return [refusal("2.1", f"the Closing cannot be held on {day}, a day already past (the "
                            f"amendment is made on {today.isoformat()})")]
+
+
+def fits_the_notes(state: DealState, day: str) -> list[Reason]:
+    """2.1 and the term sheet: the agreed Closing Date passes the check the term-sheet
+    loader makes of a Closing Date (`contract.closing_date_problem`, the one function
+    both call): in 1900-2100 and not after the Notes' maturity."""
+    problem = closing_date_problem(date.fromisoformat(day), state.terms.notes)
+    if problem is None:
+        return []
+    return [refusal("2.1", f"the Closing Date cannot be moved to {day}: "
+                           f"deal.closing_date {problem}")]
 
 
 def _read_changes(action: Amend) -> dict[str, str]:

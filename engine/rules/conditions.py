@@ -198,8 +198,15 @@ def deliver_instrument(state: DealState, action: DeliverInstrument) -> Decision:
 
 
 def record_proceeding(state: DealState, action: RecordProceeding) -> Decision:
-    """5.1(e), 5.2(d) Proceedings: one pending or threatened fails both conditions."""
-    reasons = still_open(state, condition("5.1(e)"))
+    """5.1(e), 5.2(d) Proceedings: one pending or threatened fails both conditions.
+
+    After the Closing, while Notes are outstanding, the commencement of an
+    action or proceeding against the Company is recorded the same way: it no
+    longer moves a condition (settled at the Closing), but 6.2(a)(i)(B) makes
+    the Company owe "written notice to the Purchaser of ... (B) the
+    commencement of any action or proceeding against the Company".
+    """
+    reasons = [] if state.notes_alive else still_open(state, condition("5.1(e)"))
     if reasons:
         return refuse(reasons)
     proceeding = next_id("P", state.proceedings)
@@ -249,7 +256,11 @@ def record_misrepresentation(state: DealState, action: RecordMisrepresentation) 
 
     The Company's representations are in section 3 (and 8.7(a)), Purchaser's
     in section 4 (and 8.7(b)); the condition of the other side fails while the
-    record stands and the protected party has not waived it.
+    record stands and the protected party has not waived it. Recorded by
+    either party or the court. While Notes are outstanding, the Company's
+    record (an admission) or the court's (an adjudication) of a section 3
+    representation proves it untrue: Schedule 1 (d), once for each
+    representation (engine.rules.untrue); Purchaser's record is an allegation.
     """
     of_party = whose_representation(action.section)
     if of_party is None:
@@ -260,15 +271,16 @@ def record_misrepresentation(state: DealState, action: RecordMisrepresentation) 
                                          by=action.actor, section=action.section,
                                          of_party=of_party, description=action.description)
     created = {"misrepresentation": misrepresentation}
-    if action.section.startswith("3.") and state.notes_alive:
-        # Schedule 1 (d), ASSUMED: a section 3 representation untrue when made.
-        from engine.rules.default import KINDS, default_occurs
+    from engine.rules.untrue import PROVED_BY, proved_untrue
 
-        occurred = default_occurs(state, action.at, "d",
-                                  f"{KINDS['d']}: {action.section}, {action.description}",
-                                  cause=misrepresentation)
-        created["event_of_default"] = occurred.event_of_default
-        return accept(recorded, occurred, created=created)
+    if action.actor in PROVED_BY:
+        # Schedule 1 (d), ASSUMED: "proved untrue": admitted by the Company, or
+        # adjudicated by the court; anyone else's record is an allegation.
+        occurred = proved_untrue(state, action.at, action.section, misrepresentation,
+                                 f"{action.section}, {action.description}")
+        if occurred:
+            created["event_of_default"] = occurred[0].event_of_default
+            return accept(recorded, *occurred, created=created)
     return accept(recorded, created=created)
 
 

@@ -104,7 +104,9 @@ def merge(state: DealState, action: Merge) -> Decision:
 
     "the Company shall ensure that the Surviving Corporation shall assume all
     obligations of the Company": without assumption, a breach of 6.3; with
-    it, the Surviving Corporation is the Company for every later action.
+    it, the Surviving Corporation is the Company for every later action. A
+    merger the Company survives is no merger "in which the Company is not the
+    surviving corporation": recorded, no breach, and the Company stays itself.
     """
     reasons = while_outstanding(state, "6.3")
     if reasons:
@@ -112,6 +114,9 @@ def merge(state: DealState, action: Merge) -> Decision:
     events: list[Event] = [Merged(at=action.at, surviving_corporation=action.surviving_corporation,
                                   assumes_obligations=action.assumes_obligations)]
     created: dict[str, str] = {}
+    if company_survives(state, action.surviving_corporation):
+        # 6.3 governs only a merger "in which the Company is not the surviving corporation".
+        return accept(*events, created=created)
     if not action.assumes_obligations:
         breach = breach_occurs(state, action.at, "6.3",
                                f"{action.surviving_corporation} did not assume the Company's "
@@ -121,11 +126,43 @@ def merge(state: DealState, action: Merge) -> Decision:
     return accept(*events, created=created)
 
 
+def company_survives(state: DealState, surviving_corporation: str) -> bool:
+    """6.3: "a merger ... in which the Company is not the surviving corporation" is the only
+    merger the section governs. The Company survives when the surviving corporation named
+    is the Company itself: its name on the term sheet (or, after an earlier merger, the
+    Surviving Corporation's that became the Company), compared exactly."""
+    return surviving_corporation == (state.successor or state.terms.parties["company"].name)
+
+
+def default_on(state: DealState, breach: str) -> str | None:
+    """The Event of Default (c) that continues on a breach, if one does.
+
+    8.6: "nor shall any waiver of any single breach or default be deemed a
+    waiver of any other breach or default ... thereafter occurring": once the
+    Event of Default a breach founded is waived, the breach, still unremedied,
+    can found another, after a new notice and 30 days more; while that Event
+    of Default continues, a new notice has nothing to start.
+    """
+    for e in state.defaults.values():
+        if e.kind == "c" and e.cause == breach and e.continuing:
+            return e.id
+    return None
+
+
+def open_to_notice(state: DealState) -> list[str]:
+    """The breaches a notice of covenant breach can start 30 days for: each continuing and
+    not already the cause of a continuing Event of Default (c)."""
+    return [b.id for b in state.breaches.values()
+            if b.continuing and default_on(state, b.id) is None]
+
+
 def covenant_breach_notice(state: DealState, action: SendNotice) -> list[Reason]:
     """Schedule 1 (c): "written notice from Holders of a majority in principal" to the
-    Company, naming breaches that continue (left out: every continuing breach). Who
-    gives it, and whether they are a majority, is `engine.rules.majority`'s (each
-    Holder joins by its own notice: `engine.rules.sending`)."""
+    Company, naming breaches that continue (left out: every continuing breach not already
+    an Event of Default that continues). A breach whose Event of Default was waived can be
+    named again (8.6: a waiver covers only the default it names). Who gives it, and
+    whether they are a majority, is `engine.rules.majority`'s (each Holder joins by its
+    own notice: `engine.rules.sending`)."""
     reasons = while_outstanding(state, "Schedule 1 (c)")
     if action.to != "company":
         reasons.append(refusal("Schedule 1 (c)", "a notice of covenant breach goes to the "
@@ -135,8 +172,14 @@ def covenant_breach_notice(state: DealState, action: SendNotice) -> list[Reason]
             raise InvalidAction(f"no breach {breach!r:.40} in this deal", field="breaches")
         if not state.breaches[breach].continuing:
             reasons.append(refusal("Schedule 1 (c)", f"breach {breach} is already remedied"))
+        elif (current := default_on(state, breach)) is not None:
+            reasons.append(refusal("Schedule 1 (c)", f"breach {breach} is already Event of "
+                                                     f"Default {current}, which continues"))
     if action.breaches is None and not any(b.continuing for b in state.breaches.values()):
         reasons.append(refusal("Schedule 1 (c)", "no covenant breach continues"))
+    elif action.breaches is None and not open_to_notice(state):
+        reasons.append(refusal("Schedule 1 (c)", "every covenant breach that continues is "
+                                                 "already an Event of Default that continues"))
     if action.breaches is not None and not action.breaches:
         reasons.append(refusal("Schedule 1 (c)", "the notice names no breach"))
     return reasons

@@ -194,6 +194,9 @@ def assert_claim(state: DealState, action: AssertClaim) -> Decision:
         if damage.kind not in DAMAGE_KINDS:
             raise InvalidAction(f"{damage.kind!r:.40} is not a kind of Damages "
                                 f"({', '.join(DAMAGE_KINDS)})", field=f"damages[{i}].kind")
+        if damage.amount <= 0:
+            raise InvalidAction("an item of Damages is an amount of more than $0.00",
+                                field=f"damages[{i}].amount")
     reasons = executed(state)
     if action.against == "guarantor":
         reasons.append(refusal("8.10", "LCI gives no indemnity under 8.10: only the Company "
@@ -392,17 +395,12 @@ def pay_indemnity(state: DealState, action: Pay) -> Decision:
 
 
 def misrepresentation_default(state: DealState, at: datetime, claim: Claim) -> list[Event]:
-    """Schedule 1 (d), ASSUMED: a section 3 representation found untrue is an Event of
-    Default while Notes are outstanding (once for each representation)."""
-    from engine.rules.default import KINDS, default_occurs
+    """Schedule 1 (d), ASSUMED: a section 3 representation found untrue (the claim
+    acknowledged or adjudicated) is an Event of Default while Notes are outstanding, once
+    for each representation (engine.rules.untrue)."""
+    from engine.rules.untrue import proved_untrue
 
-    if not (claim.section.startswith("3.") and claim.against == "company"
-            and state.notes_alive):
+    if claim.against != "company":
         return []
-    for e in state.defaults.values():
-        cause = e.cause or ""
-        known = state.claims.get(cause) or state.misrepresentations.get(cause)
-        if e.kind == "d" and known is not None and known.section == claim.section:
-            return []
-    return [default_occurs(state, at, "d", f"{KINDS['d']}: {claim.section} (claim {claim.id})",
-                           cause=claim.id)]
+    return list(proved_untrue(state, at, claim.section, claim.id,
+                              f"{claim.section} (claim {claim.id})"))

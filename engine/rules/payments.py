@@ -60,6 +60,8 @@ def interest_accrued(state: DealState, at: datetime) -> Decimal:
     day = new_york_date(at)
     start = state.terms.notes.issue_date
     for p in installments(state):
+        # The first period starts at the issue (engine.schedule.issued_schedule).
+        start = p.start or start
         if p.date > day:
             return accrued_interest(state.terms.notes, state.principal_outstanding,
                                     start, day) if day > start else ZERO

@@ -90,6 +90,17 @@ def merges_without_assumption(world: World, party: str, corporation: str, date: 
                "surviving_corporation": corporation, "assumes_obligations": False})
 
 
+@step(ACTION, p("{party:Party} merges with {corporation}, the Company surviving the merger, "
+                "on {date:Date} at {time:Time}"))
+def merges_and_survives(world: World, party: str, corporation: str, date: str,
+                        time: str) -> None:
+    """The Company merges with another corporation and is itself the surviving corporation:
+    no merger "in which the Company is not the surviving corporation" (6.3)."""
+    survivor = world.status()["company"]
+    world.act({"type": "merge", "actor": party, "at": at_time(date, time),
+               "surviving_corporation": survivor, "assumes_obligations": False})
+
+
 def _report_obligation(world: World, report: str) -> dict[str, Any]:
     for owed in world.status()["obligations"]:
         if owed["id"] == report:
@@ -112,6 +123,16 @@ def report_due_by(world: World, report: str, date: str) -> None:
                              f"not {date_words(date)}")
     if owed["status"] == "not owed":
         raise AssertionError(f"{report_words(report)} is not owed")
+
+
+@step(THEN, p("{report:Report} was never owed"))
+def report_never_owed(world: World, report: str) -> None:
+    """Section 6 binds "from and after the Closing Date so long as any of the Notes shall
+    remain outstanding": a report whose last day passed before the Notes were issued is
+    not among the reports of 6.1 the Company owes."""
+    world.outcome()
+    if any(owed["id"] == report for owed in world.status()["obligations"]):
+        raise AssertionError(f"{report_words(report)} is among the reports of 6.1 owed")
 
 
 @step(THEN, p("{report:Report} is {standing:ReportStanding}"))
@@ -184,6 +205,79 @@ def gave_notice_of_default(world: World, kind: str) -> None:
     owed = _notice_of_default(world, kind)
     if owed["status"] != "given":
         raise AssertionError(f"the Company's notice of the Event of Default is {owed['status']}")
+
+
+def _notice_owed(world: World, what: str, ident: str) -> str:
+    """The status of the Company's notice of 6.2(a)(i) of a breach or proceeding."""
+    for owed in world.status()["obligations"]:
+        if owed["id"] == f"notice-{ident}" and owed["section"] == "6.2(a)(i)":
+            status: str = owed["status"]
+            return status
+    raise AssertionError(f"the Company owes no notice under 6.2(a)(i) of {what}")
+
+
+def _breach_of(world: World, section: str) -> str:
+    """The id of the last breach of a section recorded in the scenario."""
+    found = [b["id"] for b in world.status()["breaches"] if b["section"] == section]
+    if not found:
+        raise AssertionError(f"the Company is in no breach of {section}")
+    ident: str = found[-1]
+    return ident
+
+
+def _the_proceeding(world: World) -> str:
+    """The proceeding most recently recorded in the scenario."""
+    if not world.proceedings:
+        raise StepError("no proceeding has been recorded in this scenario")
+    return world.proceedings[-1]
+
+
+@step(THEN, p("the Company owes prompt written notice of its breach of {section:Section}"))
+def owes_notice_of_breach(world: World, section: str) -> None:
+    """6.2(a)(i)(A): "any material violation or default by the Company in the performance
+    of its agreements or covenants" needs the Company's prompt written notice."""
+    world.outcome()
+    status = _notice_owed(world, f"its breach of {section}", _breach_of(world, section))
+    if status != "pending":
+        raise AssertionError(f"the Company's notice of its breach of {section} is {status}")
+
+
+@step(THEN, p("the Company has given notice of its breach of {section:Section}"))
+def gave_notice_of_breach(world: World, section: str) -> None:
+    """6.2(a)(i)(A): the Company has given Purchaser written notice of the breach."""
+    world.outcome()
+    status = _notice_owed(world, f"its breach of {section}", _breach_of(world, section))
+    if status != "given":
+        raise AssertionError(f"the Company's notice of its breach of {section} is {status}")
+
+
+@step(THEN, p("the Company owes prompt written notice of the proceeding"))
+def owes_notice_of_proceeding(world: World) -> None:
+    """6.2(a)(i)(B): "the commencement of any action or proceeding against the Company"
+    needs the Company's prompt written notice."""
+    world.outcome()
+    status = _notice_owed(world, "the proceeding", _the_proceeding(world))
+    if status != "pending":
+        raise AssertionError(f"the Company's notice of the proceeding is {status}")
+
+
+@step(THEN, p("the Company has given notice of the proceeding"))
+def gave_notice_of_proceeding(world: World) -> None:
+    """6.2(a)(i)(B): the Company has given Purchaser written notice of the proceeding."""
+    world.outcome()
+    status = _notice_owed(world, "the proceeding", _the_proceeding(world))
+    if status != "given":
+        raise AssertionError(f"the Company's notice of the proceeding is {status}")
+
+
+@step(THEN, p("the Company owes no notice of the proceeding"))
+def owes_no_notice_of_proceeding(world: World) -> None:
+    """6.2(a)(i)(B) binds only while the Notes are outstanding (section 6): a proceeding
+    before the Closing is one of 5.1(e) and 5.2(d), not of 6.2."""
+    world.outcome()
+    ident = f"notice-{_the_proceeding(world)}"
+    if any(owed["id"] == ident for owed in world.status()["obligations"]):
+        raise AssertionError("the Company owes notice of the proceeding under 6.2(a)(i)")
 
 
 @step(THEN, p("the Surviving Corporation {name} is the Company"))
