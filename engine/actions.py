@@ -266,6 +266,13 @@ class NoticeSpec(Plain):
 
 NOTICE_KINDS = ("covenant_breach", "default", "change_of_address", "other")
 
+#: Schedule 1, 8.4: what `joined_by` means on the acts of Holders of a majority.
+JOINED_BY = ("left out: none. Each Holder takes the act by its own action (the same type, "
+             "naming the same Event of Default or breaches); a minority's is pending until "
+             "the Holders who have taken it hold a majority. joined_by may name only Holders "
+             "who have already taken it themselves (else refused under Schedule 1), and adds "
+             "nothing to the count")
+
 
 @action("send_notice", who="any party or holder", rests_on=("8.5", "6.2(a)(i)"),
         actors=None)
@@ -280,8 +287,9 @@ class SendNotice(Action):
     new_fax: str | None = None
     #: For a covenant-breach notice, the breaches it names (left out: every continuing one).
     breaches: tuple[str, ...] | None = None
-    #: Other Holders giving the notice with the sender (Holders of a majority, Schedule 1).
-    joined_by: tuple[str, ...] = ()
+    #: For a covenant-breach notice, the Holders who have already given it themselves
+    #: (Schedule 1 (c)); naming a Holder is not that Holder acting.
+    joined_by: tuple[str, ...] = attrs.field(default=(), metadata={"default": JOINED_BY})
 
 
 HOLDERS = "a holder"
@@ -298,20 +306,34 @@ class DeliverReport(Action):
 @action("accelerate", who="Holders of a majority", rests_on=("Schedule 1",), actors=None)
 @attrs.frozen(repr=False, eq=False)
 class Accelerate(Action):
-    """Holders of a majority declare all principal and accrued interest due, by notice."""
+    """Holders of a majority declare all principal and accrued interest due, by notice: each
+    Holder by its own action; pending until those who have acted hold a majority."""
 
     notice: NoticeSpec
-    joined_by: tuple[str, ...] = ()
+    joined_by: tuple[str, ...] = attrs.field(default=(), metadata={"default": JOINED_BY})
+
+
+#: Schedule 1 ("waived in writing by Holders of a majority"), 8.4 ("not ... orally"): the form
+#: of a waiver of an Event of Default, and what it is taken to be when left out.
+DEFAULT_WAIVER_IN_WRITING = ("left out: true, the waiver is in writing; false is an oral "
+                             "waiver, refused under 8.4 (Schedule 1: \"waived in writing\")")
+DEFAULT_WAIVER_SIGNED_BY = ("left out: signed by the Holders who have taken this waiver "
+                            "themselves (the actor, and those who joined it before); given, "
+                            "it may name only them: each Holder signs by its own action")
 
 
 @action("waive_default", who="Holders of a majority", rests_on=("Schedule 1", "8.6"),
         actors=None)
 @attrs.frozen(repr=False, eq=False)
 class WaiveDefault(Action):
-    """Holders of a majority waive one Event of Default in writing."""
+    """Holders of a majority waive one Event of Default in writing: each Holder signs by its
+    own action; it ends the event once those who have signed hold a majority."""
 
     event_of_default: str
-    joined_by: tuple[str, ...] = ()
+    joined_by: tuple[str, ...] = attrs.field(default=(), metadata={"default": JOINED_BY})
+    in_writing: bool = attrs.field(default=True, metadata={"default": DEFAULT_WAIVER_IN_WRITING})
+    signed_by: tuple[str, ...] = attrs.field(default=(),
+                                             metadata={"default": DEFAULT_WAIVER_SIGNED_BY})
 
 
 @action("declare_insolvency", who="court", rests_on=("Schedule 1",),

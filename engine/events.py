@@ -228,7 +228,8 @@ class NoticeSent(Event):
     new_fax: str | None = None
     #: The breaches a covenant-breach notice names (None: every continuing one).
     breaches: tuple[str, ...] | None = None
-    #: The Holders who give the notice together with the sender (a majority, Schedule 1).
+    #: The Holders who took the act (Schedule 1) by their own actions before the sender,
+    #: each recorded as `holder_joined`: with the sender, Holders of a majority.
     joined_by: tuple[str, ...] = ()
 
 
@@ -314,6 +315,27 @@ class DefaultWaived(Event):
 
     event_of_default: str
     by: tuple[str, ...]
+
+
+@event("holder_joined")
+@attrs.frozen(repr=False, eq=False)
+class HolderJoined(Event):
+    """A Holder took, itself, an act of the Holders of a majority in principal (Schedule 1):
+    the acceleration, the waiver of one Event of Default, or the notice of covenant breach
+    of Schedule 1 (c), each by its own action.
+
+    `act` names the act ("acceleration", "waiver of E1", "notice of covenant breach of
+    B1"); `joined` is every Holder who has taken it so far, this one last; `held` what
+    they hold together at this instant, of `outstanding`. The act takes effect when the
+    Holders who have taken it hold more than half (`complete`); until then it is pending.
+    """
+
+    act: str
+    holder: str
+    joined: tuple[str, ...]
+    held: Decimal
+    outstanding: Decimal
+    complete: bool
 
 
 @event("accelerated")

@@ -41,6 +41,21 @@ class Status(enum.StrEnum):
     Repaid = "Repaid"
 
 
+#: The acts of Schedule 1 that Holders of a majority in principal take, by name: what a
+#: Holder's own action joins (`DealState.joined`).
+ACCELERATION = "acceleration"
+
+
+def waiver_act(event_of_default: str) -> str:
+    """The name of the act of waiving one Event of Default (Schedule 1, 8.6)."""
+    return f"waiver of {event_of_default}"
+
+
+def breach_notice_act(breaches: Iterable[str]) -> str:
+    """The name of the act of giving notice of these covenant breaches (Schedule 1 (c))."""
+    return "notice of covenant breach of " + ", ".join(sorted(breaches))
+
+
 @attrs.frozen(repr=False, eq=False)
 class Marked(Plain):
     """A condition marked satisfied or waived, by whom and when.
@@ -288,6 +303,9 @@ class DealState(Plain):
     #: Each payment of interest or principal to the Holders, with each Holder's share of
     #: each installment it paid (engine.sharing).
     holder_payments: tuple[HolderPayment, ...] = ()
+    #: The acts of the Holders of a majority (Schedule 1) still pending: each act's name
+    #: ("acceleration", "waiver of E1", ...) to the Holders who have taken it themselves.
+    joined: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     @property
     def principal_outstanding(self) -> Decimal:
@@ -682,7 +700,22 @@ def _notice_sent(state: DealState, e: ev.NoticeSent) -> dict[str, Any]:
         named = e.breaches if e.breaches is not None else tuple(
             b.id for b in state.breaches.values() if b.continuing)
         changes["notice_particulars"] = {**state.notice_particulars, e.notice: named}
+        changes.update(_acts_done(state, {breach_notice_act(named)}))
+    if e.effective_at is not None and e.kind == "acceleration":
+        changes.update(_acts_done(state, {ACCELERATION}))
     return changes
+
+
+def _acts_done(state: DealState, acts: set[str]) -> dict[str, Any]:
+    """The Holders' acts that have been taken (or become moot) are no longer pending."""
+    if not any(a in state.joined for a in acts):
+        return {}
+    return dict(joined={a: h for a, h in state.joined.items() if a not in acts})
+
+
+@_on(ev.HolderJoined)
+def _holder_joined(state: DealState, e: ev.HolderJoined) -> dict[str, Any]:
+    return dict(joined={**state.joined, e.act: e.joined})
 
 
 def _notice_record(state: DealState, e: ev.NoticeSent) -> dict[str, Any]:
@@ -766,14 +799,24 @@ def _default(state: DealState, e: ev.DefaultOccurred) -> dict[str, Any]:
 @_on(ev.DefaultCured)
 def _cured(state: DealState, e: ev.DefaultCured) -> dict[str, Any]:
     record = attrs.evolve(state.defaults[e.event_of_default], ended_at=e.at, ended_by="cured")
-    return dict(defaults={**state.defaults, e.event_of_default: record})
+    return _default_ended(state, record)
 
 
 @_on(ev.DefaultWaived)
 def _waived_default(state: DealState, e: ev.DefaultWaived) -> dict[str, Any]:
     record = attrs.evolve(state.defaults[e.event_of_default], ended_at=e.at,
                           ended_by="waived")
-    return dict(defaults={**state.defaults, e.event_of_default: record})
+    return _default_ended(state, record)
+
+
+def _default_ended(state: DealState, record: EventOfDefault) -> dict[str, Any]:
+    """An Event of Default ended: its pending waiver is moot, and so is a pending
+    acceleration once no Event of Default continues."""
+    defaults = {**state.defaults, record.id: record}
+    moot = {waiver_act(record.id)}
+    if not any(d.continuing for d in defaults.values()):
+        moot.add(ACCELERATION)
+    return dict(defaults=defaults, **_acts_done(state, moot))
 
 
 @_on(ev.Accelerated)
@@ -781,9 +824,12 @@ def _accelerated(state: DealState, e: ev.Accelerated) -> dict[str, Any]:
     # Everything is due now: the grace, cure and payment dates no longer matter.
     moot = ("interest_due", "interest_grace", "principal_due", "cure_period")
     late = late_interest(state, new_york_date(e.at)) if e.at is not None else Decimal("0.00")
+    # A pending acceleration is done, and a waiver can no longer be given (Schedule 1).
+    acts = {a for a in state.joined if a == ACCELERATION or a.startswith("waiver of ")}
     return dict(accelerated_at=e.at, accelerated_interest=state.interest_paid + e.interest,
                 accelerated_late=late,
-                deadlines=tuple(d for d in state.deadlines if d.kind not in moot))
+                deadlines=tuple(d for d in state.deadlines if d.kind not in moot),
+                **_acts_done(state, acts))
 
 
 @_on(ev.InspectionRequested)

@@ -224,6 +224,11 @@ def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
                         for by, scope, at in state.inspections],
         "claims": _claims(state),
         "payments_to_holders": _payments_to_holders(state),
+        "pending_holder_acts": [
+            {"act": act, "joined": list(joined),
+             "held": str(sum((state.holders.get(h, ZERO) for h in set(joined)), ZERO)),
+             "principal_outstanding": str(principal)}
+            for act, joined in state.joined.items()],
     }
 
 
@@ -408,6 +413,16 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
         case ev.DefaultWaived():
             by = ", ".join(who(b) for b in event.by)
             return f"Event of Default {event.event_of_default} waived by {by}", "8.6"
+        case ev.HolderJoined():
+            together = " and ".join(who(h) for h in event.joined)
+            if event.complete:
+                return (f"{who(event.holder)} joined the {event.act}: {together} hold "
+                        f"{dollars(event.held)} of {dollars(event.outstanding)} principal, "
+                        "Holders of a majority in principal", "Schedule 1")
+            return (f"{who(event.holder)} joined the {event.act}, which is pending: "
+                    f"{together} {'holds' if len(event.joined) == 1 else 'hold'} "
+                    f"{dollars(event.held)} of {dollars(event.outstanding)} principal, not yet "
+                    "Holders of a majority in principal", "Schedule 1")
         case ev.Accelerated():
             return (f"the Notes accelerated: {dollars(event.principal)} of principal and "
                     f"{dollars(event.interest)} of interest due at once", "Schedule 1")

@@ -305,6 +305,16 @@ class InstallmentShare(TypedDict):
     shares: dict[str, str]
 
 
+class PendingActView(TypedDict):
+    """An act of the Holders of a majority (Schedule 1) that waits on more Holders: who has
+    taken it, and what they hold now."""
+
+    act: str
+    joined: list[str]
+    held: str
+    principal_outstanding: str
+
+
 class HolderPaymentView(TypedDict):
     """A payment of interest or principal to the Holders, with each Holder's share."""
 
@@ -350,3 +360,4 @@ class DealStatus(TypedDict):
     inspections: list[InspectionView]
     claims: list[ClaimView]
     payments_to_holders: list[HolderPaymentView]
+    pending_holder_acts: list[PendingActView]

@@ -67,11 +67,23 @@ Feature: 7.1 Restrictions on Transferability
       Then the action is accepted
       And the Notes are accelerated
 
-    Example: After transferring half its Notes, Purchaser alone is not Holders of a majority and cannot accelerate
+    Example: After transferring half its Notes, Purchaser alone is not Holders of a majority: its acceleration waits for Acme Bank to join it
       Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
       And Purchaser completes the transfer on December 1, 1997 at 11:00
       And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
+      Then the acceleration is pending, joined by Purchaser
+      And the Notes are not accelerated
+      When Acme Bank joins the acceleration by hand, delivered on December 5, 1997 at 10:30
+      Then the action is accepted
+      And the Notes are accelerated
+      And no act of the Holders is pending
+
+    Example: Acme Bank joins the acceleration only by acting itself: Purchaser cannot name it
+      Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      And Purchaser completes the transfer on December 1, 1997 at 11:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      When Purchaser gives notice of acceleration on behalf of Acme Bank by hand, delivered on December 5, 1997 at 10:00
       Then the action is refused under Schedule 1
       And the Notes are not accelerated
 
@@ -88,7 +100,18 @@ Feature: 7.1 Restrictions on Transferability
       And Purchaser completes the transfer on December 1, 1997 at 11:00
       And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Acme Bank gives notice of acceleration by hand, delivered on December 5, 1997 at 10:00
-      Then the action is refused under Schedule 1
+      Then the acceleration is pending, joined by Acme Bank
+      And the Notes are not accelerated
+
+    Example: Holders are counted when the last of them joins, after transfers: a Holder who joined and then sold its Notes counts for nothing
+      Given Purchaser gives notice of a proposed transfer of $2,500,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      And Purchaser completes the transfer on December 1, 1997 at 11:00
+      And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
+      And Acme Bank joins the acceleration by hand, delivered on December 5, 1997 at 10:00
+      And Acme Bank gives notice of a proposed transfer of $2,500,000.00 of Notes to Beta Capital, under Rule 144, by hand, delivered on December 5, 1997 at 10:30
+      And Acme Bank completes the transfer on December 5, 1997 at 11:00
+      When Beta Capital joins the acceleration by hand, delivered on December 5, 1997 at 11:30
+      Then the acceleration is pending, joined by Acme Bank and Beta Capital
       And the Notes are not accelerated
 
     Example: After the transfer, a waiver needs Holders of a majority too
@@ -96,7 +119,8 @@ Feature: 7.1 Restrictions on Transferability
       And Purchaser completes the transfer on December 1, 1997 at 11:00
       And the Company records that the representation in 3.6 was untrue on December 4, 1997 at 10:00
       When Purchaser waives in writing the Event of Default under Schedule 1 (d) on December 5, 1997 at 10:00
-      Then the action is refused under Schedule 1
-      When Purchaser, joined by Acme Bank, waives in writing the Event of Default under Schedule 1 (d) on December 5, 1997 at 11:00
+      Then the waiver of the Event of Default under Schedule 1 (d) is pending, joined by Purchaser
+      And the deal is Default
+      When Acme Bank joins the waiver of the Event of Default under Schedule 1 (d) on December 5, 1997 at 11:00
       Then the action is accepted
       And the deal is Outstanding

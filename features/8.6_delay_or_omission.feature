@@ -79,6 +79,31 @@ Feature: 8.6 Delay or Omission
       And the Event of Default under Schedule 1 (b) continues
       And the deal is Default
 
+    Example: A waiver of an Event of Default given orally is no waiver
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When Purchaser waives orally the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
+      Then the action is refused under 8.4
+      And the Event of Default under Schedule 1 (d) continues
+      And the deal is Default
+
+    Example: The Company cannot waive the Event of Default on behalf of the Holders
+      Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
+      When the Company waives in writing, on behalf of Purchaser, the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00
+      Then the action is refused under Schedule 1
+      And the Event of Default under Schedule 1 (d) continues
+      And the deal is Default
+
+    Example: Holders who together hold a majority each sign the waiver, and it ends the Event of Default it names
+      Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on November 3, 1997 at 10:00
+      And Purchaser completes the transfer on November 3, 1997 at 11:00
+      And the Company records that the representation in 3.6 was untrue on November 4, 1997 at 10:00
+      When Acme Bank waives in writing the Event of Default under Schedule 1 (d) on November 5, 1997 at 10:00
+      Then the waiver of the Event of Default under Schedule 1 (d) is pending, joined by Acme Bank
+      And the deal is Default
+      When Purchaser joins the waiver of the Event of Default under Schedule 1 (d) on November 5, 1997 at 11:00
+      Then the action is accepted
+      And the deal is Outstanding
+
     Example: Only Holders of a majority in principal may waive an Event of Default
       Given the Company records that the representation in 3.6 was untrue on November 3, 1997 at 10:00
       When the Company waives in writing the Event of Default under Schedule 1 (d) on November 4, 1997 at 10:00

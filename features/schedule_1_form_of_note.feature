@@ -189,14 +189,20 @@ Feature: Schedule 1 Form of Note (assumed terms)
       Then no Event of Default continues
       And the deal is Outstanding
 
-    Example: A notice of covenant breach from a holder of a minority in principal is refused
+    Example: A notice of covenant breach from a holder of a minority in principal waits for Holders of a majority
       Given Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on November 3, 1997 at 10:00
       And Purchaser completes the transfer on November 3, 1997 at 11:00
       And time passes to November 25, 1997
       When Purchaser sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
-      Then the action is refused under Schedule 1 (c)
+      Then the notice of covenant breach is pending, joined by Purchaser
       When Acme Bank sends the Company a notice of covenant breach by hand, delivered on December 1, 1997 at 11:00
       Then the action is accepted
+      And no act of the Holders is pending
+
+    Example: The Company cannot give the Holders' notice of covenant breach for them
+      Given time passes to November 25, 1997
+      When the Company sends Purchaser a notice of covenant breach by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under Schedule 1 (c)
 
     Example: With no covenant broken, there is nothing to give notice of
       When Purchaser sends the Company a notice of covenant breach by hand, delivered on November 3, 1997 at 10:00
@@ -289,6 +295,31 @@ Feature: Schedule 1 Form of Note (assumed terms)
       And Purchaser may give notice of acceleration by hand, delivered on March 10, 1998 at 11:00
       When the Holders of a majority in principal give notice of acceleration by hand, delivered on March 10, 1998 at 11:00
       Then the Notes have been accelerated
+
+    Example: The Company cannot accelerate on behalf of the Holders, though it names Purchaser, who holds every Note
+      Given time passes to March 6, 1998
+      When the Company gives notice of acceleration on behalf of Purchaser by hand, delivered on March 10, 1998 at 11:00
+      Then the action is refused under Schedule 1
+      And the Notes are not accelerated
+      When LCI gives notice of acceleration on behalf of Purchaser by hand, delivered on March 10, 1998 at 11:00
+      Then the action is refused under Schedule 1
+      When the court gives notice of acceleration on behalf of Purchaser by hand, delivered on March 10, 1998 at 11:00
+      Then the action is refused under Schedule 1
+      And the Notes are not accelerated
+      And the deal is Default
+
+    Example: Acme Bank joins the acceleration, and with Purchaser they are Holders of a majority
+      Given Purchaser gives notice of a proposed transfer of $3,750,000.00 of Notes to Acme Bank, under Rule 144, by hand, delivered on November 3, 1997 at 10:00
+      And Purchaser completes the transfer on November 3, 1997 at 11:00
+      And time passes to March 6, 1998
+      When Acme Bank gives notice of acceleration on behalf of Purchaser by hand, delivered on March 10, 1998 at 10:00
+      Then the action is refused under Schedule 1
+      When Purchaser gives notice of acceleration by hand, delivered on March 10, 1998 at 11:00
+      Then the acceleration is pending, joined by Purchaser
+      And the Notes are not accelerated
+      When Acme Bank joins the acceleration by hand, delivered on March 10, 1998 at 11:30
+      Then the action is accepted
+      And the Notes are accelerated
 
     Example: Without a continuing Event of Default there is nothing to accelerate
       When Purchaser gives notice of acceleration by hand, delivered on December 1, 1997 at 10:00

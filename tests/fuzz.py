@@ -77,7 +77,9 @@ class Tally:
         else:
             self.writes_on_rejection += 1
         if len(self.failures) < 5:
-            self.failures.append(f"{kind}: {what[:1500]}")
+            # The input first, the exception last: a long traceback keeps both ends.
+            kept = what if len(what) <= 1500 else f"{what[:700]}\n...\n{what[-800:]}"
+            self.failures.append(f"{kind}: {kept}")
 
 
 def _valid_actions() -> list[dict[str, Any]]:

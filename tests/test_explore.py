@@ -140,6 +140,12 @@ def _run_line(world: Any, line: Line, keyword: str) -> None:
     entry.run(world, args, [list(row) for row in line.table] if line.table else None)
 
 
+def _after(state: DealState, move: Move) -> DealState:
+    decided = decide(state, move.action)
+    assert decided.after is not None, (move.step, decided.reasons)
+    return decided.after
+
+
 def _line(move: Move) -> Line:
     table = step_table(move)
     return Line(step_text(move), tuple(map(tuple, table)) if table else None)
@@ -202,6 +208,26 @@ class TestMoves:
                 following += [d.after for d in (decide(state, m.action) for m in moves(state))
                               if d.after is not None]
             frontier = following[::7]
+
+    def test_holders_of_half_each_join_the_acceleration(self) -> None:
+        """In the `shared` scene (half each) after an Event of Default: Purchaser's
+        acceleration is a move that leaves it pending; Acme Bank's, plain or naming
+        Purchaser, is then a move that accelerates; the Company naming Purchaser is one
+        that is refused."""
+        state = _root("shared").state
+        state = _after(state, next(m for m in moves(state) if m.step == "misrepresentation"))
+        first = next(m for m in moves(state) if m.step == "accelerate"
+                     and m.action.actor == "purchaser" and m.action.notice.method == "hand")
+        pending = _after(state, first)
+        assert pending.joined == {"acceleration": ("purchaser",)}
+        assert pending.accelerated_at is None
+        joins = [m for m in moves(pending) if m.step in ("accelerate", "accelerate_joined")
+                 and m.action.actor != "purchaser"]
+        outcomes = {(m.step, m.action.actor): decide(pending, m.action) for m in joins}
+        assert outcomes[("accelerate_joined", "company")].accepted is False
+        for key in (("accelerate", "holder:Acme Bank"), ("accelerate_joined", "holder:Acme Bank")):
+            after = outcomes[key].after
+            assert after is not None and after.accelerated_at is not None, key
 
     def test_the_domains_reach_every_kind_of_move(self) -> None:
         """Every wording of the moves is used by some move within one move of a root."""
@@ -332,11 +358,32 @@ def _found(result: ExplorationResult, name: str) -> inv.Invariant | Any:
 
 def _minority_accelerates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any Holder of some principal may act as Holders of a majority."""
-    from engine.rules import default, majority
+    from engine.rules import majority
 
-    real = default.majority_reasons
-    monkeypatch.setattr(default, "majority_reasons", lambda state, group, section: (
-        [] if majority.held_by(state, group) > 0 else real(state, group, section)))
+    monkeypatch.setattr(majority, "holders_of_a_majority",
+                        lambda state, group: majority.held_by(state, group) > 0)
+
+
+def _joined_by_counts_who_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10's bug put back: the Holders an action names in `joined_by` are counted as
+    though they had joined it themselves."""
+    import attrs as _attrs
+
+    from engine.rules import majority
+
+    real = majority.holders_act
+
+    def lenient(state: DealState, **kwargs: Any) -> Any:
+        named = tuple(kwargs["joined_by"])
+        joined = {**state.joined, kwargs["act"]: (*state.joined.get(kwargs["act"], ()),
+                                                  *named)}
+        return real(_attrs.evolve(state, joined=joined), **kwargs)
+
+    monkeypatch.setattr(majority, "holders_act", lenient)
+    from engine.rules import default, sending
+
+    monkeypatch.setattr(default, "holders_act", lenient)
+    monkeypatch.setattr(sending, "holders_act", lenient)
 
 
 def _paid_after_repaid(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -401,6 +448,7 @@ def _event_dated_earlier(monkeypatch: pytest.MonkeyPatch) -> None:
 FAULTS = [
     # (the fault, the invariant it breaks, the depth at which exploration finds it)
     (_minority_accelerates, "acceleration_needs_default_and_majority", 2),
+    (_joined_by_counts_who_it_names, "acceleration_needs_default_and_majority", 2),
     (_paid_after_repaid, "repaid_is_final", 3),
     (_default_without_cause, "every_default_has_a_cause", 1),
     (_refusal_changes_the_state, "a_refused_action_changes_nothing", 1),
@@ -409,7 +457,8 @@ FAULTS = [
 ]
 
 
-@pytest.mark.parametrize(("fault", "name", "depth"), FAULTS, ids=[f[1] for f in FAULTS])
+@pytest.mark.parametrize(("fault", "name", "depth"), FAULTS,
+                         ids=[f"{f[1]}-{f[0].__name__.strip('_')}" for f in FAULTS])
 def test_exploration_finds_each_injected_fault(
         fault: Callable[[pytest.MonkeyPatch], None], name: str, depth: int,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -510,6 +559,39 @@ class TestInvariants:
         accelerated = [e for e in seen.events if isinstance(e, ev.Accelerated)]
         wrong = attrs.evolve(seen, after=_with(seen.after, defaults={}), events=tuple(accelerated))
         assert "no Event of Default" in (inv.acceleration_needs_default_and_majority(wrong) or "")
+
+    def test_acceleration_fails_when_a_named_holder_did_not_act(self) -> None:
+        """A notice of acceleration counting a Holder who never took it is a violation,
+        though that Holder holds every Note (issue 10, item 1)."""
+        seen = _seen("insolvency")
+        sent = ev.NoticeSent(at=seen.action.at, notice="N9", sender="company", to="company",
+                             kind="acceleration", method="hand", address=None, copies=None,
+                             delivered_at=seen.action.at, postmarked_at=None,
+                             confirmed_at=None, effective_at=seen.action.at, defects=(),
+                             joined_by=("purchaser",))
+        wrong = attrs.evolve(seen, events=(sent,),
+                             action=act.Accelerate(actor="company", at=seen.action.at,
+                                                   notice=act.NoticeSpec(method="hand")))
+        assert "counted Purchaser as joining it" in (
+            inv.acceleration_needs_default_and_majority(wrong) or "")
+
+    def test_a_waiver_fails_when_a_named_holder_did_not_sign(self) -> None:
+        """A waiver counting a Holder who never signed it is a violation; one by a Holder of
+        a minority alone is one too."""
+        seen = _seen()
+        waived = ev.DefaultWaived(at=seen.action.at, event_of_default="E1",
+                                  by=("company", "purchaser"))
+        wrong = attrs.evolve(seen, events=(waived,), action=act.WaiveDefault(
+            actor="company", at=seen.action.at, event_of_default="E1"))
+        assert "counted Purchaser, who had not signed it" in (
+            inv.waiver_needs_majority(wrong) or "")
+        holders = {"purchaser": Decimal("3750000.00"), "holder:acme": Decimal("3750000.00")}
+        minority = attrs.evolve(seen, before=_with(seen.before, holders=holders),
+                                events=(attrs.evolve(waived, by=("purchaser",)),),
+                                action=act.WaiveDefault(actor="purchaser", at=seen.action.at,
+                                                        event_of_default="E1"))
+        assert "(no majority), was accepted" in (inv.waiver_needs_majority(minority) or "")
+        assert inv.waiver_needs_majority(seen) is None
 
     def test_repaid_is_final_fails_when_repaid_moves_on(self) -> None:
         """A Repaid deal that becomes anything else is a violation."""

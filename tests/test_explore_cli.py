@@ -15,9 +15,9 @@ FEATURES = Path(__file__).resolve().parent.parent / "features"
 
 def _accelerate_without_majority(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fault: anyone may act as Holders of a majority in principal."""
-    from engine.rules import default
+    from engine.rules import majority
 
-    monkeypatch.setattr(default, "majority_reasons", lambda state, group, section: [])
+    monkeypatch.setattr(majority, "holders_of_a_majority", lambda state, group: True)
 
 
 class TestExploreCommand:

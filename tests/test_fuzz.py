@@ -25,23 +25,25 @@ def test_two_thousand_inputs_over_every_entry_point_give_no_traceback_and_no_wri
 
 def test_the_fuzz_counts_a_traceback_when_a_check_raises_what_it_should_not(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """With deciding made to raise ZeroDivisionError for one holder, the fuzz reports
-    tracebacks (the demo stories that set the fuzz up never name that holder)."""
+    """With deciding made to raise ZeroDivisionError for any transferee acting, the fuzz
+    reports tracebacks (the demo stories that set the fuzz up have no transferee act; the
+    fuzz's own values name several, so the check does not hang on one seed)."""
     import engine.deal
 
     decide = engine.deal.decide
 
     def broken(state: Any, action: Any) -> Any:
-        if action.actor == "holder:Special Fund, L.P.":
+        if action.actor.startswith("holder:"):
             raise ZeroDivisionError("a deliberate bug")
         return decide(state, action)
 
     monkeypatch.setattr(engine.deal, "decide", broken)
-    # The inputs are drawn from the demo stories, so the seed that reaches that holder
-    # moves when a story changes (the default story's last payment of default interest).
-    tallies = fuzz.run(400, seed=2)
-    assert sum(t.tracebacks for t in tallies.values()) > 0
-    assert any("ZeroDivisionError" in f for t in tallies.values() for f in t.failures)
+    # Which seed first reaches a transferee moves when a demo story changes: a few seeds
+    # together must.
+    runs = [fuzz.run(400, seed=seed) for seed in (1, 2, 3)]
+    assert sum(t.tracebacks for tallies in runs for t in tallies.values()) > 0
+    assert any("ZeroDivisionError" in f for tallies in runs for t in tallies.values()
+               for f in t.failures)
 
 
 def test_the_fuzz_counts_a_write_on_rejection() -> None:

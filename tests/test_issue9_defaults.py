@@ -383,6 +383,18 @@ def test_the_commencement_of_an_action_needs_notice(deal: Deal) -> None:
     assert notices_owed(deal) == {"notice-P1": "given"}
 
 
+def test_an_action_commenced_after_the_closing_is_resolved_when_it_ends(deal: Deal) -> None:
+    """A proceeding recorded after the issue moves no condition (6.2(a)(i)(B)), so the court
+    that recorded it may resolve it later; the Company cannot clear the court's."""
+    act(deal, "record_proceeding", "court", "1997-11-10T10:00",
+        description="a supplier sues the Company")
+    by_company = act(deal, "resolve_proceeding", "company", "1997-12-01T10:00", proceeding="P1")
+    assert not by_company.accepted
+    assert act(deal, "resolve_proceeding", "court", "1997-12-01T10:00",
+               proceeding="P1").accepted
+    assert deal.state.proceedings["P1"].resolved_at is not None
+
+
 def test_a_proceeding_before_the_closing_owes_no_notice_of_6_2() -> None:
     """Section 6 binds "from and after the Closing Date": a proceeding of 5.1(e) recorded
     before the Closing is no 6.2(a)(i) obligation."""

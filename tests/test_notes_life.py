@@ -415,17 +415,60 @@ def test_a_waived_or_cured_event_cannot_be_waived_again(missed_coupon: Deal) -> 
     assert refusals(again) == [("8.6", "Event of Default E1 has already ended (waived)")]
 
 
-def test_a_waiver_from_holders_of_a_minority_is_refused(missed_coupon: Deal) -> None:
-    """Holding 2,500,000 of 7,500,000, Purchaser alone cannot waive; joined by acme it can."""
+def test_a_waiver_from_holders_of_a_minority_is_pending(missed_coupon: Deal) -> None:
+    """Holding 2,500,000 of 7,500,000, Purchaser alone cannot waive: its waiver is pending
+    until acme signs it too, by its own action, and then the event ends."""
     transfer(missed_coupon, "1998-03-06T10:00", "acme", "5000000.00")
+    named = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
+                event_of_default="E1", joined_by=["holder:acme"])
+    assert refusals(named) == [("Schedule 1", "the holder acme has not itself joined the "
+                                              "waiver of E1: naming a Holder is not that "
+                                              "Holder acting; each Holder joins by its own "
+                                              "action")]
     alone = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
                 event_of_default="E1")
-    assert refusals(alone) == [("Schedule 1", "Purchaser holds $2,500,000.00 of $7,500,000.00 "
-                                              "principal: not Holders of a majority in "
-                                              "principal")]
-    joined = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
-                 event_of_default="E1", joined_by=["holder:acme"])
+    assert alone.accepted and alone.state == "Default" and alone.created == {
+        "pending": "waiver of E1"}
+    assert [(c["section"], c["summary"]) for c in alone.consequences] == [(
+        "Schedule 1", "Purchaser joined the waiver of E1, which is pending: Purchaser holds "
+                      "$2,500,000.00 of $7,500,000.00 principal, not yet Holders of a "
+                      "majority in principal")]
+    joined = act(missed_coupon, "waive_default", "holder:acme", "1998-03-07T10:05",
+                 event_of_default="E1", joined_by=["purchaser"])
     assert joined.accepted and joined.state == "Outstanding"
+    assert missed_coupon.status()["events_of_default"][0]["status"] == "waived"
+
+
+def test_an_oral_waiver_of_an_event_of_default_is_refused(missed_coupon: Deal) -> None:
+    """8.4: no term may be "waived ... orally"; Schedule 1: "waived in writing by Holders
+    of a majority". Left out, `in_writing` is true (old scripts keep working)."""
+    before = missed_coupon.events
+    oral = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
+               event_of_default="E1", in_writing=False)
+    assert refusals(oral) == [("8.4", "no term may be amended or waived orally: the waiver "
+                                      "of Event of Default E1 must be a written instrument")]
+    assert missed_coupon.events == before
+    written = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
+                  event_of_default="E1", in_writing=True, signed_by=["purchaser"])
+    assert written.accepted and written.state == "Outstanding"
+
+
+def test_a_waiver_names_as_signatories_only_holders_who_signed_it(missed_coupon: Deal) -> None:
+    """Schedule 1, 8.4: `signed_by` names the Holders who signed the waiver by their own
+    action; naming another (or the Company) as a signatory is refused, and nothing
+    changes."""
+    transfer(missed_coupon, "1998-03-06T10:00", "acme", "5000000.00")
+    before = missed_coupon.events
+    named = act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
+                event_of_default="E1", signed_by=["purchaser", "holder:acme"])
+    assert refusals(named) == [("Schedule 1", "the holder acme has not itself signed the "
+                                              "waiver of Event of Default E1: naming a "
+                                              "Holder is not that Holder signing")]
+    assert missed_coupon.events == before
+    act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00", event_of_default="E1")
+    both = act(missed_coupon, "waive_default", "holder:acme", "1998-03-07T10:05",
+               event_of_default="E1", signed_by=["holder:acme", "purchaser"])
+    assert both.accepted and both.state == "Outstanding"
 
 
 def test_no_waiver_once_the_notes_are_accelerated(missed_coupon: Deal) -> None:
@@ -507,12 +550,88 @@ def test_acceleration_needs_a_continuing_event_of_default(deal: Deal) -> None:
 
 
 def test_acceleration_needs_holders_of_a_majority(missed_coupon: Deal) -> None:
-    """The Company is no Holder: it cannot accelerate."""
-    result = act(missed_coupon, "accelerate", "company", "1998-03-10T11:00",
-                 notice=hand("1998-03-10T11:00"))
-    assert refusals(result) == [("Schedule 1", "the Company holds $0.00 of $7,500,000.00 "
-                                               "principal: not Holders of a majority in "
-                                               "principal")]
+    """The Company is no Holder: it cannot accelerate, and naming Purchaser, who holds
+    every Note, does not make it one (issue 10, item 1)."""
+    for joined_by in ([], ["purchaser"]):
+        result = act(missed_coupon, "accelerate", "company", "1998-03-10T11:00",
+                     notice=hand("1998-03-10T11:00"), joined_by=joined_by)
+        assert not result.accepted
+        assert ("Schedule 1", "the Company holds no Notes: only Holders of a majority in "
+                              "principal may accelerate, and the Company cannot accelerate on "
+                              "behalf of the Holders") in refusals(result)
+        assert result.reasons[0].text.startswith("Schedule 1 (Form of Note)")
+    assert missed_coupon.status()["accelerated"] is False
+
+
+@pytest.mark.parametrize("actor", ["company", "guarantor", "court", "holder:acme"])
+def test_nobody_acts_for_the_holders_by_naming_them(missed_coupon: Deal, actor: str) -> None:
+    """Issue 10, item 1: with Purchaser holding every Note, neither the Company, LCI, the
+    court nor a holder of none can waive the Event of Default or accelerate by naming
+    Purchaser in `joined_by`; the deal stays in Default."""
+    waived = act(missed_coupon, "waive_default", actor, "1998-03-10T11:00",
+                 event_of_default="E1", joined_by=["purchaser"])
+    accelerated = act(missed_coupon, "accelerate", actor, "1998-03-10T11:00",
+                      notice=hand("1998-03-10T11:00"), joined_by=["purchaser"])
+    assert not waived.accepted and not accelerated.accepted
+    assert all(r.section == "Schedule 1" for r in (*waived.reasons, *accelerated.reasons)
+               if r.section != "7.1")
+    assert missed_coupon.status()["state"] == "Default"
+    assert missed_coupon.status()["accelerated"] is False
+
+
+def test_holders_join_an_acceleration_one_by_one(missed_coupon: Deal) -> None:
+    """Three Holders, none a majority: the acceleration is pending with the first, still
+    pending when the Holders who have joined hold exactly half, and given with the
+    notice of the one whose joining makes a majority, naming the others."""
+    transfer(missed_coupon, "1998-03-06T10:00", "acme", "2500000.00")
+    transfer(missed_coupon, "1998-03-06T10:01", "bob", "2000000.00")
+    first = act(missed_coupon, "accelerate", "holder:bob", "1998-03-10T11:00",
+                notice=hand("1998-03-10T11:00"))
+    assert first.accepted and first.created == {"pending": "acceleration"}
+    assert missed_coupon.status()["pending_holder_acts"] == [
+        {"act": "acceleration", "joined": ["holder:bob"], "held": "2000000.00",
+         "principal_outstanding": "7500000.00"}]
+    again = act(missed_coupon, "accelerate", "holder:bob", "1998-03-10T11:01",
+                notice=hand("1998-03-10T11:01"))
+    assert refusals(again) == [("Schedule 1", "the holder bob has already joined the "
+                                              "acceleration; the holder bob holds "
+                                              "$2,000,000.00 of $7,500,000.00 principal: not "
+                                              "yet Holders of a majority in principal")]
+    last = act(missed_coupon, "accelerate", "holder:acme", "1998-03-10T11:02",
+               notice=hand("1998-03-10T11:02"), joined_by=["holder:bob"])
+    assert last.accepted and missed_coupon.status()["accelerated"] is True
+    assert missed_coupon.status()["pending_holder_acts"] == []
+    sent = [e for e in missed_coupon.events if e.TAG == "notice_sent"][-1]
+    assert (sent.sender, sent.joined_by) == ("holder:acme", ("holder:bob",))
+    assert missed_coupon.state.joined == {}
+
+
+def test_holders_are_counted_when_the_last_joins(missed_coupon: Deal) -> None:
+    """Counted at that instant, after transfers: acme joins and then transfers all its
+    Notes; bob's joining is no majority with it, carol's (the transferee) is."""
+    transfer(missed_coupon, "1998-03-06T10:00", "acme", "2500000.00")
+    transfer(missed_coupon, "1998-03-06T10:01", "bob", "2000000.00")
+    assert act(missed_coupon, "accelerate", "holder:acme", "1998-03-10T11:00",
+               notice=hand("1998-03-10T11:00")).accepted
+    transfer(missed_coupon, "1998-03-10T11:05", "carol", "2500000.00", by="holder:acme")
+    bob = act(missed_coupon, "accelerate", "holder:bob", "1998-03-10T11:10",
+              notice=hand("1998-03-10T11:10"))
+    assert bob.created == {"pending": "acceleration"}
+    assert missed_coupon.status()["accelerated"] is False
+    carol = act(missed_coupon, "accelerate", "holder:carol", "1998-03-10T11:15",
+                notice=hand("1998-03-10T11:15"))
+    assert carol.accepted and missed_coupon.status()["accelerated"] is True
+
+
+def test_a_pending_acceleration_lapses_with_the_default(missed_coupon: Deal) -> None:
+    """Once no Event of Default continues, what was joined toward acceleration on it is
+    moot: a later default starts afresh."""
+    transfer(missed_coupon, "1998-03-06T10:00", "acme", "5000000.00")
+    assert act(missed_coupon, "accelerate", "purchaser", "1998-03-10T11:00",
+               notice=hand("1998-03-10T11:00")).created == {"pending": "acceleration"}
+    assert pay(missed_coupon, "1998-03-11T10:00", "interest", FIRST_COUPON).state == \
+        "Outstanding"
+    assert missed_coupon.state.joined == {}
 
 
 def test_the_notes_are_accelerated_only_once(missed_coupon: Deal) -> None:
@@ -767,17 +886,23 @@ def test_a_notice_of_breach_naming_no_breach_is_refused(deal: Deal) -> None:
 
 
 def test_a_notice_of_breach_comes_from_holders_of_a_majority(deal: Deal) -> None:
-    """(c): after transferring half, Purchaser alone cannot give it; joined by acme it can."""
+    """(c): after transferring half, Purchaser alone cannot give it: its notice is pending
+    until acme gives the same notice itself."""
     transfer(deal, "1997-11-20T10:00", "acme", "3750000.00")
     alone = act(deal, "send_notice", "purchaser", "1997-12-01T10:00", to="company",
                 kind="covenant_breach", notice=hand("1997-12-01T10:00"))
-    assert refusals(alone) == [("Schedule 1 (c)", "Purchaser holds $3,750,000.00 of "
-                                                  "$7,500,000.00 principal: not Holders of a "
-                                                  "majority in principal")]
-    joined = act(deal, "send_notice", "purchaser", "1997-12-01T10:00", to="company",
-                 kind="covenant_breach", joined_by=["holder:acme"],
+    assert alone.accepted and alone.created == {"pending": "notice of covenant breach of B1"}
+    assert not [n for n in deal.state.notices.values() if n.kind == "covenant_breach"]
+    named = act(deal, "send_notice", "holder:acme", "1997-12-01T10:00", to="company",
+                kind="covenant_breach", joined_by=["purchaser", "holder:bob"],
+                notice=hand("1997-12-01T10:00"))
+    assert refusals(named)[-1][0] == "Schedule 1 (c)"
+    assert "the holder bob has not itself joined" in refusals(named)[-1][1]
+    joined = act(deal, "send_notice", "holder:acme", "1997-12-01T10:00", to="company",
+                 kind="covenant_breach", joined_by=["purchaser"],
                  notice=hand("1997-12-01T10:00"))
     assert joined.accepted
+    assert deal.state.notices[joined.created["notice"]].sender == "holder:acme"
 
 
 def test_a_notice_of_breach_needs_a_continuing_breach(deal: Deal) -> None:
@@ -1118,12 +1243,11 @@ def test_holders_of_a_majority_follow_the_holdings(missed_coupon: Deal) -> None:
                                                  "holder:acme": "3750000.00"}
     half = act(missed_coupon, "accelerate", "purchaser", "1998-03-07T10:00",
                notice=hand("1998-03-07T10:00"), joined_by=["purchaser"])
-    assert refusals(half) == [("Schedule 1", "Purchaser holds $3,750,000.00 of $7,500,000.00 "
-                                             "principal: not Holders of a majority in "
-                                             "principal")]
+    assert half.accepted and half.created == {"pending": "acceleration"}
+    assert missed_coupon.status()["accelerated"] is False
     acme_half = act(missed_coupon, "waive_default", "holder:acme", "1998-03-07T10:00",
                     event_of_default="E1")
-    assert not acme_half.accepted
+    assert acme_half.created == {"pending": "waiver of E1"}
     together = act(missed_coupon, "accelerate", "holder:acme", "1998-03-07T10:00",
                    notice=hand("1998-03-07T10:00"), joined_by=["purchaser"])
     assert together.accepted and missed_coupon.status()["accelerated"] is True

@@ -286,6 +286,15 @@ def _majority(holders: Mapping[str, Decimal], group: Sequence[str]) -> bool:
     return total > 0 and _held(holders, group) * 2 > total
 
 
+def _not_acting(seen: Seen, group: Sequence[str], act: str) -> str:
+    """Who of `group` did not take the act themselves: neither the actor of this move nor a
+    Holder recorded as having joined it (holder_joined, before or in this move). Empty
+    when every one acted."""
+    acted = {seen.action.actor, *seen.before.joined.get(act, ())}
+    acted |= {e.holder for e in seen.events if isinstance(e, ev.HolderJoined) and e.act == act}
+    return " and ".join(_party(g) for g in dict.fromkeys(group) if g not in acted)
+
+
 @invariant("acceleration follows an Event of Default and comes from Holders of a majority "
            "in principal")
 def acceleration_needs_default_and_majority(seen: Seen) -> str | None:
@@ -294,6 +303,10 @@ def acceleration_needs_default_and_majority(seen: Seen) -> str | None:
     for e in seen.events:
         if isinstance(e, ev.NoticeSent) and e.kind == "acceleration":
             group = (e.sender, *e.joined_by)
+            absent = _not_acting(seen, group, "acceleration")
+            if absent:
+                return (f"a notice of acceleration from {_party(e.sender)} counted "
+                        f"{absent} as joining it, who had not taken it itself")
             if not _majority(seen.before.holders, group):
                 who = " and ".join(_party(g) for g in group)
                 return (f"a notice of acceleration from {who}, holding "
@@ -321,6 +334,28 @@ def acceleration_needs_default_and_majority(seen: Seen) -> str | None:
         if notice is None or notice.kind != "acceleration" or not took:
             return f"the Notes were accelerated on notice {e.notice}, which is no notice of " \
                    "acceleration taking effect"
+    return None
+
+
+@invariant("a waiver of an Event of Default comes from Holders of a majority in principal "
+           "who each signed it")
+def waiver_needs_majority(seen: Seen) -> str | None:
+    """Schedule 1 and 8.4: an Event of Default is waived "in writing by Holders of a
+    majority": each Holder counted signed the waiver itself (naming a Holder is not that
+    Holder signing), and together they held more than half the principal then."""
+    for e in seen.events:
+        if not isinstance(e, ev.DefaultWaived):
+            continue
+        absent = _not_acting(seen, e.by, f"waiver of {e.event_of_default}")
+        if absent:
+            return (f"the waiver of Event of Default {e.event_of_default} counted {absent}, "
+                    "who had not signed it")
+        if not _majority(seen.before.holders, e.by):
+            who = " and ".join(_party(g) for g in e.by)
+            return (f"a waiver of Event of Default {e.event_of_default} by {who}, holding "
+                    f"{dollars(_held(seen.before.holders, e.by))} of "
+                    f"{dollars(sum(seen.before.holders.values(), ZERO))} principal (no "
+                    "majority), was accepted")
     return None
 
 

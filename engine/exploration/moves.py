@@ -488,11 +488,15 @@ def remedies(state: DealState, now: datetime, later: tuple[datetime, ...]) -> It
     yield Move(act.Accelerate(actor="purchaser", at=now, notice=_hand(now)), "accelerate")
     yield Move(act.Accelerate(actor="purchaser", at=now, notice=_mail(now)), "accelerate")
     yield Move(act.Accelerate(actor="company", at=now, notice=_hand(now)), "accelerate")
+    # Each Holder takes the acceleration itself: a minority's is pending, and the next
+    # Holder's joins it (Schedule 1). Naming Purchaser in joined_by is accepted only once
+    # Purchaser has itself joined; the Company naming it is always refused.
+    joining = ("company", *_transferees(state)) if "purchaser" in state.holders else ()
     for holder in _transferees(state):
         yield Move(act.Accelerate(actor=holder, at=now, notice=_hand(now)), "accelerate")
-        if "purchaser" in state.holders:
-            yield Move(act.Accelerate(actor=holder, at=now, notice=_hand(now),
-                                      joined_by=("purchaser",)), "accelerate_joined")
+    for actor in joining:
+        yield Move(act.Accelerate(actor=actor, at=now, notice=_hand(now),
+                                  joined_by=("purchaser",)), "accelerate_joined")
     kinds = sorted({e.kind for e in state.defaults.values()})
     for kind in kinds:
         ident = the_default(state, kind)
@@ -500,6 +504,9 @@ def remedies(state: DealState, now: datetime, later: tuple[datetime, ...]) -> It
         for holder in ("purchaser", *_transferees(state), "company"):
             yield Move(act.WaiveDefault(actor=holder, at=now, event_of_default=ident),
                        "waive_default", (kind,))
+        for actor in joining:
+            yield Move(act.WaiveDefault(actor=actor, at=now, event_of_default=ident,
+                                        joined_by=("purchaser",)), "waive_joined", (kind,))
     yield Move(act.DeclareInsolvency(actor="court", at=now), "insolvency")
     yield Move(act.DeclareInsolvency(actor="company", at=now), "insolvency")
 

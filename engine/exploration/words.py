@@ -92,9 +92,11 @@ STEPS: dict[str, str] = {
                         "{address}",
     "new_address": "{actor} gives notice of its new address, {new_address}, {notice}",
     "accelerate": "{actor} gives notice of acceleration {notice}",
-    "accelerate_joined": "{actor}, joined by {joined}, gives notice of acceleration {notice}",
+    "accelerate_joined": "{actor} gives notice of acceleration, joining {joined}, {notice}",
     "waive_default": "{actor} waives in writing the Event of Default under Schedule 1 "
                      "({word}) on {at}",
+    "waive_joined": "{actor} waives in writing, joining {joined}, the Event of Default under "
+                    "Schedule 1 ({word}) on {at}",
     "insolvency": "{actor} declares the Company insolvent on {at}",
     "properties": "{actor} asks to inspect the Company's properties on {at}",
     "books": "{actor} asks to examine the Company's books of account on {at}",
@@ -158,7 +160,7 @@ def _fields(move: Move) -> dict[str, str]:
         out.update(against=party(a.against), losses=money(a.damages[0].amount))
     if isinstance(a, act.Amend):
         out["new_date"] = on_date(date.fromisoformat(a.changes["closing_date"]))
-    if isinstance(a, act.Accelerate):
+    if isinstance(a, act.Accelerate | act.WaiveDefault):
         out["joined"] = " and ".join(party(h) for h in a.joined_by)
     if isinstance(a, act.ProposeTransfer):
         out.update(basis=BASIS[(a.rule_144, a.opinion, a.legend_not_required)],

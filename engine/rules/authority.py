@@ -7,7 +7,7 @@ another. Section 5: actions are processed in time order.
 
 from __future__ import annotations
 
-from engine.actions import Action
+from engine.actions import Action, SendNotice
 from engine.clock import iso
 from engine.explain import TIME_ORDER, Reason, refusal
 from engine.rules.common import name_of
@@ -20,16 +20,20 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
     A holder other than Purchaser holds Notes only by transfer (section 7): one
     that holds none is refused under 7.1, and also under the rule of the right
     it tried to use. The remedies of Schedule 1 (acceleration, waiver of an
-    Event of Default) belong to Holders of a majority in principal, so a holder
-    with no Notes is refused under Schedule 1 as well as 7.1; a right of the
+    Event of Default, the notice of covenant breach of Schedule 1 (c)) belong to
+    Holders of a majority in principal, so a holder with no Notes is refused
+    under Schedule 1 as well as 7.1; a right of the
     Holders of 6.2(a) cites its own paragraph.
     """
     section = action.cites()
+    what = action.TYPE.replace('_', ' ')
+    if isinstance(action, SendNotice) and action.kind == "covenant_breach":
+        section, what = "Schedule 1 (c)", "give notice of covenant breach"
     if action.actor.startswith("holder:") and action.actor not in state.holders:
         name = name_of(state, action.actor)
-        if section == "Schedule 1":
+        if section.startswith("Schedule 1"):
             return [refusal(section, f"{name} holds no Notes: only Holders of a majority in "
-                                     f"principal may {action.TYPE.replace('_', ' ')}"),
+                                     f"principal may {what}"),
                     refusal("7.1", f"{name} holds no Notes")]
         own = type(action).cites is not Action.cites
         return [refusal(section if own else "7.1", f"{name} holds no Notes")]

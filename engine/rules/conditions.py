@@ -218,12 +218,20 @@ def record_proceeding(state: DealState, action: RecordProceeding) -> Decision:
 
 
 def resolve_proceeding(state: DealState, action: ResolveProceeding) -> Decision:
-    """5.1(e), 5.2(d): a proceeding no longer pending stops standing in the way."""
+    """5.1(e), 5.2(d): a proceeding no longer pending stops standing in the way.
+
+    A proceeding recorded after the Notes were issued (6.2(a)(i)(B): "the
+    commencement of any action or proceeding") moves no condition, so it may
+    be resolved whenever it ends; one recorded before the Closing was settled
+    at it, like its condition.
+    """
     proceeding = state.proceedings.get(action.proceeding)
     if proceeding is None:
         raise InvalidAction(f"no proceeding {action.proceeding!r:.40} in this deal",
                             field="proceeding")
-    reasons = still_open(state, condition("5.1(e)"))
+    after_issue = (state.issued_at is not None and proceeding.recorded_at is not None
+                   and proceeding.recorded_at >= state.issued_at)
+    reasons = [] if after_issue else still_open(state, condition("5.1(e)"))
     if proceeding.resolved_at is not None:
         reasons.append(refusal("5.1(e)", f"proceeding {proceeding.id} is already resolved"))
     reasons += resolved_by_whoever_recorded_it(state, proceeding.id, proceeding.by,

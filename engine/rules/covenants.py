@@ -19,7 +19,6 @@ from engine.events import BreachOccurred, BreachRemedied, Event, InspectionReque
 from engine.explain import Reason, refusal
 from engine.periods import end_of_days
 from engine.rules.common import Decision, accept, name_of, next_id, refuse
-from engine.rules.majority import majority_reasons
 from engine.state import DealState
 
 #: The covenants of section 6 a breach can be recorded under.
@@ -161,12 +160,13 @@ def covenant_breach_notice(state: DealState, action: SendNotice) -> list[Reason]
     """Schedule 1 (c): "written notice from Holders of a majority in principal" to the
     Company, naming breaches that continue (left out: every continuing breach not already
     an Event of Default that continues). A breach whose Event of Default was waived can be
-    named again (8.6: a waiver covers only the default it names)."""
+    named again (8.6: a waiver covers only the default it names). Who gives it, and
+    whether they are a majority, is `engine.rules.majority`'s (each Holder joins by its
+    own notice: `engine.rules.sending`)."""
     reasons = while_outstanding(state, "Schedule 1 (c)")
     if action.to != "company":
         reasons.append(refusal("Schedule 1 (c)", "a notice of covenant breach goes to the "
                                                  "Company"))
-    reasons += majority_reasons(state, (action.actor, *action.joined_by), "Schedule 1 (c)")
     for breach in action.breaches or ():
         if breach not in state.breaches:
             raise InvalidAction(f"no breach {breach!r:.40} in this deal", field="breaches")

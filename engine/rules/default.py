@@ -14,6 +14,7 @@ Holders of a majority ends; a waiver covers only the event it names (8.6).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from contract import EVENTS_OF_DEFAULT
@@ -28,11 +29,12 @@ from engine.events import (
     NoticeSent,
 )
 from engine.explain import Reason, refusal
-from engine.rules.common import Decision, accept, next_id, refuse
-from engine.rules.majority import majority_reasons
-from engine.rules.notices import give_notice
+from engine.rules.common import Decision, accept, name_of, next_id, refuse
+from engine.rules.majority import holders_act
+from engine.rules.notices import check_times, give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
-from engine.state import DealState
+from engine.rules.writing import written_instrument
+from engine.state import ACCELERATION, DealState, waiver_act
 
 #: The assumed events of default, by letter (contract.schedule1: Schedule 1, ASSUMED).
 KINDS = EVENTS_OF_DEFAULT
@@ -96,11 +98,16 @@ def cures(state: DealState, at: datetime) -> list[Event]:
 def accelerate(state: DealState, action: Accelerate) -> Decision:
     """Schedule 1: Holders of a majority in principal accelerate by written notice.
 
-    The notice goes to the Company under 8.5; the acceleration takes effect
-    with it, if an Event of Default still continues then.
+    Each Holder takes the acceleration by its own action (`engine.rules.majority`):
+    pending until the Holders who have taken it hold a majority, then given by
+    the notice of the Holder whose action completes it, naming the others. The
+    notice goes to the Company under 8.5; the acceleration takes effect with it,
+    if an Event of Default still continues then.
     """
-    group = (action.actor, *action.joined_by)
-    reasons = majority_reasons(state, group, "Schedule 1")
+    joining = holders_act(state, at=action.at, actor=action.actor, act=ACCELERATION,
+                          joined_by=action.joined_by, section="Schedule 1",
+                          what="accelerate")
+    reasons = list(joining.reasons)
     if not state.continuing_defaults:
         reasons.append(refusal("Schedule 1", "no Event of Default continues: there is "
                                              "nothing to accelerate on"))
@@ -108,10 +115,13 @@ def accelerate(state: DealState, action: Accelerate) -> Decision:
         reasons.append(refusal("Schedule 1", "the Notes are already accelerated"))
     if reasons:
         return refuse(reasons)
+    if not joining.complete:
+        check_times(action.notice, action.at)  # the notice goes with the last to join
+        return accept(*joining.record, created=joining.created)
     sent: NoticeSent = give_notice(state, at=action.at, sender=action.actor, to="company",
                                    kind="acceleration", spec=action.notice,
-                                   joined_by=action.joined_by)
-    return accept(sent, created={"notice": sent.notice})
+                                   joined_by=joining.before)
+    return accept(*joining.record, sent, created={"notice": sent.notice})
 
 
 def acceleration_takes_effect(state: DealState, at: datetime, notice: str | None) -> list[Event]:
@@ -125,6 +135,9 @@ def acceleration_takes_effect(state: DealState, at: datetime, notice: str | None
 def waive_default(state: DealState, action: WaiveDefault) -> Decision:
     """Schedule 1 and 8.6: Holders of a majority waive one named Event of Default in writing.
 
+    Each Holder signs the waiver by its own action (`engine.rules.majority`); it
+    ends the event when the Holders who have signed it hold a majority.
+
     8.6: "nor shall any waiver of any single breach or default be deemed a
     waiver of any other breach or default"; the waiver ends only the event
     it names, and only before acceleration.
@@ -133,8 +146,11 @@ def waive_default(state: DealState, action: WaiveDefault) -> Decision:
     if record is None:
         raise InvalidAction(f"no Event of Default {action.event_of_default!r:.40} in this deal",
                             field="event_of_default")
-    group = (action.actor, *action.joined_by)
-    reasons = majority_reasons(state, group, "Schedule 1")
+    joining = holders_act(state, at=action.at, actor=action.actor,
+                          act=waiver_act(record.id), joined_by=action.joined_by,
+                          section="Schedule 1", what=f"waive Event of Default {record.id}")
+    reasons = list(joining.reasons)
+    reasons += waiver_in_writing(state, action, record.id, joining.before)
     if not record.continuing:
         reasons.append(refusal("8.6", f"Event of Default {record.id} has already ended "
                                       f"({record.ended_by})"))
@@ -143,8 +159,33 @@ def waive_default(state: DealState, action: WaiveDefault) -> Decision:
                                              "ends an Event of Default only before"))
     if reasons:
         return refuse(reasons)
-    return accept(DefaultWaived(at=action.at, event_of_default=record.id,
-                                by=tuple(sorted(set(group)))))
+    if not joining.complete:
+        return accept(*joining.record, created=joining.created)
+    return accept(*joining.record, DefaultWaived(
+        at=action.at, event_of_default=record.id,
+        by=tuple(sorted({*joining.before, action.actor}))))
+
+
+def waiver_in_writing(state: DealState, action: WaiveDefault, event_of_default: str,
+                      before: Iterable[str]) -> list[Reason]:
+    """8.4 and Schedule 1: an Event of Default is "waived in writing by Holders of a
+    majority", never "orally".
+
+    `in_writing: false` is an oral waiver, refused under 8.4. `signed_by`, when
+    given, may name only the Holders who have signed the waiver by their own
+    action (the actor and those who joined it before): naming a Holder is not
+    that Holder signing.
+    """
+    reasons = written_instrument(state, action.in_writing, (), (),
+                                 what=f"the waiver of Event of Default {event_of_default}")
+    signers = {action.actor, *before}
+    for name in dict.fromkeys(action.signed_by):
+        if name not in signers:
+            reasons.append(refusal("Schedule 1", f"{name_of(state, name)} has not itself signed "
+                                                 f"the waiver of Event of Default "
+                                                 f"{event_of_default}: naming a Holder is not "
+                                                 "that Holder signing"))
+    return reasons
 
 
 def declare_insolvency(state: DealState, action: DeclareInsolvency) -> Decision:

@@ -14,8 +14,9 @@ from engine.errors import InvalidAction
 from engine.explain import refusal
 from engine.rules.common import Decision, accept, name_of, refuse
 from engine.rules.covenants import covenant_breach_notice
+from engine.rules.majority import Joining, holders_act
 from engine.rules.notices import ADDRESSED, SENDERS, check_times, digits, give_notice
-from engine.state import DealState
+from engine.state import DealState, breach_notice_act
 
 
 def send_notice(state: DealState, action: SendNotice) -> Decision:
@@ -43,17 +44,35 @@ def send_notice(state: DealState, action: SendNotice) -> Decision:
     if action.kind == "change_of_address" and action.actor not in SENDERS:
         reasons.append(refusal("8.5", "8.5 keeps addresses for the Company and Purchaser "
                                       "only; each changes its own"))
+    joining = Joining(complete=True)
     if action.kind == "covenant_breach":
         reasons += covenant_breach_notice(state, action)
+        joining = holders_act(state, at=action.at, actor=action.actor,
+                              act=breach_notice_act(_named(state, action)),
+                              joined_by=action.joined_by, section="Schedule 1 (c)",
+                              what="give notice of covenant breach")
+        reasons += joining.reasons
     elif action.breaches is not None:
         raise InvalidAction("only a covenant_breach notice names breaches", field="breaches")
+    elif action.joined_by:
+        raise InvalidAction("only a covenant_breach notice is given by Holders together "
+                            "(Schedule 1 (c))", field="joined_by")
     if reasons:
         return refuse(reasons)
+    if not joining.complete:
+        return accept(*joining.record, created=joining.created)
     sent = give_notice(state, at=action.at, sender=action.actor, to=action.to,
                        kind=action.kind, spec=spec, new_address=new_lines,
                        new_fax=action.new_fax, breaches=action.breaches,
-                       joined_by=action.joined_by)
-    return accept(sent, created={"notice": sent.notice})
+                       joined_by=joining.before)
+    return accept(*joining.record, sent, created={"notice": sent.notice})
+
+
+def _named(state: DealState, action: SendNotice) -> tuple[str, ...]:
+    """The breaches a notice of covenant breach names (left out: every continuing one)."""
+    if action.breaches is not None:
+        return action.breaches
+    return tuple(b.id for b in state.breaches.values() if b.continuing)
 
 
 def _read_change(action: SendNotice) -> tuple[str, ...] | None:

@@ -11,8 +11,8 @@ from typing import Any
 
 from engine.clock import wall_time_problem
 from features.steps.registry import ACTION, THEN, step
-from features.steps.types import MONTHS, NAMES, Particulars, Sent, StepError, p
-from features.steps.world import World, at_time, majority, moment
+from features.steps.types import MONTHS, NAMES, Particulars, Sent, StepError, holder_name, p
+from features.steps.world import World, at_time, majority, moment, together
 
 
 def _copy_recipients(world: World, party: str) -> list[str]:
@@ -56,11 +56,9 @@ def _send_notice(world: World, sender: str, to: str, kind: str, method: str, at:
                  joined_by: tuple[str, ...] = ()) -> None:
     """Send a notice under 8.5 as the step describes it; the engine says if it is duly given."""
     notice = notice_for(world, to, method, moments, particulars)
-    action = {"type": "send_notice", "actor": sender, "at": at, "to": to, "kind": kind,
-              "notice": notice, **(change or {})}
-    if joined_by:
-        action["joined_by"] = list(joined_by)
-    world.act(action)
+    together(world, sender, joined_by, lambda actor: {
+        "type": "send_notice", "actor": actor, "at": at, "to": to, "kind": kind,
+        "notice": dict(notice), **(change or {})})
 
 
 def sent_moments(sent: Sent) -> tuple[str, dict[str, str]]:
@@ -404,3 +402,19 @@ def gives_new_fax_sent_and_received(world: World, party: str, fax: str, method: 
 def notice_is_effective_on(world: World, date: str, time: str) -> None:
     """The last notice sent takes effect at that minute, New York time (as "takes effect")."""
     notice_takes_effect(world, date, time)
+
+
+@step(THEN, p("the notice of covenant breach is pending, joined by {holders:Holders}"))
+def breach_notice_pending(world: World, holders: tuple[str, ...]) -> None:
+    """Those Holders, and no others, have given the notice of covenant breach themselves, and
+    together they are not yet Holders of a majority in principal (Schedule 1 (c)): no
+    notice is given yet, and no cure period runs."""
+    world.outcome()
+    pending = {act: who for act, who in world.need_deal().state.joined.items()
+               if act.startswith("notice of covenant breach")}
+    if not pending:
+        raise AssertionError("no notice of covenant breach is pending")
+    if not any(set(who) == set(holders) for who in pending.values()):
+        raise AssertionError("pending: " + "; ".join(
+            f"the {act}, joined by {' and '.join(holder_name(h) for h in who)}"
+            for act, who in pending.items()))

@@ -12,7 +12,7 @@ from features.steps.notices import in_words, notice_for, sent_moments
 from features.steps.registry import ACTION, GIVEN, THEN, step
 from features.steps.types import Particulars, Sent, StepError, holder_name, p
 from features.steps.words import date_words
-from features.steps.world import World, at_time, majority, moment
+from features.steps.world import World, at_time, majority, moment, together
 
 
 @step(GIVEN, p("the Company has furnished every report and made every payment on time "
@@ -62,9 +62,11 @@ def _accelerate(world: World, holder: str, others: tuple[str, ...], method: str,
 
 def _accelerate_by(world: World, holder: str, others: tuple[str, ...], method: str, at: str,
                    moments: dict[str, str], particulars: Particulars) -> None:
-    world.act({"type": "accelerate", "actor": holder, "at": at,
-               "notice": notice_for(world, "company", method, moments, particulars),
-               "joined_by": list(others)})
+    """Each Holder of `others` joins the acceleration by its own notice, then `holder`
+    (Schedule 1: the acceleration takes effect once those who joined are a majority)."""
+    notice = notice_for(world, "company", method, moments, particulars)
+    together(world, holder, others, lambda actor: {"type": "accelerate", "actor": actor,
+                                                   "at": at, "notice": dict(notice)})
     if world.result is not None and world.result.accepted:
         world.notices += [v for k, v in world.result.created.items()
                           if k == "notice" and v not in world.notices]
@@ -112,9 +114,10 @@ def _defaults_in_words(world: World) -> str:
 
 def _waive(world: World, holder: str, others: tuple[str, ...], kind: str, date: str,
            time: str) -> None:
-    world.act({"type": "waive_default", "actor": holder, "at": at_time(date, time),
-               "event_of_default": the_default(world, kind)["id"],
-               "joined_by": list(others)})
+    """Each Holder of `others` signs the waiver by its own action, then `holder`."""
+    at, ident = at_time(date, time), the_default(world, kind)["id"]
+    together(world, holder, others, lambda actor: {"type": "waive_default", "actor": actor,
+                                                   "at": at, "event_of_default": ident})
 
 
 @step(ACTION, p("{holder:Holder} waives in writing the Event of Default under {kind:Default} "
@@ -127,6 +130,15 @@ def waives_default(world: World, holder: str, kind: str, date: str, time: str) -
     or else the earliest still continuing (or, if none continues, the first).
     """
     _waive(world, holder, (), kind, date, time)
+
+
+@step(ACTION, p("{holder:Holder} waives orally the Event of Default under {kind:Default} "
+                "on {date:Date} at {time:Time}"))
+def waives_default_orally(world: World, holder: str, kind: str, date: str, time: str) -> None:
+    """A waiver given by word of mouth (`in_writing: false`): 8.4, no term may be "waived
+    ... orally"; Schedule 1, an Event of Default is "waived in writing"."""
+    world.act({"type": "waive_default", "actor": holder, "at": at_time(date, time),
+               "event_of_default": the_default(world, kind)["id"], "in_writing": False})
 
 
 @step(ACTION, p("{holder:Holder}, joined by {others:Holders}, waives in writing the Event of "
@@ -504,3 +516,100 @@ def principal_outstanding(world: World, amount: str) -> None:
     if found != Decimal(amount):
         raise AssertionError(f"${found:,.2f} of principal is outstanding, not "
                              f"${Decimal(amount):,.2f}")
+
+
+# --- Holders join an act of the Holders of a majority (Schedule 1) ---------------------
+
+
+@step(ACTION, p("{holder:Holder} joins the acceleration {method:Method}, {delivery:Delivery} "
+                "on {date:Date} at {time:Time}"))
+def joins_the_acceleration(world: World, holder: str, method: str, delivery: str, date: str,
+                           time: str) -> None:
+    """The Holder takes the acceleration itself, by its own written notice (Schedule 1):
+    pending until the Holders who have joined hold a majority in principal, then given."""
+    _accelerate(world, holder, (), method, delivery, date, time)
+
+
+@step(ACTION, p("{holder:Holder} joins the waiver of the Event of Default under {kind:Default} "
+                "on {date:Date} at {time:Time}"))
+def joins_the_waiver(world: World, holder: str, kind: str, date: str, time: str) -> None:
+    """The Holder signs the waiver of that Event of Default itself (Schedule 1, 8.4): it ends
+    the event once the Holders who have signed hold a majority in principal."""
+    _waive(world, holder, (), kind, date, time)
+
+
+@step(ACTION, p("{actor:Holder} gives notice of acceleration on behalf of {others:Holders} "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def accelerates_on_behalf_of(world: World, actor: str, others: tuple[str, ...], method: str,
+                             delivery: str, date: str, time: str) -> None:
+    """One actor gives notice of acceleration naming Holders who have not themselves acted
+    (`joined_by`): naming a Holder is not that Holder acting (Schedule 1)."""
+    at = at_time(date, time)
+    world.act({"type": "accelerate", "actor": actor, "at": at,
+               "notice": notice_for(world, "company", method, {delivery: at}, Particulars()),
+               "joined_by": list(others)})
+
+
+@step(ACTION, p("{actor:Holder} waives in writing, on behalf of {others:Holders}, the Event "
+                "of Default under {kind:Default} on {date:Date} at {time:Time}"))
+def waives_on_behalf_of(world: World, actor: str, others: tuple[str, ...], kind: str,
+                        date: str, time: str) -> None:
+    """One actor waives an Event of Default naming Holders who have not themselves signed
+    (`joined_by`): the waiver needs the Holders' own writing (Schedule 1, 8.4)."""
+    world.act({"type": "waive_default", "actor": actor, "at": at_time(date, time),
+               "event_of_default": the_default(world, kind)["id"],
+               "joined_by": list(others)})
+
+
+def _pending(world: World, act: str, holders: tuple[str, ...]) -> None:
+    world.outcome()
+    joined = world.need_deal().state.joined.get(act)
+    names = " and ".join(holder_name(h) for h in joined or ())
+    if joined is None:
+        raise AssertionError(f"no {act} is pending")
+    if set(joined) != set(holders):
+        raise AssertionError(f"the {act} is pending, joined by {names}")
+
+
+@step(THEN, p("the acceleration is pending, joined by {holders:Holders}"))
+def acceleration_pending(world: World, holders: tuple[str, ...]) -> None:
+    """Those Holders, and no others, have taken the acceleration themselves, and together
+    they are not yet Holders of a majority in principal (Schedule 1)."""
+    _pending(world, "acceleration", holders)
+
+
+@step(THEN, p("the waiver of the Event of Default under {kind:Default} is pending, joined by "
+              "{holders:Holders}"))
+def waiver_pending(world: World, kind: str, holders: tuple[str, ...]) -> None:
+    """Those Holders, and no others, have signed the waiver of that Event of Default, and
+    together they are not yet Holders of a majority in principal (Schedule 1)."""
+    _pending(world, f"waiver of {the_default(world, kind)['id']}", holders)
+
+
+@step(THEN, p("no act of the Holders is pending"))
+def nothing_pending(world: World) -> None:
+    """No acceleration, waiver or notice of covenant breach waits on more Holders."""
+    world.outcome()
+    joined = world.need_deal().state.joined
+    if joined:
+        raise AssertionError("pending: " + "; ".join(
+            f"the {act}, joined by {' and '.join(holder_name(h) for h in who)}"
+            for act, who in joined.items()))
+
+
+@step(ACTION, p("{actor:Holder} gives notice of acceleration, joining {others:Holders}, "
+                "{method:Method}, {delivery:Delivery} on {date:Date} at {time:Time}"))
+def accelerates_joining(world: World, actor: str, others: tuple[str, ...], method: str,
+                        delivery: str, date: str, time: str) -> None:
+    """The actor gives notice of acceleration joining those Holders' acceleration
+    (`joined_by`): accepted only if each of them has already taken it itself (Schedule 1)."""
+    accelerates_on_behalf_of(world, actor, others, method, delivery, date, time)
+
+
+@step(ACTION, p("{actor:Holder} waives in writing, joining {others:Holders}, the Event of "
+                "Default under {kind:Default} on {date:Date} at {time:Time}"))
+def waives_joining(world: World, actor: str, others: tuple[str, ...], kind: str, date: str,
+                   time: str) -> None:
+    """The actor signs the waiver those Holders signed (`joined_by`): accepted only if each
+    of them has already signed it itself (Schedule 1, 8.4)."""
+    waives_on_behalf_of(world, actor, others, kind, date, time)

@@ -5,6 +5,7 @@ created.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -173,6 +174,22 @@ def moment(date: str, time: str) -> datetime.datetime:
         return parse_time(at_time(date, time))
     except InvalidAction as exc:
         raise StepError(f"{date} at {time.replace('|', ' ')}: {exc.message}") from None
+
+
+def together(world: World, holder: str, others: tuple[str, ...],
+             action: Callable[[str], dict[str, Any]]) -> None:
+    """Holders take an act of the Holders of a majority together (Schedule 1): each of the
+    `others` takes it by its own action first, then `holder`, naming them in `joined_by`
+    (naming a Holder is not that Holder acting: each signs for itself). The first of them
+    that is refused, or invalid, is the result."""
+    for other in others:
+        world.act(action(other))
+        if world.result is None or not world.result.accepted:
+            return
+    last = action(holder)
+    if others:
+        last["joined_by"] = list(others)
+    world.act(last)
 
 
 def majority(world: World) -> tuple[str, tuple[str, ...]]:
