@@ -22,12 +22,13 @@ BODY_START = "THIS NOTE PURCHASE AGREEMENT"
 BODY_END = "Schedules to the Note Purchase Agreement"
 SIGNATURE_PAGE = "NOTE PURCHASE AGREEMENT SIGNATURE PAGE"
 
-_PAGE_NUMBER = re.compile(r"^(?:\d+|[ivx]+)$")
-_UNDERLINE = re.compile(r"^-+$")
-_TOC_ENTRY = re.compile(r"^(\d+\.\d+)\s+(.*?)[\s.]*\d+$")
-_SECTION = re.compile(r"^SECTION (\d+)$")
-_NUMBERED = re.compile(r"^(\d+)\.(\d+) ")
-_PARAGRAPH = re.compile(r"^\(([a-z]+)\) ")
+#: Patterns, compiled on first use (by `re`'s own cache): `npa act` does not parse.
+_PAGE_NUMBER = r"^(?:\d+|[ivx]+)$"
+_UNDERLINE = r"^-+$"
+_TOC_ENTRY = r"^(\d+\.\d+)\s+(.*?)[\s.]*\d+$"
+_SECTION = r"^SECTION (\d+)$"
+_NUMBERED = r"^(\d+)\.(\d+) "
+_PARAGRAPH = r"^\(([a-z]+)\) "
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 
 
@@ -63,7 +64,7 @@ def normalise(text: str) -> str:
 
 def _is_artifact(stripped: str) -> bool:
     """Whether a stripped line is a page number, page marker or underline."""
-    return bool(_PAGE_NUMBER.match(stripped) or _UNDERLINE.match(stripped))
+    return bool(re.match(_PAGE_NUMBER, stripped) or re.match(_UNDERLINE, stripped))
 
 
 def _blocks(lines: Iterable[str]) -> list[str]:
@@ -72,7 +73,7 @@ def _blocks(lines: Iterable[str]) -> list[str]:
     current: list[str] | None = None
     for line in lines:
         stripped = line.strip()
-        if _UNDERLINE.match(stripped):
+        if re.match(_UNDERLINE, stripped):
             continue
         if not stripped or _is_artifact(stripped):
             current = None
@@ -189,11 +190,11 @@ class _Builder:
             self.section = self.numbered = self.letter = self.roman = None
             self.open("signature page", None, "", "")
             return
-        numbered = _NUMBERED.match(block)
+        numbered = re.match(_NUMBERED, block)
         if numbered and numbered.group(1) == self.section:
             self.numbered_section(block, f"{numbered.group(1)}.{numbered.group(2)}")
             return
-        paragraph = _PARAGRAPH.match(block)
+        paragraph = re.match(_PARAGRAPH, block)
         if paragraph and self.numbered is not None:
             token = paragraph.group(1)
             if token == self.next_roman():
@@ -229,7 +230,7 @@ def parse(raw: str) -> Parsed:
     end = next(i for i, line in enumerate(lines) if line.strip().startswith(BODY_END))
     toc: dict[str, str] = {}
     for line in lines[:start]:
-        entry = _TOC_ENTRY.match(line.strip())
+        entry = re.match(_TOC_ENTRY, line.strip())
         if entry:
             toc[entry.group(1)] = _toc_title(entry.group(2))
 
@@ -242,7 +243,7 @@ def parse(raw: str) -> Parsed:
             titles[awaiting_title] = block
             awaiting_title = None
             continue
-        section = _SECTION.match(block)
+        section = re.match(_SECTION, block)
         if section:
             awaiting_title = section.group(1)
             builder.section = awaiting_title

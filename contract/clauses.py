@@ -172,7 +172,7 @@ def clause(section: str) -> Clause:
         raise UnknownSection(section) from None
 
 
-_PARAGRAPH_SUFFIX = re.compile(r"^(\d+\.\d+)\(")
+_PARAGRAPH_SUFFIX = r"^(\d+\.\d+)\("
 
 
 def head_of(section: str) -> str:
@@ -180,7 +180,7 @@ def head_of(section: str) -> str:
 
     Any other key ("5.1", "3", "preamble") is returned as it is.
     """
-    match = _PARAGRAPH_SUFFIX.match(section)
+    match = re.match(_PARAGRAPH_SUFFIX, section)
     return match.group(1) if match else section
 
 

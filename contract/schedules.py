@@ -17,8 +17,9 @@ import attrs
 from contract import text
 from contract._parse import BODY_START, normalise
 
-_ENTRY = re.compile(r"^SCHEDULE (\d+)\s+(.*)$")
-_PAGE = re.compile(r"[\s.]*\d+$")
+#: Patterns, compiled on first use (by `re`'s own cache).
+_ENTRY = r"^SCHEDULE (\d+)\s+(.*)$"
+_PAGE = r"[\s.]*\d+$"
 
 
 @attrs.frozen
@@ -43,15 +44,15 @@ def _toc_entries(raw: str) -> list[tuple[int, str]]:
     pending: tuple[int, str] | None = None
     for line in lines[:start]:
         stripped = line.strip()
-        entry = _ENTRY.match(stripped)
+        entry = re.match(_ENTRY, stripped)
         if entry:
             pending = (int(entry.group(1)), entry.group(2))
         elif pending is not None and stripped:
             pending = (pending[0], f"{pending[1]} {stripped}")
         else:
             continue
-        if _PAGE.search(pending[1]):
-            entries.append((pending[0], normalise(_PAGE.sub("", pending[1]))))
+        if re.search(_PAGE, pending[1]):
+            entries.append((pending[0], normalise(re.sub(_PAGE, "", pending[1]))))
             pending = None
     return entries
 

@@ -15,7 +15,8 @@ errors (all `NpaError`), and the typed views of what `status()`, `timeline()`,
 `records()` and the results give (`engine.views`).
 
 The credit analyst's names (`simulate`, `simulate_path`, `run_scenario` and
-their result classes, from `engine.simulation`) load on first use.
+their result classes, from `engine.simulation`) and the scheduler's (`tick` and its
+result types, from `engine.ticks`) load on first use.
 """
 
 
@@ -111,7 +112,6 @@ from engine.state import (
     Status,
     Transfer,
 )
-from engine.ticks import ErrorView, Schedules, TickResult, tick
 from engine.views import (
     AddressView,
     AmendmentView,
@@ -170,6 +170,7 @@ if TYPE_CHECKING:
         MoneyDistribution,
         Probabilities,
     )
+    from engine.ticks import ErrorView, Schedules, TickResult, tick
 
 
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
@@ -211,6 +212,11 @@ _RESULT_PARTS = {
     "FullPerformance": "engine.simulation.summary",
     "MoneyDistribution": "engine.simulation.summary",
     "Probabilities": "engine.simulation.summary",
+    # the scheduler's names: `npa act` does not tick
+    "ErrorView": "engine.ticks",
+    "Schedules": "engine.ticks",
+    "TickResult": "engine.ticks",
+    "tick": "engine.ticks",
 }
 
 

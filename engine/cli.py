@@ -105,6 +105,12 @@ def _read_action_text(text: str) -> str:
     return text
 
 
+#: Path types, one instance each for every option that takes one: each `click.Path()`
+#: looks up its translated names through gettext when it is made, at import.
+_FILE = click.Path(dir_okay=False)
+_ANY_PATH = click.Path()
+
+
 def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", default="npa.db", show_default=True, help=DB_HELP)(fn)
 
@@ -118,7 +124,7 @@ def _json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
               default=None, metavar="SECONDS",
               help="The most a write waits for the store's write lock, in all (default "
               "$NPA_LOCK_TIMEOUT, else 30); then exit 75, nothing written.")
-@click.option("--key-file", "key_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--key-file", "key_file", type=_FILE, default=None,
               help="A file holding the key of the keyed chain (HMAC-SHA256), at least 16 "
               "bytes (default $NPA_KEY_FILE, else the text of $NPA_KEY); never stored.")
 @click.pass_context
@@ -134,7 +140,7 @@ def cli(ctx: click.Context, lock_timeout: float | None, key_file: str | None) ->
 
 @cli.command()
 @click.argument("deal")
-@click.option("--terms", "terms_file", type=click.Path(dir_okay=False),
+@click.option("--terms", "terms_file", type=_FILE,
               help="A term sheet (TOML); keys left out keep the 1997 values.")
 @_db_option
 @_json_option
@@ -194,7 +200,7 @@ def why_not(deal: str, action_json: str, db: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("deal")
-@click.argument("scenario", type=click.Path(dir_okay=False))
+@click.argument("scenario", type=_FILE)
 @_db_option
 @_json_option
 def run(deal: str, scenario: str, db: str, as_json: bool) -> None:
@@ -473,7 +479,7 @@ def tick(until: str, actor: str, db: str, as_json: bool) -> None:
 
 @cli.command("export")
 @click.argument("deal")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+@click.option("--out", "out", type=_FILE, default=None,
               help="Write the lines to this file (default: standard output).")
 @_db_option
 @_json_option
@@ -563,7 +569,7 @@ def diagram(fmt: str, state: str | None, db: str, as_json: bool) -> None:
 @click.option("--as-of", "as_of", help="The moment to show (default: the deal's clock); a "
               "later one shows the deal as it will be if nothing else happens.")
 @click.option("--out", help="The HTML file to write (default DEAL.html; - for standard output).")
-@click.option("--coverage", "features", multiple=True, type=click.Path(),
+@click.option("--coverage", "features", multiple=True, type=_ANY_PATH,
               help="Feature files or directories whose clause coverage the page shows "
               "(default: the features shipped with npa). Repeatable.")
 @click.option("--no-coverage", is_flag=True, help="Leave the clause coverage out (faster).")
@@ -621,7 +627,7 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--scenario", type=click.Path(dir_okay=False),
+@click.option("--scenario", type=_FILE,
               help="Scripted: run this file of actions (as `npa run` takes) in memory.")
 @click.option("--terms", metavar="FILE",
               help="A term sheet (TOML); keys left out keep the 1997 values.")
@@ -703,7 +709,7 @@ def steps(db: str, as_json: bool) -> None:
 @cli.command()
 @click.option("--depth", type=click.IntRange(0, 50), default=3, show_default=True,
               help="Moves a path may have after the scene it starts from.")
-@click.option("--terms", "terms_file", type=click.Path(dir_okay=False),
+@click.option("--terms", "terms_file", type=_FILE,
               help="A term sheet (TOML) to explore instead of the 1997 deal's.")
 @click.option("--max-states", type=click.IntRange(min=1), default=None,
               help="Stop, and say so, after this many distinct states.")
@@ -742,7 +748,7 @@ def _coverage_of(features: Sequence[str]) -> dict[str, Any]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=_ANY_PATH)
 @click.option("--depth", type=click.IntRange(0, 50), default=None,
               help="Also explore the 1997 deal to this depth.")
 @_db_option

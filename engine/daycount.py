@@ -19,7 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on first use: fractions compiles a pattern at import
+    from fractions import Fraction
 
 __all__ = ["CONVENTIONS", "day_count_ratio", "year_fraction"]
 
@@ -133,5 +136,7 @@ def year_fraction(convention: str, start: date, end: date) -> Fraction:
     Raises:
         ValueError: the convention is unknown, or `end` is before `start`.
     """
+    from fractions import Fraction
+
     numerator, denominator = day_count_ratio(convention, start, end)
     return Fraction(numerator, denominator)

@@ -355,7 +355,7 @@ def _snapshot(state: DealState) -> Snapshot:
     return snapshot
 
 
-_HEAD = re.compile(r"^([0-9]{1,12}):([0-9a-f]{64})$")
+_HEAD = r"^([0-9]{1,12}):([0-9a-f]{64})$"
 
 
 def parse_head(text: str | tuple[int, str]) -> tuple[int, str]:
@@ -368,7 +368,7 @@ def parse_head(text: str | tuple[int, str]) -> tuple[int, str]:
     if (isinstance(text, tuple) and len(text) == 2 and type(text[0]) is int
             and isinstance(text[1], str)):
         text = f"{text[0]}:{text[1]}"
-    found = _HEAD.fullmatch(text.strip().lower()) if isinstance(text, str) else None
+    found = re.fullmatch(_HEAD, text.strip().lower()) if isinstance(text, str) else None
     if found is None or int(found.group(1)) < 1:
         raise InvalidAction(f"expected SEQ:HASH as `npa verify` prints it, got {text!r:.80}",
                             field="head")

@@ -25,13 +25,44 @@ _NOT_IN_THE_AGREEMENT = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Reason:
-    """One obstacle to an action: the section, a one-line message, the clause text."""
+    """One obstacle to an action: the section, a one-line message, the clause text.
+
+    `text` may be left out (`refusal` does): it is then quoted from the agreement on
+    first read. Most reasons are never read (the lifecycle asks each automatic move's
+    guard after every action, and an accepted action shows none), and quoting parses the
+    agreement, which was a good part of an `npa act` (README, benchmarks). Equality,
+    hashing and `repr` are over the section, the message and the text, as before.
+    """
 
     section: str
     message: str
-    text: str
+    _text: str | None = attrs.field(default=None, alias="text")
+
+    @property
+    def text(self) -> str:
+        """The clause text of `section` (quoted on first read when not given)."""
+        text = self._text
+        if text is None:
+            text = quote(self.section)
+            object.__setattr__(self, "_text", text)
+        return text
+
+    def _values(self) -> tuple[str, str, str]:
+        return (self.section, self.message, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(section={self.section!r}, message={self.message!r}, "
+                f"text={self.text!r})")
 
     def to_dict(self) -> ReasonView:
         """The reason as `act --json` prints it; `page` is the clause's anchor on `npa page`."""
@@ -58,5 +89,6 @@ def quote(section: str) -> str:
 
 
 def refusal(section: str, message: str) -> Reason:
-    """A Reason citing `section`, with its clause text taken from `contract`."""
-    return Reason(section=section, message=message, text=quote(section))
+    """A Reason citing `section`, with its clause text taken from `contract` (on first
+    read of its `text`)."""
+    return Reason(section=section, message=message)

@@ -569,12 +569,37 @@ def test_the_cli_imports_none_of_the_heavy_libraries() -> None:
     """`import engine.cli` (what `npa act` loads before it acts) leaves the plotting,
     rich-text, distributed, Gherkin and test libraries unimported."""
     heavy = ("matplotlib", "rich", "distributed", "dask", "gherkin", "pytest_bdd", "pytest",
-             "numpy", "hypothesis", "sqlite_utils", "tomllib", "importlib.resources")
+             "numpy", "hypothesis", "sqlite_utils", "tomllib", "importlib.resources",
+             "fractions", "engine.ticks")
     probe = ("import sys, engine.cli, engine.deal, storage; "
              f"print([m for m in {heavy!r} if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_an_accepted_npa_act_parses_no_agreement(tmp_path: Path) -> None:
+    """`npa act` of an accepted action (the first `sign`) reads no clause text: the
+    lifecycle's guards build refusals after every action, and their quotes are taken on
+    first read of `Reason.text` only. Nor does it load what it does not need."""
+    db = tmp_path / "deals.db"
+    with SqliteStore(db) as store:
+        Deal.create(store, "d")
+    sign = json.dumps({"type": "sign", "actor": "company", "at": "1997-10-27T09:00"})
+    lazy = ("importlib.resources", "fractions", "engine.ticks", "tomllib", "sqlite_utils")
+    probe = ("import sys\n"
+             "import contract._parse as parse\n"
+             "from engine.cli import main\n"
+             "try:\n"
+             f"    main(['act', 'd', {sign!r}, '--db', {str(db)!r}])\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "print(parse.agreement.cache_info().misses,\n"
+             f"      [m for m in {lazy!r} if m in sys.modules], file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "accepted" in done.stdout, done.stdout + done.stderr
+    assert done.stderr.strip() == "0 []", done.stderr
 
 
 @settings(max_examples=80, deadline=None)
