@@ -1031,7 +1031,13 @@ MEMORY_SCRIPT = """
 import json, resource, sys
 from engine.simulation import simulate
 simulate(int(sys.argv[1]), 1997, workers=2, out=sys.argv[2])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# Linux keeps ru_maxrss across fork and exec, so a child of the (large) bench process
+# would report the bench's own peak; VmHWM is this process's own, reset by exec.
+try:
+    with open("/proc/self/status") as status:
+        own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"parent_kb": own, "worker_kb": workers}))
 """
