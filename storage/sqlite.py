@@ -424,6 +424,19 @@ class SqliteStore:
         Raises:
             UnknownDeal, BrokenLog: as `load`.
         """
+        rows, end, status = self._sound_rows(deal_id)
+        events = chain.decode(deal_id, rows)
+        with self._link.lock:
+            self._saw(deal_id, rows[-1][0], end)
+        return events, None if status is None else json.loads(status)
+
+    def _sound_rows(self, deal_id: str) -> tuple[list[Any], str, str | None]:
+        """The deal's rows, read in one transaction, whose chain (and MACs, with a key)
+        holds up to its recorded head: (rows, the head hash, the stored status text).
+
+        Raises:
+            UnknownDeal, BrokenLog: as `load`.
+        """
         check_deal_id(deal_id)
         rows, last, status = self._read(deal_id)
         if not rows:
@@ -431,10 +444,7 @@ class SqliteStore:
         end = chain.sound(deal_id, rows, self._key)
         if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
             self._refuse(deal_id)
-        events = chain.decode(deal_id, rows)
-        with self._link.lock:
-            self._saw(deal_id, rows[-1][0], end)
-        return events, None if status is None else json.loads(status)
+        return rows, end, status
 
     def _saw(self, deal_id: str, seq: int, head: str) -> None:
         """Remember the deal's latest head as read or written (the later of two)."""
@@ -681,13 +691,7 @@ class SqliteStore:
         from engine.integrity import fold_log
         from storage.exchange import lines_of
 
-        check_deal_id(deal_id)
-        rows, last, _ = self._read(deal_id)
-        if not rows:
-            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
-        end = chain.sound(deal_id, rows, self._key)
-        if end is None or chain.head_problems(deal_id, rows[-1][0], end, last, self._key):
-            self._refuse(deal_id)
+        rows, _, _ = self._sound_rows(deal_id)
         fold_log(deal_id, chain.decode(deal_id, rows))
         return lines_of(deal_id, rows)
 

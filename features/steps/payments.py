@@ -490,32 +490,31 @@ def _balance(world: World, key: str) -> Decimal:
     return Decimal(world.status()["balances"][key])
 
 
+def _expect_balance(world: World, key: str, amount: str, words: str) -> None:
+    """A Then on one balance, failing in the step's own words: "$X <words>, not $Y"."""
+    found = _balance(world, key)
+    if found != Decimal(amount):
+        raise AssertionError(f"${found:,.2f} {words}, not ${Decimal(amount):,.2f}")
+
+
 @step(THEN, p("{amount:Money} of default interest has accrued"))
 def default_interest_accrued(world: World, amount: str) -> None:
     """Default interest (Schedule 1, ASSUMED) on principal unpaid after maturity or
     acceleration, accrued to now, paid or not."""
-    found = _balance(world, "default_interest")
-    if found != Decimal(amount):
-        raise AssertionError(f"${found:,.2f} of default interest has accrued, not "
-                             f"${Decimal(amount):,.2f}")
+    _expect_balance(world, "default_interest", amount, "of default interest has accrued")
 
 
 @step(THEN, p("{amount:Money} of interest has been paid ahead of its date"))
 def interest_paid_ahead(world: World, amount: str) -> None:
     """Interest paid before the coupon it pays is payable (the next coupon, paid early)."""
-    found = _balance(world, "interest_paid_in_advance")
-    if found != Decimal(amount):
-        raise AssertionError(f"${found:,.2f} of interest has been paid ahead of its date, "
-                             f"not ${Decimal(amount):,.2f}")
+    _expect_balance(world, "interest_paid_in_advance", amount,
+                    "of interest has been paid ahead of its date")
 
 
 @step(THEN, p("{amount:Money} of principal is outstanding"))
 def principal_outstanding(world: World, amount: str) -> None:
     """The principal of the Notes not yet repaid, all Holders together."""
-    found = _balance(world, "principal_outstanding")
-    if found != Decimal(amount):
-        raise AssertionError(f"${found:,.2f} of principal is outstanding, not "
-                             f"${Decimal(amount):,.2f}")
+    _expect_balance(world, "principal_outstanding", amount, "of principal is outstanding")
 
 
 # --- Holders join an act of the Holders of a majority (Schedule 1) ---------------------
