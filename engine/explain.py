@@ -11,6 +11,7 @@ import re
 import attrs
 
 from contract import UnknownSection, clause_text, schedule_1_text
+from engine.plain import Plain
 from engine.views import ReasonView
 
 #: The engine's own rule that actions come in time order (no section of the agreement).
@@ -26,7 +27,7 @@ _NOT_IN_THE_AGREEMENT = {
 
 
 @attrs.frozen(eq=False, repr=False)
-class Reason:
+class Reason(Plain):
     """One obstacle to an action: the section, a one-line message, the clause text.
 
     `text` may be left out (`refusal` does): it is then quoted from the agreement on
@@ -50,15 +51,8 @@ class Reason:
         return text
 
     def _values(self) -> tuple[str, str, str]:
+        """Equality and hashing (`Plain`) compare the quoted text, not whether it was given."""
         return (self.section, self.message, self.text)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(section={self.section!r}, message={self.message!r}, "

@@ -142,13 +142,17 @@ def sample(type_: str, actor: str, at: str) -> dict[str, Any]:
     return {"type": type_, "actor": actor, "at": at, **fields}
 
 
+def _transfer(at: str, to: str, principal: str, transfer: str) -> list[dict[str, Any]]:
+    """Purchaser transfers `principal` of Notes to `to` under Rule 144, by hand (7.1-7.3)."""
+    hand = {"method": "hand", "delivered_at": at}
+    return [{"type": "propose_transfer", "actor": "purchaser", "at": at, "to_holder": to,
+             "principal": principal, "rule_144": True, "opinion": False, "notice": hand},
+            {"type": "complete_transfer", "actor": "purchaser", "at": at, "transfer": transfer}]
+
+
 def _transfer_third(at: str) -> list[dict[str, Any]]:
     """Purchaser transfers $2,500,000.00 to Acme Bank under Rule 144 and keeps a majority."""
-    hand = {"method": "hand", "delivered_at": at}
-    return [{"type": "propose_transfer", "actor": "purchaser", "at": at,
-             "to_holder": "holder:acme", "principal": "2500000.00", "rule_144": True,
-             "opinion": False, "notice": hand},
-            {"type": "complete_transfer", "actor": "purchaser", "at": at, "transfer": "T1"}]
+    return _transfer(at, "holder:acme", "2500000.00", "T1")
 
 
 def _scripts() -> dict[str, list[dict[str, Any]]]:
@@ -357,8 +361,5 @@ def test_a_holder_who_transferred_its_notes_counts_for_nothing(built: dict[str, 
 
 
 def _transfer_all_to_zed(at: str) -> list[dict[str, Any]]:
-    hand = {"method": "hand", "delivered_at": at}
-    return [{"type": "propose_transfer", "actor": "purchaser", "at": at,
-             "to_holder": "holder:zed", "principal": "5000000.00", "rule_144": True,
-             "opinion": False, "notice": hand},
-            {"type": "complete_transfer", "actor": "purchaser", "at": at, "transfer": "T2"}]
+    """Purchaser transfers its remaining $5,000,000.00 to zed (the second transfer)."""
+    return _transfer(at, "holder:zed", "5000000.00", "T2")

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import npa
 from click.testing import CliRunner
 
-from engine.cli import cli, main
+from engine.cli import cli
 from engine.demo import SIGNING_TO_OUTSTANDING
 
 NPA = Path(sys.executable).with_name("npa")
@@ -49,19 +50,6 @@ CATALOGUE_FIELDS = {
     "amend": {"changes", "signed_by", "in_writing"},
     "advance": set(),
 }
-
-
-def npa(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run `npa ARGS` in process through `main`: its exit code, stdout and stderr."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    else:
-        code = 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def text(action: dict[str, Any]) -> str:

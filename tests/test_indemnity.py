@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import npa
 
 from engine import ActionResult, Deal, InvalidAction
-from engine.cli import main
 from engine.clock import parse_time
 from engine.demo import SIGNING_TO_OUTSTANDING, STORIES
 from engine.state import replay
@@ -1199,19 +1199,6 @@ def test_purchaser_bearing_its_own_expenses_is_an_agreement_of_purchaser(deal: D
 
 
 # --- bad input through npa ---------------------------------------------------------
-
-
-def npa(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run `npa ARGS` in process through `main`: its exit code, stdout and stderr."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    else:
-        code = 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def history(capsys: pytest.CaptureFixture[str], db: Path) -> Any:

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import npa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database, Migrations
 
 from engine import Deal, InvalidAction, tick
-from engine.cli import main
 from engine.codec import UPCASTERS, canonical, from_record, upcaster
 from engine.deal import verify
 from engine.demo import SIGNING_TO_OUTSTANDING
@@ -39,19 +39,6 @@ anything = st.recursive(
     max_leaves=5)
 #: 1998-06-01: the first quarter's report deadline (1997-11-25) has passed by then.
 LATER = "1998-06-01T00:00"
-
-
-def npa(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run `npa ARGS` in process: exit code, stdout, stderr."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    else:
-        code = 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def outstanding(store: SqliteStore, deal_id: str) -> Deal:
