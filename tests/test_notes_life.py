@@ -465,6 +465,11 @@ def test_a_waiver_names_as_signatories_only_holders_who_signed_it(missed_coupon:
                                               "waiver of Event of Default E1: naming a "
                                               "Holder is not that Holder signing")]
     assert missed_coupon.events == before
+    with pytest.raises(InvalidAction) as error:
+        act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00",
+            event_of_default="E1", signed_by=["purchaser", "bogus"])
+    assert error.value.field == "signed_by[1]"
+    assert missed_coupon.events == before
     act(missed_coupon, "waive_default", "purchaser", "1998-03-07T10:00", event_of_default="E1")
     both = act(missed_coupon, "waive_default", "holder:acme", "1998-03-07T10:05",
                event_of_default="E1", signed_by=["holder:acme", "purchaser"])

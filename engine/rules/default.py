@@ -35,6 +35,7 @@ from engine.rules.notices import check_times, give_notice
 from engine.rules.payments import due_on_acceleration, interest_covered_through, nothing_owed
 from engine.rules.writing import written_instrument
 from engine.state import ACCELERATION, DealState, waiver_act
+from engine.validation import check_actor
 
 #: The assumed events of default, by letter (contract.schedule1: Schedule 1, ASSUMED).
 KINDS = EVENTS_OF_DEFAULT
@@ -178,6 +179,8 @@ def waiver_in_writing(state: DealState, action: WaiveDefault, event_of_default: 
     """
     reasons = written_instrument(state, action.in_writing, (), (),
                                  what=f"the waiver of Event of Default {event_of_default}")
+    for index, name in enumerate(action.signed_by):
+        check_actor(name, f"signed_by[{index}]")
     signers = {action.actor, *before}
     for name in dict.fromkeys(action.signed_by):
         if name not in signers:
