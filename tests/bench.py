@@ -70,6 +70,7 @@ Usage: python tests/bench.py [--quick] [--out DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import itertools
@@ -967,6 +968,24 @@ def cumulative(work: Callable[[], object], whole: str,
     return shares
 
 
+@contextlib.contextmanager
+def timing_decide(module: Any) -> Iterator[list[int]]:
+    """While inside: every call of `module.decide` timed, as [nanoseconds, calls]."""
+    spent = [0, 0]
+    original = vars(module)["decide"]
+
+    def timed(state: Any, action: Any) -> Any:
+        start = time.perf_counter_ns()
+        try:
+            return original(state, action)
+        finally:
+            spent[0] += time.perf_counter_ns() - start
+            spent[1] += 1
+
+    with mock.patch.object(module, "decide", timed):
+        yield spent
+
+
 # --- 10. Monte Carlo paths: throughput and the engine's cost per action ----------------
 
 MC_SEED = 1997
@@ -1057,21 +1076,9 @@ def bench_monte_carlo(sizes: Sizes) -> list[Row]:
                      median(triggers), "≤ 10x", False, "bare `transitions` trigger, two states",
                      {"deal_act_per_action": engine, "bare_per_trigger": triggers})
     per_action.met = per_action.ratio <= 10
-    spent = [0, 0]
-    decided = vars(deal_module)["decide"]
-
-    def timed_decide(state: Any, action: Any) -> Any:
-        start = time.perf_counter_ns()
-        try:
-            return decided(state, action)
-        finally:
-            spent[0] += time.perf_counter_ns() - start
-            spent[1] += 1
-
     floors, count = [], sizes.mc_action_paths
     for round_ in range(3):
-        spent[:] = [0, 0]
-        with mock.patch.object(deal_module, "decide", timed_decide):
+        with timing_decide(deal_module) as spent:
             for path in range(1 + round_ * count, 1 + (round_ + 1) * count):
                 run_path(plan, path, MC_SEED)
         floors.append(spent[0] // count // 2)
@@ -1204,21 +1211,9 @@ def _explore_floor(depth: int, per_state: float) -> Row:
     by deciding moves, refused ones included, and the moves are the issue's own)."""
     from engine.exploration import search
 
-    spent = [0, 0]
-    original = vars(search)["decide"]
-
-    def timed(state: Any, action: Any) -> Any:
-        start = time.perf_counter_ns()
-        try:
-            return original(state, action)
-        finally:
-            spent[0] += time.perf_counter_ns() - start
-            spent[1] += 1
-
     samples = []
     for _ in range(3):
-        spent[:] = [0, 0]
-        with mock.patch.object(search, "decide", timed):
+        with timing_decide(search) as spent:
             result = search.explore(depth)
         samples.append(spent[0] // result.states)
     floor = Row("9f", f"the floor under 9a: the engine's `decide` alone, timed inside the "
