@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).with_name("bench.py")
-ROWS = ("1", "2", "3", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9b", "10a", "10b", "11",
-        "12")
+ROWS = ("1", "2", "3", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9f", "9b", "10a", "10b",
+        "10f", "11", "12", "12f")
 #: Row 7 compares with QuantLib (a dev dependency): without it the row is skipped.
 QUANTLIB = importlib.util.find_spec("QuantLib") is not None
 
@@ -42,7 +42,7 @@ def test_quick_bench_prints_the_table_with_every_row(tmp_path: Path) -> None:
         assert cells[3].endswith("x") and cells[5] in ("yes", "no", "n/a"), line
         if cells[5] == "no":  # an unmet target comes with what dominates, under the table
             assert any(note.startswith(f"- {key} not met") for note in lines), done.stdout
-        if cells[5] == "n/a":  # so does a row without a target (rows 6, 8 and 9b)
+        if cells[5] == "n/a":  # so does a row without a target (6, 8, 9b and the floors)
             assert cells[4] == "—", line
             assert any(note.startswith(f"- {key} (no target); what dominates:")
                        for note in lines), done.stdout
