@@ -58,10 +58,12 @@ _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
 
 # Each row takes the next global position of the store (the change feed, migration 0007):
-# writes are serialized by BEGIN IMMEDIATE, so positions follow the order of commits.
+# `position` is the table's INTEGER PRIMARY KEY (migration 0009), so SQLite gives a row
+# without one the largest position plus one (rows are never deleted); writes are
+# serialized by BEGIN IMMEDIATE, so positions follow the order of commits.
 _INSERT = (
-    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac, position) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM events))"
+    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _FEED = ("SELECT position, deal_id, seq, type, v, at, data FROM events WHERE position > ? "
          "ORDER BY position LIMIT ?")

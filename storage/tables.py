@@ -27,6 +27,8 @@ _UPSERT_NEXT = (
     "section = excluded.section, what = excluded.what, pending = excluded.pending"
 )
 
+_NEXT_ROW = "SELECT due, kind, section, what, pending FROM next_due WHERE deal_id = ?"
+
 _UPSERT_DEAL = (
     "INSERT INTO deals (deal_id, state, seq, head, status, head_mac) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (deal_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, "
@@ -58,11 +60,12 @@ def write(
     if NEXT in status:
         nxt = status[NEXT]
         pending = status.get("pending_deadlines", 0)
-        if nxt is None:
-            conn.execute(_UPSERT_NEXT, (deal_id, None, None, None, None, pending))
-        else:
-            conn.execute(_UPSERT_NEXT, (deal_id, nxt["due"], nxt["kind"], nxt["section"],
-                                        nxt["what"], pending))
+        row = ((None, None, None, None, pending) if nxt is None
+               else (nxt["due"], nxt["kind"], nxt["section"], nxt["what"], pending))
+        # Most actions leave the next deadline as it was: a row rewritten with the same
+        # values would still dirty its pages (and the index on `due`) for the commit to sync.
+        if conn.execute(_NEXT_ROW, (deal_id,)).fetchone() != row:
+            conn.execute(_UPSERT_NEXT, (deal_id, *row))
 
 
 def stored_text(status: Mapping[str, Any]) -> str:
