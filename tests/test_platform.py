@@ -3,12 +3,14 @@ finding deals, fresh reads, export and import, and upcasts. CLI and Python."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -215,6 +217,43 @@ def build_0008_db(path: Path) -> SqliteStore:
     conn.commit()
     conn.close()
     return model
+
+
+def written_btrees(path: Path, act: Any) -> set[str]:
+    """The tables and indexes whose pages the commit of `act()` wrote to the WAL (empty when
+    it began): each frame is a 24-byte header, its page number first, then the page."""
+    raw = sqlite3.connect(path)
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        act()
+        wal = Path(f"{path}-wal").read_bytes()
+        size = int.from_bytes(wal[8:12], "big")
+        numbers = {int.from_bytes(wal[at:at + 4], "big")
+                   for at in range(32, len(wal) - 23, 24 + size)}
+        names = dict(raw.execute("SELECT pageno, name FROM dbstat"))
+    finally:
+        raw.close()
+    return {names.get(number, f"page {number}") for number in numbers}
+
+
+def test_an_action_writes_the_log_and_the_deals_row_and_nothing_else(tmp_path: Path) -> None:
+    """The commit of an accepted action that leaves the next deadline as it was writes the
+    pages of the events table, its (deal_id, seq) key and the deals row: not the
+    `next_due` table or its index, and there is no index on position to write (issue 11
+    item 13: each page is more to sync). The header page, when the file grows, aside."""
+    path = tmp_path / "npa.db"
+    with SqliteStore(path) as store:
+        deal = outstanding(store, "a")
+        before = store.due()
+        clock = deal.state.clock
+        assert clock is not None and before
+        for minutes in range(1, 6):
+            action = {"type": "advance", "actor": "company",
+                      "at": (clock + timedelta(minutes=minutes)).isoformat()}
+            written = written_btrees(path, functools.partial(deal.act, action))
+            assert written - {"sqlite_schema"} == {"events", "sqlite_autoindex_events_1",
+                                                   "deals"}
+        assert store.due() == before and verify(store, "a") == []
 
 
 def build_old_release_db(path: Path) -> None:
