@@ -56,6 +56,7 @@ T = TypeVar("T")
 
 _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+_TEXTS = 64  # the most deals whose last written status text a store remembers
 
 # Each row takes the next global position of the store (the change feed, migration 0007):
 # `position` is the table's INTEGER PRIMARY KEY (migration 0009), so SQLite gives a row
@@ -161,7 +162,7 @@ class SqliteStore:
         self._written: tuple[str, int, str] | None = None  # the head a write is making
         # deal -> the last snapshot this store wrote for it and that snapshot's stored text,
         # so that the next write's check of the query tables (`_agrees`) need not make the
-        # same text again when it is handed the same snapshot.
+        # same text again when it is handed the same snapshot (at most _TEXTS deals).
         self._texts: dict[str, tuple[Mapping[str, Any], str]] = {}
         self._link = Connection(self.path, lock_timeout_from(lock_timeout))
         self._conn = self._link.conn
@@ -428,6 +429,8 @@ class SqliteStore:
         status = snapshot()
         text = tables.stored_text(status)
         tables.write(self._conn, deal_id, seq, head, status, sealed, text, known_next)
+        if len(self._texts) >= _TEXTS and deal_id not in self._texts:
+            self._texts.clear()  # a store writing to many deals keeps memory flat
         self._texts[deal_id] = (status, text)
         self._written = (deal_id, seq, head)
 
