@@ -135,7 +135,12 @@ def canonical(record: Mapping[str, Any]) -> str:
     10 item 6). Rows written before, with escapes, keep their own text: hashes
     are checked over the stored text and never re-serialised.
     """
-    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(record)
+
+
+#: What `json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`
+#: makes for each call, made once (an encoder keeps no state between calls).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 # --- actions: the one validation lives in engine.validation; these names stay here too ---

@@ -131,6 +131,39 @@ def next_deadlines(db: Database) -> None:
     db.execute("CREATE INDEX next_due_by_due ON next_due (due)")
 
 
+
+#: The events table from step 0009 on: `position` is its INTEGER PRIMARY KEY (the rowid,
+#: which VACUUM keeps for such a column), (deal_id, seq) its unique key.
+EVENTS_0009 = (
+    "CREATE TABLE events (deal_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, "
+    "v INTEGER NOT NULL, at TEXT, data TEXT NOT NULL, prev_hash TEXT NOT NULL, "
+    "hash TEXT NOT NULL, mac TEXT, position INTEGER PRIMARY KEY, UNIQUE (deal_id, seq)) STRICT"
+)
+
+
+@MIGRATIONS(name="0009_positions_as_rowid")
+def positions_as_rowid(db: Database) -> None:
+    """The events table rebuilt with `position` as its INTEGER PRIMARY KEY (issue 11 item 13):
+    the rowid is the position, so an append writes no separate position index (one page
+    fewer to sync per action). Every row is copied with its position and its text as
+    stored; the columns, their order, STRICT, NOT NULL and the (deal_id, seq) key stay;
+    the append-only triggers are made again word for word (schema.APPEND_ONLY_EVENTS),
+    as `npa verify` expects them."""
+    db.execute("ALTER TABLE events RENAME TO events_before_0009")
+    db.execute(EVENTS_0009)
+    columns = "deal_id, seq, type, v, at, data, prev_hash, hash, mac, position"
+    # A row without a position (written by a release before 0007 into a migrated file)
+    # takes the next one after every positioned row, in the order it was inserted.
+    db.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM events_before_0009 "
+               "ORDER BY position IS NULL, position, rowid")
+    copied = db.execute("SELECT (SELECT count(*) FROM events), "
+                        "(SELECT count(*) FROM events_before_0009)").fetchone()
+    if copied[0] != copied[1]:
+        raise RuntimeError(f"migration 0009 copied {copied[0]} of {copied[1]} events")
+    db.execute("DROP TABLE events_before_0009")  # with its triggers and position index
+    for sql in schema.APPEND_ONLY_EVENTS.values():
+        db.execute(sql)
+
 @functools.cache
 def triggers_made() -> dict[str, str]:
     """Every trigger the schema steps make (name -> its SQL), as a new database gets them:

@@ -17,7 +17,7 @@ import sqlite3
 SET = "npa.storage"
 STEPS = ("0001_events", "0002_events_append_only", "0003_query_tables",
          "0004_conditions_view", "0005_event_macs", "0006_requests",
-         "0007_event_positions", "0008_next_deadlines")
+         "0007_event_positions", "0008_next_deadlines", "0009_positions_as_rowid")
 
 
 def _refuse(table: str, verb: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypedDict, TypeVar
@@ -56,12 +56,15 @@ T = TypeVar("T")
 
 _SYNCHRONOUS = frozenset({"OFF", "NORMAL", "FULL", "EXTRA"})
 _PRIMARY_KEY_CLASHES = frozenset({1555, 2067})  # SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+_TEXTS = 64  # the most deals whose last written status text a store remembers
 
 # Each row takes the next global position of the store (the change feed, migration 0007):
-# writes are serialized by BEGIN IMMEDIATE, so positions follow the order of commits.
+# `position` is the table's INTEGER PRIMARY KEY (migration 0009), so SQLite gives a row
+# without one the largest position plus one (rows are never deleted); writes are
+# serialized by BEGIN IMMEDIATE, so positions follow the order of commits.
 _INSERT = (
-    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac, position) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM events))"
+    "INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, mac) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _FEED = ("SELECT position, deal_id, seq, type, v, at, data FROM events WHERE position > ? "
          "ORDER BY position LIMIT ?")
@@ -71,6 +74,12 @@ _FEED_OF = ("SELECT position, deal_id, seq, type, v, at, data FROM events "
 FEED_LIMIT = 10_000
 _COLUMNS = "seq, type, v, at, data, prev_hash, hash, mac"
 _LAST = "SELECT seq, hash, mac FROM events WHERE deal_id = ? ORDER BY seq DESC LIMIT 1"
+# The same, the deal's query-table row (seq, head, head MAC, status) and its next deadline
+# as `next_due` holds it (whether there is a row, then its values), in one statement.
+_LAST_AND_ROW = ("SELECT events.seq, hash, mac, deals.seq, head, head_mac, status, "
+                 "next_due.deal_id IS NOT NULL, due, kind, section, what, pending FROM events "
+                 "LEFT JOIN deals USING (deal_id) LEFT JOIN next_due USING (deal_id) "
+                 "WHERE deal_id = ? ORDER BY events.seq DESC LIMIT 1")
 _ROWS = f"SELECT {_COLUMNS} FROM events WHERE deal_id = ? ORDER BY seq"
 _FROM = f"SELECT {_COLUMNS} FROM events WHERE deal_id = ? AND seq >= ? ORDER BY seq"
 _REQUEST = "SELECT fingerprint, result FROM requests WHERE deal_id = ? AND request_id = ?"
@@ -151,6 +160,10 @@ class SqliteStore:
         # deal -> (seq, hash) of its last event as this store last read or wrote it
         self._heads: dict[str, tuple[int, str]] = {}
         self._written: tuple[str, int, str] | None = None  # the head a write is making
+        # deal -> the last snapshot this store wrote for it and that snapshot's stored text,
+        # so that the next write's check of the query tables (`_agrees`) need not make the
+        # same text again when it is handed the same snapshot (at most _TEXTS deals).
+        self._texts: dict[str, tuple[Mapping[str, Any], str]] = {}
         self._link = Connection(self.path, lock_timeout_from(lock_timeout))
         self._conn = self._link.conn
         try:
@@ -273,7 +286,7 @@ class SqliteStore:
         """
 
         def write() -> T:
-            top, head, mac = self._last(deal_id)
+            top, head, mac, row, known_next = self._last_and_row(deal_id)
             newer = self._newer(deal_id, seq, top, head) if top != seq else ()
             if top == seq:
                 self._same_head(deal_id, seq, head)
@@ -282,9 +295,10 @@ class SqliteStore:
             if commit is None or not commit.events:
                 return result
             self._may_write(deal_id, mac)
-            self._agrees(deal_id, top, head, commit.previous)
+            self._agrees(deal_id, top, head, row, commit.previous)
             clash = ConcurrencyConflict(f"deal {deal_id!r} moved during the append")
-            self._insert(deal_id, top, head, _encode(commit.events), commit.snapshot, clash)
+            self._insert(deal_id, top, head, _encode(commit.events), commit.snapshot, clash,
+                         known_next)
             if commit.request is not None:
                 rid, accepted = commit.request
                 remembered = self._conn.execute(
@@ -304,6 +318,16 @@ class SqliteStore:
         if last is None:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
         return last[0], last[1], last[2]
+
+    def _last_and_row(self, deal_id: str) -> tuple[
+            int, str, str | None, tuple[int, str, str | None, str] | None, tuple[Any, ...]]:
+        """`_last`, the deal's query-table row as `tables.recorded` gives it (or None), and
+        its `next_due` row as `tables.write` compares it (() when it has none)."""
+        last = self._conn.execute(_LAST_AND_ROW, (deal_id,)).fetchone()
+        if last is None:
+            raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
+        row = None if last[3] is None else (last[3], last[4], last[5], last[6])
+        return last[0], last[1], last[2], row, last[8:] if last[7] else ()
 
     def _same_head(self, deal_id: str, seq: int, head: str) -> None:
         """The event at `seq` is still the one this store last saw there."""
@@ -347,17 +371,26 @@ class SqliteStore:
                 f"({keys.KEY_FILE_ENV} or {keys.KEY_ENV}) to write to it; nothing was written",
                 field=keys.KEY_ENV)
 
-    def _agrees(self, deal_id: str, seq: int, head: str, previous: Snapshot | None) -> None:
-        """The deal's query-table row records the log's head and (if known) this status."""
-        row = tables.recorded(self._conn, deal_id)
+    def _agrees(self, deal_id: str, seq: int, head: str,
+                row: tuple[int, str, str | None, str] | None, previous: Snapshot | None) -> None:
+        """The deal's query-table row (as read in this transaction) records the log's head
+        and (if known) this status."""
         recorded = None if row is None else row[:3]
         wrong = chain.head_problems(deal_id, seq, head, recorded, self._key)
         if (not wrong and previous is not None and row is not None
-                and row[3] != tables.stored_text(previous())):
+                and row[3] != self._text_of(deal_id, previous())):
             wrong = ["the query tables' status is not the one the log folds to"]
         if wrong:
             raise BrokenLog(f"deal {deal_id!r}: {wrong[0]}; the query tables disagree with "
                             "the log, so nothing was written (run npa verify)")
+
+    def _text_of(self, deal_id: str, status: Mapping[str, Any]) -> str:
+        """The stored text of a snapshot: the one remembered if it is the very snapshot this
+        store last wrote for the deal (snapshots are never changed once made)."""
+        known = self._texts.get(deal_id)
+        if known is not None and known[0] is status:
+            return known[1]
+        return tables.stored_text(status)
 
     def _insert(
         self,
@@ -367,8 +400,10 @@ class SqliteStore:
         rows: list[_Row],
         snapshot: Snapshot,
         clash: NpaError,
+        known_next: tuple[Any, ...] | None = None,
     ) -> None:
-        """Chain and insert the rows after (seq, head), then rebuild the query tables."""
+        """Chain and insert the rows after (seq, head), then rebuild the query tables
+        (`known_next`: the deal's `next_due` row as read in this transaction, if it was)."""
         params = []
         key = self._key
         for kind, version, at, data in rows:
@@ -378,7 +413,8 @@ class SqliteStore:
             params.append((deal_id, seq, kind, version, at, data, head, digest, mac))
             head = digest
         try:
-            stored = self._conn.executemany(_INSERT, params).rowcount
+            stored = (self._conn.execute(_INSERT, params[0]) if len(params) == 1
+                      else self._conn.executemany(_INSERT, params)).rowcount
         except sqlite3.IntegrityError as exc:
             if getattr(exc, "sqlite_errorcode", None) in _PRIMARY_KEY_CLASHES:
                 raise clash from None
@@ -390,7 +426,12 @@ class SqliteStore:
                                f"{len(params)} event rows it was given (a trigger the store "
                                "did not make? run npa verify); nothing was written")
         sealed = None if key is None else keys.head_mac(key, deal_id, seq, head)
-        tables.write(self._conn, deal_id, seq, head, snapshot(), sealed)
+        status = snapshot()
+        text = tables.stored_text(status)
+        tables.write(self._conn, deal_id, seq, head, status, sealed, text, known_next)
+        if len(self._texts) >= _TEXTS and deal_id not in self._texts:
+            self._texts.clear()  # a store writing to many deals keeps memory flat
+        self._texts[deal_id] = (status, text)
         self._written = (deal_id, seq, head)
 
     def _write(self, work: Callable[[], T]) -> T:

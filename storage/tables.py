@@ -27,6 +27,8 @@ _UPSERT_NEXT = (
     "section = excluded.section, what = excluded.what, pending = excluded.pending"
 )
 
+_NEXT_ROW = "SELECT due, kind, section, what, pending FROM next_due WHERE deal_id = ?"
+
 _UPSERT_DEAL = (
     "INSERT INTO deals (deal_id, state, seq, head, status, head_mac) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (deal_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, "
@@ -36,10 +38,13 @@ _UPSERT_DEAL = (
 
 def write(
     conn: sqlite3.Connection, deal_id: str, seq: int, head: str, status: Mapping[str, Any],
-    head_mac: str | None = None,
+    head_mac: str | None = None, text: str | None = None,
+    known_next: tuple[Any, ...] | None = None,
 ) -> None:
     """Replace the deal's rows with the status after event `seq` (hash `head`, MAC `head_mac`
-    when the store has a key).
+    when the store has a key); `text` is the status's `stored_text` when the caller has it,
+    `known_next` the deal's `next_due` row (due, kind, section, what, pending; () for none)
+    when the caller read it in this transaction.
 
     Raises:
         TypeError: if the status has no string "state" or its "conditions"
@@ -49,20 +54,26 @@ def write(
     conditions = status.get("conditions", {})
     if not isinstance(state, str):
         raise TypeError(f"a deal's status needs a string 'state', got {state!r:.40}")
-    if not isinstance(conditions, Mapping) or not all(
-        isinstance(section, str) and isinstance(value, str) for section, value in conditions.items()
+    if not isinstance(conditions, Mapping) or not (
+        all(isinstance(section, str) for section in conditions)
+        and all(isinstance(value, str) for value in conditions.values())
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
     # The `conditions` view reads each condition from this status (migration 0004).
-    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, stored_text(status), head_mac))
+    if text is None:
+        text = stored_text(status)
+    conn.execute(_UPSERT_DEAL, (deal_id, state, seq, head, text, head_mac))
     if NEXT in status:
         nxt = status[NEXT]
         pending = status.get("pending_deadlines", 0)
-        if nxt is None:
-            conn.execute(_UPSERT_NEXT, (deal_id, None, None, None, None, pending))
-        else:
-            conn.execute(_UPSERT_NEXT, (deal_id, nxt["due"], nxt["kind"], nxt["section"],
-                                        nxt["what"], pending))
+        row = ((None, None, None, None, pending) if nxt is None
+               else (nxt["due"], nxt["kind"], nxt["section"], nxt["what"], pending))
+        # Most actions leave the next deadline as it was: a row rewritten with the same
+        # values would still dirty its pages (and the index on `due`) for the commit to sync.
+        if known_next is None:
+            known_next = conn.execute(_NEXT_ROW, (deal_id,)).fetchone() or ()
+        if known_next != row:
+            conn.execute(_UPSERT_NEXT, (deal_id, *row))
 
 
 def stored_text(status: Mapping[str, Any]) -> str:

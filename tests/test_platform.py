@@ -3,12 +3,14 @@ finding deals, fresh reads, export and import, and upcasts. CLI and Python."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,8 @@ from engine.errors import BrokenLog, DealExists, InvalidSetting, NpaError
 from engine.events import ClockAdvanced
 from storage import SqliteStore, schema
 from storage.exchange import export_deal
-from storage.migrations import MIGRATIONS
+from storage.migrations import EVENTS_0009, MIGRATIONS
+from storage.sqlite import FEED_LIMIT
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Any value a caller might pass.
@@ -123,6 +126,134 @@ def test_an_existing_database_migrates_and_its_events_get_positions(tmp_path: Pa
         Deal.load(store, "y").act({"type": "sign", "actor": "company",
                                    "at": "1997-10-27T09:00"})
         assert store.events_since(4)[0]["position"] == 5
+
+
+KEY = b"a key of sixteen bytes or more"
+_EVENT_COLUMNS = "deal_id, seq, type, v, at, data, prev_hash, hash, mac, position"
+
+
+def test_a_store_of_the_release_before_gets_positions_as_its_rowid(tmp_path: Path) -> None:
+    """A file at schema step 0008 (a unique index on `position`) opens: step 0009 rebuilds
+    the events table with `position` as its INTEGER PRIMARY KEY, every row kept with its
+    position, MAC and text; the triggers, the (deal_id, seq) key, the feed, verify, export
+    and import work as before, new events take the next position, VACUUM keeps them."""
+    path = tmp_path / "0008.db"
+    model = build_0008_db(path)
+    before = sqlite3.connect(path)
+    rows = before.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY position").fetchall()
+    assert "events_by_position" in {name for (name,) in before.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    before.close()
+    with SqliteStore(path, key=KEY) as store:
+        raw = store._conn
+        assert raw.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY position"
+                           ).fetchall() == rows
+        assert store.events_since(0, limit=FEED_LIMIT) == model.events_since(0, limit=FEED_LIMIT)
+        assert store.last_position() == model.last_position() == len(rows)
+        assert raw.execute("SELECT sql FROM sqlite_master WHERE name = 'events'"
+                           ).fetchone() == (EVENTS_0009,)
+        assert [name for (name,) in raw.execute(
+            "SELECT name FROM sqlite_master WHERE tbl_name = 'events' AND type = 'index'")
+        ] == ["sqlite_autoindex_events_1"]  # (deal_id, seq); no index on position
+        assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%before%'"
+                           ).fetchone() == (0,)  # the old table is gone
+        for deal_id in ("a", "b"):
+            assert store.chain_problems(deal_id) == []  # the triggers too, word for word
+            assert verify(store, deal_id) == []
+        for sql in ("UPDATE events SET data = '{}' WHERE position = 1",
+                    "DELETE FROM events WHERE position = 1"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                raw.execute(sql)
+        with pytest.raises(sqlite3.IntegrityError):  # the (deal_id, seq) key holds
+            raw.execute(f"INSERT INTO events ({_EVENT_COLUMNS}) SELECT deal_id, seq, type, v, "
+                        "at, data, prev_hash, hash, mac, NULL FROM events WHERE position = 1")
+        deal = Deal.load(store, "a")
+        assert deal.act({"type": "advance", "actor": "company",
+                         "at": "1997-12-01T09:00"}).accepted
+        added = store.events_since(len(rows))
+        assert [e["position"] for e in added] == list(range(len(rows) + 1,
+                                                            len(rows) + 1 + len(added)))
+        assert added and all(e["deal"] == "a" for e in added)
+        store.import_log(store.export("b"), as_id="c")
+        assert verify(store, "c") == []
+        feed = store.events_since(0, limit=FEED_LIMIT)
+    vacuumed = sqlite3.connect(path)
+    vacuumed.execute("VACUUM")
+    vacuumed.close()
+    with SqliteStore(path, key=KEY) as store:
+        assert store.events_since(0, limit=FEED_LIMIT) == feed
+        assert all(verify(store, deal_id) == [] for deal_id in ("a", "b", "c"))
+    model.close()
+
+
+def test_a_new_store_has_the_events_table_of_step_0009(tmp_path: Path) -> None:
+    """A new store and a migrated one hold the same events table, `position` its rowid."""
+    with SqliteStore(tmp_path / "new.db") as store:
+        assert store._conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events'"
+                                   ).fetchone() == (EVENTS_0009,)
+        pk = [(name, key) for _, name, _, _, _, key
+              in store._conn.execute("PRAGMA table_info(events)") if key]
+        assert pk == [("position", 1)]
+
+
+def build_0008_db(path: Path) -> SqliteStore:
+    """A keyed store file as the release before this one left it (steps 0001-0008): two
+    deals acted on in turn, their rows inserted as that release did (each taking
+    MAX(position) + 1, under a unique index on position), their query-table rows and next
+    deadlines. Returns the same deals in a current in-memory store, to compare with."""
+    model = SqliteStore(":memory:", key=KEY)
+    a, b = Deal.create(model, "a"), Deal.create(model, "b")
+    for action in SIGNING_TO_OUTSTANDING:
+        assert a.act(action).accepted and b.act(action).accepted
+    conn = sqlite3.connect(path)
+    MIGRATIONS.apply(Database(conn), stop_before="0009_positions_as_rowid")
+    for row in model._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY position"):
+        conn.execute("INSERT INTO events (deal_id, seq, type, v, at, data, prev_hash, hash, "
+                     "mac, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "(SELECT COALESCE(MAX(position), 0) + 1 FROM events))", row[:-1])
+    for table in ("deals", "next_due"):
+        for row in model._conn.execute(f"SELECT * FROM {table}"):
+            conn.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+    conn.commit()
+    conn.close()
+    return model
+
+
+def written_btrees(path: Path, act: Any) -> set[str]:
+    """The tables and indexes whose pages the commit of `act()` wrote to the WAL (empty when
+    it began): each frame is a 24-byte header, its page number first, then the page."""
+    raw = sqlite3.connect(path)
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        act()
+        wal = Path(f"{path}-wal").read_bytes()
+        size = int.from_bytes(wal[8:12], "big")
+        numbers = {int.from_bytes(wal[at:at + 4], "big")
+                   for at in range(32, len(wal) - 23, 24 + size)}
+        names = dict(raw.execute("SELECT pageno, name FROM dbstat"))
+    finally:
+        raw.close()
+    return {names.get(number, f"page {number}") for number in numbers}
+
+
+def test_an_action_writes_the_log_and_the_deals_row_and_nothing_else(tmp_path: Path) -> None:
+    """The commit of an accepted action that leaves the next deadline as it was writes the
+    pages of the events table, its (deal_id, seq) key and the deals row: not the
+    `next_due` table or its index, and there is no index on position to write (issue 11
+    item 13: each page is more to sync). The header page, when the file grows, aside."""
+    path = tmp_path / "npa.db"
+    with SqliteStore(path) as store:
+        deal = outstanding(store, "a")
+        before = store.due()
+        clock = deal.state.clock
+        assert clock is not None and before
+        for minutes in range(1, 6):
+            action = {"type": "advance", "actor": "company",
+                      "at": (clock + timedelta(minutes=minutes)).isoformat()}
+            written = written_btrees(path, functools.partial(deal.act, action))
+            assert written - {"sqlite_schema"} == {"events", "sqlite_autoindex_events_1",
+                                                   "deals"}
+        assert store.due() == before and verify(store, "a") == []
 
 
 def build_old_release_db(path: Path) -> None:

@@ -207,6 +207,24 @@ def test_edited_query_tables_are_reported_and_never_overwritten(tmp_path: Path) 
         assert store.stored_status(DEAL)["principal_paid"] == "0.00"
 
 
+def test_a_status_edited_after_this_store_wrote_it_stops_its_next_action(
+        tmp_path: Path) -> None:
+    """The store remembers the status text it wrote (so as not to make it again for the
+    next write's check), but still compares it with the row as stored: an edit made
+    between two actions of the same Deal on the same store stops the second."""
+    path = tmp_path / "npa.db"
+    build(path, None)
+    with SqliteStore(path) as store:
+        deal = Deal.load(store, DEAL)
+        assert deal.act({"type": "advance", "actor": "company",
+                         "at": "2000-03-01T10:00"}).accepted
+        edit_status(path, DEAL, principal_paid="0.00")
+        with pytest.raises(BrokenLog, match="the query tables disagree with the log"):
+            deal.act({"type": "advance", "actor": "company", "at": "2000-03-01T11:00"})
+        assert len(store.load(DEAL)) == 42
+        assert len(deal.events) == 42
+
+
 def test_verify_rebuild_tables_puts_back_a_status_edited_by_hand(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
