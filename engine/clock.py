@@ -65,10 +65,11 @@ def new_york_instant(local: datetime, field: str = "at") -> datetime:
         InvalidAction: naming `field`, for a wall time in the repeated autumn
             hour or the skipped spring hour (it names no single instant).
     """
-    problem = wall_time_problem(local)
-    if problem is not None:
-        raise InvalidAction(problem, field=field)
-    return local.replace(tzinfo=NEW_YORK).astimezone(UTC)
+    first = local.replace(tzinfo=NEW_YORK, fold=0)
+    if first.utcoffset() != local.replace(tzinfo=NEW_YORK, fold=1).utcoffset():
+        # The two readings differ only in the hours daylight saving repeats or skips.
+        raise InvalidAction(wall_time_problem(local) or "", field=field)
+    return first.astimezone(UTC)
 
 
 def instant(moment: datetime, field: str = "at") -> datetime:

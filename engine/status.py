@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from contract import CONDITIONS, PRE_CLOSING
+from contract import PRE_CLOSING
 from engine import events as ev
 from engine.clock import iso, new_york_date, utc_iso
 from engine.explain import Reason
 from engine.money import ZERO, dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
-from engine.rules.conditions import condition_status
+from engine.rules.conditions import condition_statuses
 from engine.rules.payments import (
     default_interest,
     interest_accrued,
@@ -129,7 +129,7 @@ def status_of(state: DealState, as_of: datetime | None = None) -> DealStatus:
         "events": state.seq,
         "signed": sorted(state.signed),
         "closing_date": state.closing_date.isoformat(),
-        "conditions": {c.section: condition_status(state, c) for c in CONDITIONS},
+        "conditions": condition_statuses(state),
         "pre_closing": list(PRE_CLOSING),
         "settlement": {
             "notes_delivered": state.notes_delivered,
@@ -288,7 +288,7 @@ def snapshot_of(state: DealState) -> dict[str, Any]:
         "state": state.status.value,
         "as_of": iso(moment) if moment else None,
         "events": state.seq,
-        "conditions": {c.section: condition_status(state, c) for c in CONDITIONS},
+        "conditions": condition_statuses(state),
         "holders": {name: str(amount) for name, amount in state.holders.items()},
         "principal_outstanding": str(state.principal_outstanding),
         "interest_paid": str(state.interest_paid),

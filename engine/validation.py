@@ -366,12 +366,17 @@ _SHORT_TEXT = 4096
 def _too_big(data: dict[str, Any]) -> bool:
     """Whether an action given as a dict would be over 1 MiB of UTF-8 JSON."""
     if len(data) <= _FEW_VALUES and all(
-            isinstance(key, str) and len(key) < _SHORT_TEXT and (
-                not isinstance(value, str | list | tuple | dict | Mapping)
-                or (isinstance(value, str) and len(value) < _SHORT_TEXT))
+            type(key) is str and len(key) < _SHORT_TEXT and (
+                len(value) < _SHORT_TEXT if type(value) is str
+                else type(value) in _SCALARS or not isinstance(value, _CONTAINERS))
             for key, value in data.items()):
         return False
     return _json_size(data, MAX_ACTION_BYTES, 0) > MAX_ACTION_BYTES
+
+
+#: Values `_too_big` passes at a glance, and those (or their subclasses) it must walk.
+_SCALARS = frozenset({int, float, bool, type(None), Decimal})
+_CONTAINERS = (str, list, tuple, dict, Mapping)
 
 
 def _json_size(value: Any, budget: int, depth: int) -> int:

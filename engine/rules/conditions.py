@@ -11,7 +11,7 @@ from datetime import datetime
 
 import attrs
 
-from contract import Condition, condition, head_of, whose_representation
+from contract import CONDITIONS, Condition, condition, head_of, whose_representation
 from engine.actions import (
     DeliverInstrument,
     RecordMisrepresentation,
@@ -299,6 +299,31 @@ def condition_status(state: DealState, cond: Condition) -> str:
     if cond.section in state.marked or cond.kind != "absence":
         return "pending"
     return "pending" if anything_against(state, cond) else "satisfied"
+
+
+#: The last deal's condition statuses, with the state fields they were worked out from.
+#: (One item, replaced whole, so that threads always read a matching pair.)
+_LAST_STATUSES: list[tuple[tuple[object, ...], dict[str, str]]] = [((object(),) * 6, {})]
+
+
+def condition_statuses(state: DealState) -> dict[str, str]:
+    """Every condition of 5.1 and 5.2 by section, with its `condition_status`.
+
+    A status reads only the marks, the Closing Date, the proceedings, the
+    requests, the misrepresentations and the claims; the fold hands a state's
+    unchanged fields on as the very same objects, so while none of those is
+    replaced (an `advance`, a payment or a report after the Closing) the
+    statuses worked out for the last state are the answer again. It is asked
+    each time a deal's status is stored (bench row 3, issue 11 item 13).
+    """
+    read = (state.marked, state.closing_date, state.proceedings, state.requests,
+            state.misrepresentations, state.claims)
+    seen, known = _LAST_STATUSES[0]
+    if all(a is b for a, b in zip(seen, read, strict=True)):
+        return dict(known)
+    statuses = {c.section: condition_status(state, c) for c in CONDITIONS}
+    _LAST_STATUSES[0] = (read, statuses)
+    return dict(statuses)
 
 
 def anything_against(state: DealState, cond: Condition) -> bool:
