@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).with_name("bench.py")
-ROWS = ("1", "2", "3", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9f", "9b", "10a", "10b",
+ROWS = ("1", "2", "3", "3w", "3b", "4", "5a", "5b", "6", "7", "8", "9a", "9f", "9b", "10a", "10b",
         "10f", "11", "12", "12f")
 #: Row 7 compares with QuantLib (a dev dependency): without it the row is skipped.
 QUANTLIB = importlib.util.find_spec("QuantLib") is not None
