@@ -131,7 +131,6 @@ def next_deadlines(db: Database) -> None:
     db.execute("CREATE INDEX next_due_by_due ON next_due (due)")
 
 
-
 #: The events table from step 0009 on: `position` is its INTEGER PRIMARY KEY (the rowid,
 #: which VACUUM keeps for such a column), (deal_id, seq) its unique key.
 EVENTS_0009 = (
@@ -163,6 +162,7 @@ def positions_as_rowid(db: Database) -> None:
     db.execute("DROP TABLE events_before_0009")  # with its triggers and position index
     for sql in schema.APPEND_ONLY_EVENTS.values():
         db.execute(sql)
+
 
 @functools.cache
 def triggers_made() -> dict[str, str]:
