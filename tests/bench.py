@@ -326,10 +326,17 @@ def bench_action(sizes: Sizes) -> Row:
 # --- 2. npa act from the shell ----------------------------------------------
 
 
+#: What a platform's shell has: bytecode caching on (a sandbox may switch it off, which
+#: recompiles every module on every start and is no measure of the engine).
+_SHELL_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_ns(argv: list[str], expect: int = 0) -> int:
-    """Wall time of one subprocess, startup included; fails on an unexpected exit code."""
+    """Wall time of one subprocess, startup included, in a platform's shell's environment;
+    fails on an unexpected exit code."""
     start = time.perf_counter_ns()
-    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          env=_SHELL_ENV)
     elapsed = time.perf_counter_ns() - start
     if done.returncode != expect:
         raise RuntimeError(f"{argv[:3]} exited {done.returncode}: {done.stderr.decode()[:500]}")
@@ -367,11 +374,6 @@ def bench_cli_act(sizes: Sizes, tmp: Path) -> tuple[Row, dict[str, Any]]:
 
 
 # --- 12. npa act against a fresh database (issue 11 item 12) -----------------
-
-#: What a platform's shell has: bytecode caching on (a sandbox may switch it off, which
-#: recompiles every module on every start and is no measure of the engine).
-_SHELL_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
 
 def bench_cli_fresh(sizes: Sizes, tmp: Path) -> Row:
     """Median of `npa act` (the first signature) each on a fresh copy of a new deal's
