@@ -166,8 +166,6 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
     (`engine.status.describe`), the section an event is about (the representation of a
     claim or of a misrepresentation, the covenant of a breach, what a notice is given
     under), and each refusal's."""
-    from engine.status import describe
-
     found = {r.section for r in reasons if r.section}
     for event in events:
         cls = type(event)
@@ -177,6 +175,8 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
         short = (cls, *(v for v in values_of(event) if v.__class__ is str and len(v) <= 24))
         section = _SECTION_OF.get(short)
         if section is None:
+            from engine.status import describe
+
             section = describe(state, event)[1]
             if len(_SECTION_OF) < 50_000:
                 _SECTION_OF[short] = section

@@ -173,6 +173,8 @@ def iso(moment: datetime) -> str:
 
 def utc_iso(moment: datetime) -> str:
     """An instant as ISO 8601 in UTC (how the engine stores it)."""
+    if moment.tzinfo is UTC:  # as the engine holds every instant: nothing to convert
+        return moment.isoformat()
     return moment.astimezone(UTC).isoformat()
 
 

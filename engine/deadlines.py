@@ -57,6 +57,8 @@ def fire_until(state: DealState, until: datetime) -> tuple[list[ev.Event], DealS
         RuntimeError: if a kind's firing leaves its own deadline pending (a bug
             that would otherwise loop for ever).
     """
+    if not state.deadlines or state.deadlines[0].due > until:
+        return [], state  # nothing is due (most actions): not even the import below
     from engine.lifecycle import follow
 
     fired: list[ev.Event] = []

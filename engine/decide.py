@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from engine import actions as act
 from engine.deadlines import fire_until
-from engine.events import ClockAdvanced, StateChanged
+from engine.events import ClockAdvanced, Event, StateChanged
 from engine.lifecycle import fire, follow
 from engine.rules import (
     authority,
@@ -29,6 +30,8 @@ from engine.rules.common import Decision, accept, refuse
 from engine.state import DealState, evolve
 
 Rule = Callable[[DealState, Any], Decision]
+#: How time is brought up to an action: `engine.deadlines.fire_until` or the same, remembered.
+Fire = Callable[[DealState, datetime], tuple[list[Event], DealState]]
 
 
 def _advance(state: DealState, action: act.Advance) -> Decision:
@@ -87,8 +90,13 @@ def rule_for(kind: type[act.Action]) -> Rule:
     return rule
 
 
-def decide(state: DealState, action: act.Action) -> Decision:
+def decide(state: DealState, action: act.Action, *, bring: Fire = fire_until) -> Decision:
     """The events that follow from an action in this state, or every reason against it.
+
+    `bring` brings the state up to the action's time (every deadline due by then fires
+    first): `fire_until` itself, or one that remembers what it gave for a state and a
+    time, for a caller deciding many actions on one state (exploration). It must not
+    change the list it returns, nor be given a state that changed since.
 
     Raises:
         InvalidAction: when the action names something the deal does not have
@@ -98,7 +106,7 @@ def decide(state: DealState, action: act.Action) -> Decision:
     if reasons:
         return refuse(reasons + authority.may_take(state, action))
     # Time has passed up to the action: every deadline due by then fires first.
-    fired, state = fire_until(state, action.at)
+    fired, state = bring(state, action.at)
     unauthorised = authority.may_take(state, action)
     if unauthorised:
         # The rules may rely on who the actor is: one without authority goes no further.

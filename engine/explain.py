@@ -6,6 +6,7 @@ The clause text is stored once, in `contract`, and looked up here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -69,8 +70,10 @@ def page_anchor(section: str) -> str:
     return "section-" + "-".join(re.findall(r"[a-z0-9]+", section.lower()))
 
 
+@functools.lru_cache(maxsize=2048)
 def quote(section: str) -> str:
-    """The clause text of a section, as the agreement prints it."""
+    """The clause text of a section, as the agreement prints it (each section's looked up
+    once: the agreement does not change while the engine runs)."""
     if section in _NOT_IN_THE_AGREEMENT:
         return _NOT_IN_THE_AGREEMENT[section]
     assumed = schedule_1_text(section)

@@ -106,6 +106,10 @@ MACHINE = Machine(
 )
 
 _BY_TRIGGER = {row.trigger: row for row in TABLE}
+#: The automatic moves out of each state, in the table's order.
+_AUTOMATIC_FROM = {status: tuple(row for row in TABLE
+                                 if row.trigger in AUTOMATIC and row.source is status)
+                   for status in Status}
 
 
 def fire(trigger: str, deal: DealState, at: datetime) -> tuple[Status | None, list[Reason]]:
@@ -141,9 +145,7 @@ def follow(state: DealState, at: datetime) -> tuple[list[ev.Event], DealState]:
     moved = True
     while moved:
         moved = False
-        for row in TABLE:
-            if row.trigger not in AUTOMATIC or row.source is not state.status:
-                continue
+        for row in _AUTOMATIC_FROM[state.status]:
             if row.guard(state, at):
                 continue  # the guard would refuse: no need to ask the machine
             dest, _ = fire(row.trigger, state, at)

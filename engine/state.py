@@ -44,6 +44,8 @@ class Status(enum.StrEnum):
 #: The acts of Schedule 1 that Holders of a majority in principal take, by name: what a
 #: Holder's own action joins (`DealState.joined`).
 ACCELERATION = "acceleration"
+#: Nothing, to the cent (a constant: a sum over the Holders starts here after every action).
+_ZERO = Decimal("0.00")
 
 
 def waiver_act(event_of_default: str) -> str:
@@ -310,7 +312,7 @@ class DealState(Plain):
     @property
     def principal_outstanding(self) -> Decimal:
         """The principal of the Notes not yet repaid (zero before they are issued)."""
-        return sum(self.holders.values(), Decimal("0.00"))
+        return sum(self.holders.values(), _ZERO)
 
     @property
     def notes_alive(self) -> bool:
@@ -330,7 +332,7 @@ class DealState(Plain):
 
     def paid_for(self, purpose: str) -> Decimal:
         """What has been paid so far for a purpose."""
-        return self.paid.get(purpose, Decimal("0.00"))
+        return self.paid.get(purpose, _ZERO)
 
 
 #: A fold step's changes to the state's fields (one `attrs.evolve` applies them all).

@@ -18,6 +18,8 @@ from typing import Any
 
 from engine.codec import canonical
 
+_STR = frozenset({str})
+
 #: The snapshot's key that goes to the `next_due` table rather than the `deals` row.
 NEXT = "next_deadline"
 
@@ -55,8 +57,10 @@ def write(
     if not isinstance(state, str):
         raise TypeError(f"a deal's status needs a string 'state', got {state!r:.40}")
     if not isinstance(conditions, Mapping) or not (
-        all(isinstance(section, str) for section in conditions)
-        and all(isinstance(value, str) for value in conditions.values())
+        # At a glance when every key and value is exactly str (as the engine makes them).
+        {*map(type, conditions), *map(type, conditions.values())} <= _STR
+        or (all(isinstance(section, str) for section in conditions)
+            and all(isinstance(value, str) for value in conditions.values()))
     ):
         raise TypeError("a deal's 'conditions' must map each section to a status string")
     # The `conditions` view reads each condition from this status (migration 0004).

@@ -1007,10 +1007,10 @@ def timing_decide(module: Any) -> Iterator[list[int]]:
     spent = [0, 0]
     original = vars(module)["decide"]
 
-    def timed(state: Any, action: Any) -> Any:
+    def timed(state: Any, action: Any, **options: Any) -> Any:
         start = time.perf_counter_ns()
         try:
-            return original(state, action)
+            return original(state, action, **options)
         finally:
             spent[0] += time.perf_counter_ns() - start
             spent[1] += 1

@@ -28,7 +28,7 @@ from engine.clock import NEW_YORK as _NEW_YORK
 from engine.clock import iso
 from engine.explain import Reason
 from engine.money import dollars
-from engine.state import DealState, Status, late_interest
+from engine.state import DealState, Status, late_interest, times_in_order
 
 ZERO = Decimal("0.00")
 
@@ -419,8 +419,6 @@ def every_refusal_cites_a_section(seen: Seen) -> str | None:
 def events_in_time_order(seen: Seen) -> str | None:
     """PRODUCT.md section 5: the engine processes actions in time order, and what follows
     from an action or a deadline happens at its own time, never earlier."""
-    from engine.state import times_in_order
-
     clock = seen.before.clock
     first = next((e for e in seen.events if e.at is not None), None)
     if clock is not None and first is not None and first.at < clock:  # type: ignore[operator]

@@ -21,9 +21,12 @@ is looked at again.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -50,8 +53,19 @@ def _multiset(items: Iterable[Hashable]) -> Part:
     return ("bag", frozenset(Counter(listed).items()))
 
 
+#: Values that are their own image (checked by exact type first: most values are these).
+_PLAIN = frozenset({str, int, bool, Decimal, datetime, date, type(None)})
+
+
 def freeze(value: Any) -> Part:
     """A hashable image of any state value: mappings and records by their contents."""
+    cls = type(value)
+    if cls in _PLAIN:
+        return value  # type: ignore[no-any-return]
+    if cls is dict:
+        return frozenset((freeze(k), freeze(v)) for k, v in value.items())
+    if cls is tuple:
+        return tuple(freeze(v) for v in value)
     if isinstance(value, Mapping):
         return frozenset((freeze(k), freeze(v)) for k, v in value.items())
     if isinstance(value, list | tuple):
@@ -234,7 +248,38 @@ FIELDS: dict[str, tuple[tuple[str, ...], Keying]] = {
     "claims": (("notices",), lambda s, n: _multiset(
         _claim(c, n.notices) for c in s.claims.values())),
     "expenses": ((), lambda s, n: _multiset(map(_expense, s.expenses.values()))),
+    "notes_delivered_at": ((), lambda s, n: s.notes_delivered_at),
+    "late_interest": ((), lambda s, n: s.late_interest),
+    "late_marked": ((), lambda s, n: s.late_marked),
+    "accelerated_late": ((), lambda s, n: s.accelerated_late),
+    # In the order they were made: each payment's shares among the Holders of its day.
+    "holder_payments": ((), lambda s, n: tuple(map(_payment, s.holder_payments))),
+    "joined": ((), lambda s, n: frozenset(s.joined.items())),
 }
+
+#: Fields whose part reads other records only through what they hold: when such a field
+#: is empty its part is the same whatever the records it would read (see `Keyer.parts`).
+_READS_ONLY_ITS_OWN = frozenset({"address_changes", "notice_particulars", "transfers",
+                                 "claims", "defaults"})
+
+
+#: The image of each payment to the Holders already seen, by identity (the payment is
+#: kept, so its id is not reused): a state's payments are those of the state it came
+#: from and one more, so each is frozen once. Cleared when it grows past `_PAYMENTS`.
+_PAID: dict[int, tuple[Any, Part]] = {}
+_PAYMENTS = 100_000
+
+
+def _payment(payment: Any) -> Part:
+    """A payment to the Holders by its contents (as `freeze` reads it), each frozen once."""
+    known = _PAID.get(id(payment))
+    if known is not None and known[0] is payment:
+        return known[1]
+    if len(_PAID) >= _PAYMENTS:
+        _PAID.clear()
+    image = freeze(payment)
+    _PAID[id(payment)] = (payment, image)
+    return image
 
 
 def _generic(name: str) -> Keying:
@@ -250,35 +295,49 @@ class Keyer:
         self.fields: tuple[str, ...] = tuple(names)
         self._keyings: tuple[Keying, ...] = tuple(
             FIELDS.get(name, ((), _generic(name)))[1] for name in names)
-        #: For each field, the parts that must be built again when its object changes.
+        #: Every field's value of a state's __dict__ at once (one C call).
+        self._values = operator.itemgetter(*names)
+        #: For each field, the parts that must be built again when its object changes:
+        #: its own, and those of the fields that read it (a record another one names).
         affected: dict[str, list[int]] = {}
+        readers: dict[str, list[int]] = {}
         for i, name in enumerate(names):
             deps = FIELDS.get(name, ((), None))[0]
-            for dep in (name, *deps):
+            affected.setdefault(name, []).append(i)
+            for dep in deps:
                 affected.setdefault(dep, []).append(i)
-        self._affected = {k: tuple(v) for k, v in affected.items()}
+                readers.setdefault(dep, []).append(i)
+        self._affected = tuple(tuple(affected[name]) for name in names)
+        self._only_own = frozenset(i for i, name in enumerate(names)
+                                   if name in _READS_ONLY_ITS_OWN)
 
     def parts(self, state: DealState, parent: DealState | None = None,
               parent_parts: Parts | None = None) -> Parts:
-        """The key's parts, field by field; those the parent shares are reused."""
+        """The key's parts, field by field; those the parent shares are reused.
+
+        A field is keyed again when its own object changed, or when a record it reads
+        (through `_Names`) did; one that reads only through what it holds is not keyed
+        again for the records it would read when it holds nothing (its part is then that
+        of an empty field, whatever the records)."""
         names = _Names(state)
-        if parent is None or parent_parts is None:
-            return tuple(keying(state, names) for keying in self._keyings)
-        mine, theirs = state.__dict__, parent.__dict__
-        out = list(parent_parts)
         keyings = self._keyings
+        if parent is None or parent_parts is None:
+            return tuple(keying(state, names) for keying in keyings)
+        mine, theirs = self._values(state.__dict__), self._values(parent.__dict__)
+        out = list(parent_parts)
         affected = self._affected
-        if mine.keys() == theirs.keys():  # the fold keeps the order of the fields
-            changed = [f for (f, a), b in zip(mine.items(), theirs.values(), strict=True)
-                       if a is not b]
-        else:  # pragma: no cover - a state made some other way
-            changed = [f for f, a in mine.items() if theirs.get(f) is not a]
+        only_own = self._only_own
+        changed = list(itertools.compress(range(len(mine)), map(operator.is_not, mine, theirs)))
+        own = set(changed)
         done: set[int] = set()
         for field in changed:
-            for i in affected.get(field, ()):
-                if i not in done:
-                    done.add(i)
-                    out[i] = keyings[i](state, names)
+            for i in affected[field]:
+                if i in done:
+                    continue
+                done.add(i)
+                if i not in own and i in only_own and not mine[i]:
+                    continue  # empty before and after: nothing in it to read again
+                out[i] = keyings[i](state, names)
         return tuple(out)
 
 

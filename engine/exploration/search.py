@@ -7,6 +7,9 @@ checked on what followed. An accepted move leads to a state; a state whose
 canonical key was seen before is not explored again. A refused move must
 change nothing: its decision adds no event, and the state it was decided on
 is keyed afresh after all its moves, to show that no decision changed it.
+The moves of one state decided at one instant share what time passing up to
+that instant made of the state (`_Fired`, which keys each such state again
+after all the moves too).
 
 Breadth first, so the first path found to a broken invariant is a shortest
 one. A state that breaks an invariant is counted but not explored further.
@@ -27,12 +30,14 @@ import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 import attrs
 
 from contract import TermSheet
 from engine.citations import cited_by
+from engine.deadlines import fire_until
 from engine.decide import decide
 from engine.errors import InvalidAction
 from engine.events import Event
@@ -47,11 +52,12 @@ from engine.state import DealState
 ERROR = "the_engine_answers_every_action"
 
 
-@attrs.frozen(eq=False)
-class Outcome:
-    """What one move of one state came to, as a worker reports it."""
+class Outcome(NamedTuple):
+    """What one move of one state came to, as a worker reports it (a named tuple: one is
+    made for every move tried)."""
 
-    index: int
+    #: The move's place among the state's moves.
+    tried: int
     accepted: bool
     key: Hashable = None
     edge: tuple[str, str] | None = None
@@ -122,6 +128,34 @@ class _Graph:
 _LEVEL: dict[str, Any] = {}
 
 
+class _Fired:
+    """`fire_until` on one state, remembered for each instant its moves are decided at
+    (every move at that instant starts from the same deadlines fired), and each state it
+    made keyed, so that `changed` can show afterwards that no decision changed one."""
+
+    def __init__(self, state: DealState, parts: Parts) -> None:
+        self.state = state
+        self.parts = parts
+        self._at: dict[datetime, tuple[list[Event], DealState]] = {}
+        self._keys: list[tuple[DealState, Parts]] = []
+
+    def __call__(self, state: DealState, at: datetime) -> tuple[list[Event], DealState]:
+        if state is not self.state:  # pragma: no cover - decide passes its own state
+            return fire_until(state, at)
+        got = self._at.get(at)
+        if got is None:
+            got = self._at[at] = fire_until(state, at)
+            if got[1] is not state:
+                self._keys.append((got[1], KEYER.parts(got[1], state, self.parts)))
+        return got
+
+    def changed(self) -> bool:
+        """Whether a decision changed a state time passing made (in its own objects: those
+        it shares with the state it came from are checked with that state)."""
+        return any(KEYER.parts(made, self.state, self.parts) != parts
+                   for made, parts in self._keys)
+
+
 def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> Expanded:
     """Decide every move of one state and check every invariant on each."""
     state = item.state
@@ -129,9 +163,10 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
     sections: set[str] = set()
     invalid: list[str] = []
     tried = moves(state)
+    fire = _Fired(state, item.parts)
     for index, move in enumerate(tried):
         try:
-            decision = decide(state, move.action)
+            decision = decide(state, move.action, bring=fire)
         except InvalidAction as exc:
             invalid.append(f"{move.step}: {exc}")
             continue
@@ -157,8 +192,8 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
         child = (after, parts, decision.events) if keep_children else None
         outcomes.append(Outcome(index, True, key, (state.status.value, after.status.value),
                                 broken, child))
-    if state_key(state) != item.parts:
-        outcomes = _blame(item, graph, tried, outcomes)
+    if state_key(state) != item.parts or fire.changed():
+        outcomes = _blame(item, graph, outcomes)
     return Expanded(item.node, tuple(outcomes), frozenset(sections), tuple(invalid))
 
 
@@ -181,23 +216,23 @@ def _check(seen: Seen, sample: bool) -> tuple[tuple[str, str], ...]:
     return tuple(broken)
 
 
-def _blame(item: Frontier, graph: _Graph, tried: list[Move],
-           outcomes: list[Outcome]) -> list[Outcome]:
-    """A decision changed the state it was decided on: find which, on a fresh copy."""
+def _blame(item: Frontier, graph: _Graph, outcomes: list[Outcome]) -> list[Outcome]:
+    """A decision changed the state it was decided on (or one time passing made of it):
+    find which, deciding the moves again in order on a fresh copy."""
     fresh = _rebuild(graph, item.node)
+    before = state_key(fresh)
+    fire = _Fired(fresh, before)
     for index, move in enumerate(moves(fresh)):
-        before = state_key(fresh)
         try:
-            decision = decide(fresh, move.action)
+            decision = decide(fresh, move.action, bring=fire)
         except Exception:  # reported by the first pass already
             continue
-        if state_key(fresh) != before:
+        if state_key(fresh) != before or fire.changed():
             what = "refused" if not decision.accepted else "accepted"
             wrong = (by_name("a_refused_action_changes_nothing").name,
                      f"deciding this {what} action changed the state it was decided on")
-            return [attrs.evolve(o, broken=(*o.broken, wrong)) if o.index == index else o
+            return [o._replace(broken=(*o.broken, wrong)) if o.tried == index else o
                     for o in outcomes]
-        fresh = _rebuild(graph, item.node)
     return outcomes
 
 
@@ -348,7 +383,7 @@ class _Tally:
             for name, message in outcome.broken:
                 self.counts[name] += 1
                 if name not in self.first:
-                    self.first[name] = self._violation(item.node, outcome.index, name,
+                    self.first[name] = self._violation(item.node, outcome.tried, name,
                                                        message, depth)
                 if self.until_violation:
                     self.stopped = "stopped at the first broken invariant"
@@ -360,14 +395,14 @@ class _Tally:
             self.edges[outcome.edge] += 1
             if outcome.key in self.seen:
                 continue
-            node = self.graph.add(item.node, outcome.index, self.graph.root[item.node])
+            node = self.graph.add(item.node, outcome.tried, self.graph.root[item.node])
             self.seen[outcome.key] = node
             self.depth_reached = max(self.depth_reached, depth)
             if depth < self.depth and not outcome.broken:
                 if outcome.child is None:
                     if tried is None:
                         tried = moves(item.state)
-                    outcome = attrs.evolve(outcome, child=_decided(item, tried[outcome.index]))
+                    outcome = outcome._replace(child=_decided(item, tried[outcome.tried]))
                 assert outcome.child is not None
                 state, parts, events = outcome.child
                 self.graph.events[node] = events
