@@ -65,17 +65,26 @@ def freeze(value: Any) -> Part:
     if cls is dict:
         return frozenset((freeze(k), freeze(v)) for k, v in value.items())
     if cls is tuple:
-        return tuple(freeze(v) for v in value)
+        return tuple(map(freeze, value))
+    read = _FIELDS_OF.get(cls)
+    if read is not None:
+        return (cls.__name__, *map(freeze, read(value)))
     if isinstance(value, Mapping):
         return frozenset((freeze(k), freeze(v)) for k, v in value.items())
     if isinstance(value, list | tuple):
         return tuple(freeze(v) for v in value)
     if isinstance(value, set | frozenset):
         return frozenset(freeze(v) for v in value)
-    if attrs.has(type(value)):
-        return (type(value).__name__, *(freeze(getattr(value, f.name))
-                                         for f in attrs.fields(type(value))))
+    if attrs.has(cls):
+        names = [f.name for f in attrs.fields(cls)]
+        getter = operator.attrgetter(*names)
+        read = _FIELDS_OF[cls] = getter if len(names) > 1 else lambda r: (getter(r),)
+        return (cls.__name__, *map(freeze, read(value)))
     return value  # type: ignore[no-any-return]
+
+
+#: Each attrs class's fields read at once (one C call), as `freeze` reads them.
+_FIELDS_OF: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 # --- the records that carry ids, and how others refer to them ---------------------
@@ -300,13 +309,11 @@ class Keyer:
         #: For each field, the parts that must be built again when its object changes:
         #: its own, and those of the fields that read it (a record another one names).
         affected: dict[str, list[int]] = {}
-        readers: dict[str, list[int]] = {}
         for i, name in enumerate(names):
             deps = FIELDS.get(name, ((), None))[0]
             affected.setdefault(name, []).append(i)
             for dep in deps:
                 affected.setdefault(dep, []).append(i)
-                readers.setdefault(dep, []).append(i)
         self._affected = tuple(tuple(affected[name]) for name in names)
         self._only_own = frozenset(i for i, name in enumerate(names)
                                    if name in _READS_ONLY_ITS_OWN)

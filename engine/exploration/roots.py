@@ -164,9 +164,10 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
     sheet = terms or DEFAULT_TERMS
     default = terms is None or terms_to_dict(terms) == terms_to_dict(DEFAULT_TERMS)
     made = _Scene(sheet, default)
-    signed = made.then(_signing(sheet) + _ready(sheet))
-    closed = made.then(_signing(sheet) + _delivered(_at(sheet.deal.closing_date - timedelta(
-        days=7), 9), dated=False) + _closing(sheet))
+    signatures = made.then(_signing(sheet))
+    signed = signatures.then(_ready(sheet))
+    closed = signatures.then(_delivered(_at(sheet.deal.closing_date - timedelta(days=7), 9),
+                                     dated=False) + _closing(sheet))
     shared = closed.then(_sharing(sheet))
     sharing = _lines(_sharing(sheet))
     if default:
@@ -200,17 +201,26 @@ class _Scene:
     """A deal taken through the actions that set a scene, each checked like a move."""
 
     def __init__(self, terms: TermSheet, default: bool,
-                 moves: Sequence[Move] = ()) -> None:
-        self.terms, self.default, self.moves = terms, default, list(moves)
-        self.deal = Deal.create(None, DEAL_ID, None if default else terms)
+                 moves: Sequence[Move] = (), base: _Scene | None = None) -> None:
+        self.terms, self.default = terms, default
         self.broken: list[tuple[str, str]] = []
         self.cited: set[str] = set()
-        for move in self.moves:
+        if base is None:
+            self.deal = Deal.create(None, DEAL_ID, None if default else terms)
+            self.moves = list(moves)
+        else:
+            # The scene it continues, as it was: its deal forked, what it broke and cited.
+            self.deal = base.deal.fork()
+            self.moves = [*base.moves, *moves]
+            self.broken += base.broken
+            self.cited |= base.cited
+        for move in moves:
             _take(self.deal, move, self.broken, self.cited)
 
     def then(self, moves: Sequence[Move]) -> _Scene:
-        """The scene after more actions (taken afresh on a deal of its own)."""
-        return _Scene(self.terms, self.default, [*self.moves, *moves])
+        """The scene after more actions (taken on a fork of this scene's deal, which is
+        left as it was)."""
+        return _Scene(self.terms, self.default, moves, self)
 
 
 def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]) -> None:
