@@ -148,7 +148,6 @@ def covers(section: str, cited: Iterable[str]) -> bool:
 #: The section each kind of event cites, by the event's short words (its kind, purpose,
 #: condition, trigger...): what `describe` says depends on nothing else.
 _SECTION_OF: dict[tuple[Any, ...], str] = {}
-_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def _values_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
@@ -169,10 +168,11 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
     found = {r.section for r in reasons if r.section}
     for event in events:
         cls = type(event)
-        values_of = _FIELDS.get(cls)
-        if values_of is None:
-            values_of = _FIELDS[cls] = _values_of(cls)
-        short = (cls, *(v for v in values_of(event) if v.__class__ is str and len(v) <= 24))
+        read = _READS.get(cls)
+        if read is None:
+            read = _READS[cls] = _reads_of(cls)
+        values_of, has_section, is_notice = read
+        short = (cls, *[v for v in values_of(event) if v.__class__ is str and len(v) <= 24])
         section = _SECTION_OF.get(short)
         if section is None:
             from engine.status import describe
@@ -182,13 +182,30 @@ def cited_by(state: DealState, events: Iterable[Event], reasons: Iterable[Reason
                 _SECTION_OF[short] = section
         if section:
             found.add(section)
-        about = getattr(event, "section", None)
-        if isinstance(about, str) and SECTION.fullmatch(about):
-            found.add(about)
-        kind = getattr(event, "kind", None)
-        if cls.__name__ == "NoticeSent" and kind in NOTICE_RESTS_ON:
-            found.add(NOTICE_RESTS_ON[kind])
+        if has_section:
+            about = getattr(event, "section", None)
+            if isinstance(about, str) and _is_section(about):
+                found.add(about)
+        if is_notice:
+            kind = getattr(event, "kind", None)
+            if kind in NOTICE_RESTS_ON:
+                found.add(NOTICE_RESTS_ON[kind])
     return found
+
+
+#: For each event class: its fields read at once, whether it has a `section`, and whether
+#: it is a notice (whose kind names what it is given under).
+_READS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], bool, bool]] = {}
+
+
+def _reads_of(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], bool, bool]:
+    return _values_of(cls), hasattr(cls, "section"), cls.__name__ == "NoticeSent"
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_section(text: str) -> bool:
+    """Whether text names a section the way the agreement numbers them."""
+    return SECTION.fullmatch(text) is not None
 
 
 #: What each kind of notice is given under, besides 8.5 (how notices are given).

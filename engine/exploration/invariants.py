@@ -70,17 +70,21 @@ class Invariant:
     sample: int = 1
     #: Whether it says anything about a refused action (most look only at accepted ones).
     on_refused: bool = False
+    #: Whether it says anything about an accepted one (those about refusals alone do not).
+    on_accepted: bool = True
 
 
 INVARIANTS: list[Invariant] = []
 
 
-def invariant(words: str, sample: int = 1, on_refused: bool = False) -> Callable[[Check], Check]:
+def invariant(words: str, sample: int = 1, on_refused: bool = False,
+              on_accepted: bool = True) -> Callable[[Check], Check]:
     """Register an invariant under the words of its step ("money is conserved")."""
 
     def register(fn: Check) -> Check:
         doc = " ".join((fn.__doc__ or "").strip().split("\n\n")[0].split())
-        INVARIANTS.append(Invariant(fn.__name__, words, doc, fn, sample, on_refused))
+        INVARIANTS.append(Invariant(fn.__name__, words, doc, fn, sample, on_refused,
+                                    on_accepted))
         return fn
 
     return register
@@ -109,10 +113,17 @@ def money_is_conserved(seen: Seen) -> str | None:
     before, after = seen.before, seen.after
     payments = [e for e in seen.events if isinstance(e, ev.PaymentMade)]
     if (not payments and after.paid is before.paid and after.holders is before.holders
-            and after.claims is before.claims and after.expenses is before.expenses
+            and after.interest_paid is before.interest_paid
+            and after.principal_paid is before.principal_paid
             and after.accelerated_interest is before.accelerated_interest
+            and after.accelerated_at is before.accelerated_at
             and after.schedule is before.schedule):
-        return None  # nothing that counts money changed: it holds as it held before
+        # Nothing paid and no balance changed: what held before holds, but for the claims
+        # and the expenses, whose records may have changed (a claim asserted, expenses
+        # presented) against the same payments.
+        if after.claims is before.claims and after.expenses is before.expenses:
+            return None
+        return _claims_and_expenses(after)
     for purpose in PURPOSES:
         added = _paid_in(payments, purpose)
         if after.paid_for(purpose) - before.paid_for(purpose) != added:
@@ -138,6 +149,11 @@ def money_is_conserved(seen: Seen) -> str | None:
         if e.shares and sum(e.shares.values(), ZERO) != e.amount:
             return (f"a payment of {dollars(e.amount)} of {e.purpose} was split into shares "
                     f"adding up to {dollars(sum(e.shares.values(), ZERO))}")
+    return _claims_and_expenses(after) or _overpaid(after)
+
+
+def _claims_and_expenses(after: DealState) -> str | None:
+    """8.10 and 8.9: the claims and the expenses record what was paid of each, no more."""
     claims_paid = sum((c.paid for c in after.claims.values()), ZERO)
     if claims_paid != after.paid_for("indemnity"):
         return (f"the claims record {dollars(claims_paid)} paid, but the payments of "
@@ -148,7 +164,7 @@ def money_is_conserved(seen: Seen) -> str | None:
                 f"expenses come to {dollars(after.paid_for('expenses'))}")
     if any(x.paid > x.amount for x in after.expenses.values()):
         return "more was paid on presented expenses than was presented"
-    return _overpaid(after)
+    return None
 
 
 def _interest_payable(state: DealState, at: datetime) -> Decimal:
@@ -375,7 +391,7 @@ def repaid_is_final(seen: Seen) -> str | None:
     return None
 
 
-@invariant("a refused action changes nothing", on_refused=True)
+@invariant("a refused action changes nothing", on_refused=True, on_accepted=False)
 def a_refused_action_changes_nothing(seen: Seen) -> str | None:
     """Every entry point (PRODUCT.md section 8): "a refused action changes nothing"."""
     if seen.accepted:
@@ -399,7 +415,8 @@ def _known_text(section: str) -> str:
     return quote(section)
 
 
-@invariant("every refusal cites a section and quotes its text", on_refused=True)
+@invariant("every refusal cites a section and quotes its text", on_refused=True,
+           on_accepted=False)
 def every_refusal_cites_a_section(seen: Seen) -> str | None:
     """PRODUCT.md section 8 and STYLE.md: every refusal says why, citing a section of the
     agreement and quoting its words."""
@@ -419,6 +436,20 @@ def every_refusal_cites_a_section(seen: Seen) -> str | None:
 def events_in_time_order(seen: Seen) -> str | None:
     """PRODUCT.md section 5: the engine processes actions in time order, and what follows
     from an action or a deadline happens at its own time, never earlier."""
+    # At a glance first: each dated event at or after the one before it (the first at or
+    # after the deal's clock), and the clock not past the action's time.
+    last = seen.before.clock
+    for event in seen.events:
+        at = event.at
+        if at is None:
+            continue
+        if last is not None and at < last:
+            break
+        last = at
+    else:
+        after = seen.after.clock
+        if not seen.accepted or after is None or after <= seen.action.at:
+            return None
     clock = seen.before.clock
     first = next((e for e in seen.events if e.at is not None), None)
     if clock is not None and first is not None and first.at < clock:  # type: ignore[operator]
@@ -468,7 +499,8 @@ def check_all(seen: Seen, *, sampled: bool = True) -> list[tuple[Invariant, str]
     """Every invariant the action broke, with what is wrong (sampled ones only if asked)."""
     broken = []
     for inv in INVARIANTS:
-        if (inv.sample > 1 and not sampled) or (not seen.accepted and not inv.on_refused):
+        if (inv.sample > 1 and not sampled) or not (
+                inv.on_accepted if seen.accepted else inv.on_refused):
             continue
         wrong = inv.check(seen)
         if wrong:

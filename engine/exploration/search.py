@@ -197,7 +197,7 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
     return Expanded(item.node, tuple(outcomes), frozenset(sections), tuple(invalid))
 
 
-_ON_ACCEPTED = tuple(inv for inv in INVARIANTS if inv.sample == 1)
+_ON_ACCEPTED = tuple(inv for inv in INVARIANTS if inv.sample == 1 and inv.on_accepted)
 _ON_REFUSED = tuple(inv for inv in INVARIANTS if inv.sample == 1 and inv.on_refused)
 _SAMPLED = tuple(inv for inv in INVARIANTS if inv.sample > 1)
 
@@ -207,7 +207,8 @@ def _check(seen: Seen, sample: bool) -> tuple[tuple[str, str], ...]:
     a sample."""
     checks = _ON_ACCEPTED if seen.accepted else _ON_REFUSED
     if sample:
-        checks = checks + tuple(i for i in _SAMPLED if seen.accepted or i.on_refused)
+        checks = checks + tuple(i for i in _SAMPLED
+                                if (i.on_accepted if seen.accepted else i.on_refused))
     broken = []
     for inv in checks:
         wrong = inv.check(seen)
