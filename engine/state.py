@@ -401,9 +401,21 @@ def replay(events: Iterable[ev.Event], state: DealState | None = None) -> DealSt
     return current
 
 
+#: The last deal creation folded and the term sheet it holds: a log folded again (a
+#: replay for `status(as_of=...)`, exploration's checks, a fork's checks) starts with the
+#: very same event, whose terms need not be read again. (One item, replaced whole, so
+#: that threads always read a matching pair; events are never changed once made.)
+_LAST_CREATED: list[tuple[object, object, TermSheet]] = []
+
+
 @_on(ev.DealCreated)
 def _created(state: DealState, e: ev.DealCreated) -> dict[str, Any]:
-    terms = terms_from_dict(e.terms)
+    last = _LAST_CREATED[0] if _LAST_CREATED else None
+    if last is not None and last[0] is e and last[1] is e.terms:
+        terms = last[2]
+    else:
+        terms = terms_from_dict(e.terms)
+        _LAST_CREATED[:] = [(e, e.terms, terms)]
     addresses = {role: party.address for role, party in terms.parties.items()
                  if party.address is not None}
     return dict(deal_id=e.deal_id, terms=terms,
