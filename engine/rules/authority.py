@@ -25,21 +25,23 @@ def may_take(state: DealState, action: Action) -> list[Reason]:
     under Schedule 1 as well as 7.1; a right of the
     Holders of 6.2(a) cites its own paragraph.
     """
+    actor = action.actor
+    unheld = actor.startswith("holder:") and actor not in state.holders
+    if not unheld and (action.ACTORS is None or actor in action.ACTORS):
+        return []  # most actions: the actor may take it (nothing to word)
     section = action.cites()
     what = action.TYPE.replace('_', ' ')
     if isinstance(action, SendNotice) and action.kind == "covenant_breach":
         section, what = "Schedule 1 (c)", "give notice of covenant breach"
-    if action.actor.startswith("holder:") and action.actor not in state.holders:
-        name = name_of(state, action.actor)
+    if unheld:
+        name = name_of(state, actor)
         if section.startswith("Schedule 1"):
             return [refusal(section, f"{name} holds no Notes: only Holders of a majority in "
                                      f"principal may {what}"),
                     refusal("7.1", f"{name} holds no Notes")]
         own = type(action).cites is not Action.cites
         return [refusal(section if own else "7.1", f"{name} holds no Notes")]
-    if action.ACTORS is None or action.actor in action.ACTORS:
-        return []
-    return [refusal(section, f"{name_of(state, action.actor)} may not "
+    return [refusal(section, f"{name_of(state, actor)} may not "
                              f"{action.TYPE.replace('_', ' ')}: only {action.WHO}")]
 
 
