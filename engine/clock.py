@@ -21,6 +21,7 @@ names the field). Times the engine computes itself from a wall clock (8.5's
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -153,7 +154,17 @@ def start_of_day(day: date) -> datetime:
 
 
 def new_york_date(moment: datetime) -> date:
-    """The calendar date in New York at that instant."""
+    """The calendar date in New York at that instant (remembered for the instants seen
+    last: a deal asks the same few again and again; only instants held in UTC, as the
+    engine holds them, are remembered: two New York wall times an hour apart in the
+    repeated autumn hour compare equal)."""
+    if moment.tzinfo is UTC:
+        return _new_york_date(moment)
+    return moment.astimezone(NEW_YORK).date()
+
+
+@functools.lru_cache(maxsize=4096)
+def _new_york_date(moment: datetime) -> date:
     return moment.astimezone(NEW_YORK).date()
 
 
@@ -166,8 +177,16 @@ def iso(moment: datetime) -> str:
     """An instant as ISO 8601 in New York time with its offset, to the second.
 
     The offset tells the two 01:30s of the repeated autumn hour apart:
-    1998-10-25T01:30:00-04:00 comes an hour before 1998-10-25T01:30:00-05:00.
+    1998-10-25T01:30:00-04:00 comes an hour before 1998-10-25T01:30:00-05:00. (Instants
+    held in UTC, as the engine holds them, are remembered, as `new_york_date` says.)
     """
+    if moment.tzinfo is UTC:
+        return _iso(moment)
+    return moment.astimezone(NEW_YORK).isoformat(timespec="seconds")
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso(moment: datetime) -> str:
     return moment.astimezone(NEW_YORK).isoformat(timespec="seconds")
 
 
