@@ -46,7 +46,7 @@ from engine.exploration.key import KEYER, Parts, state_key
 from engine.exploration.moves import Move, moves
 from engine.exploration.result import ExplorationResult, Violation, lifecycle_mermaid
 from engine.exploration.roots import Root, roots
-from engine.state import DealState
+from engine.state import DealState, Status
 
 #: The pseudo-invariant of a decision that ends in an error instead of an answer.
 ERROR = "the_engine_answers_every_action"
@@ -164,6 +164,8 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
     invalid: list[str] = []
     tried = moves(state)
     fire = _Fired(state, item.parts)
+    source = state.status.value
+    spot = item.node * 61
     for index, move in enumerate(tried):
         try:
             decision = decide(state, move.action, bring=fire)
@@ -174,12 +176,13 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
             outcomes.append(Outcome(index, False, broken=(
                 (ERROR, f"deciding the action raised {type(exc).__name__}: {exc}"),)))
             continue
-        sample = (item.node * 61 + index) % SAMPLE == 0
-        if not decision.accepted:
-            seen = Seen(state, move.action, False, decision.reasons, (), state)
+        sample = (spot + index) % SAMPLE == 0
+        reasons = decision.reasons
+        if reasons:  # refused
+            seen = Seen(state, move.action, False, reasons, (), state)
             broken = _check(seen, sample)
-            sections.update(r.section for r in decision.reasons)
-            outcomes.append(Outcome(index, False, broken=broken))
+            sections.update([r.section for r in reasons])
+            outcomes.append(Outcome(index, False, None, None, broken))
             continue
         after = decision.after
         assert after is not None
@@ -190,12 +193,15 @@ def _expand(item: Frontier, graph: _Graph, keep_children: bool, exact: bool) -> 
         sections |= cited_by(after, decision.events)
         key: Hashable = parts if exact else hash(parts)
         child = (after, parts, decision.events) if keep_children else None
-        outcomes.append(Outcome(index, True, key, (state.status.value, after.status.value),
-                                broken, child))
+        outcomes.append(Outcome(index, True, key, (source, _VALUE[after.status]), broken,
+                                child))
     if state_key(state) != item.parts or fire.changed():
         outcomes = _blame(item, graph, outcomes)
     return Expanded(item.node, tuple(outcomes), frozenset(sections), tuple(invalid))
 
+
+#: Each lifecycle state's name (an enum's `value` is a property, looked up each time).
+_VALUE = {status: status.value for status in Status}
 
 _ON_ACCEPTED = tuple(inv for inv in INVARIANTS if inv.sample == 1 and inv.on_accepted)
 _ON_REFUSED = tuple(inv for inv in INVARIANTS if inv.sample == 1 and inv.on_refused)
