@@ -477,6 +477,65 @@ def test_exploration_finds_each_injected_fault(
     assert _spec(violation.feature, tmp_path)["ok"], violation.feature
 
 
+def _refusal_changes_what_time_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refusing time's passing adds, in place, a notice to the notices of the state the
+    deadlines due by then made (a notice has just taken effect): not to the state the move
+    was decided on, which the moves at that instant share."""
+    from engine import decide as decide_module
+    from engine.explain import refusal
+    from engine.rules.common import refuse
+
+    def advance(state: DealState, action: act.Advance) -> Any:
+        fresh = [n for n in state.notices.values()
+                 if n.took_effect and n.effective_at == action.at]
+        if fresh:
+            state.notices["N99"] = attrs.evolve(fresh[0], id="N99")  # type: ignore[index]
+            return refuse([refusal("time passing", "refused, having changed the state")])
+        return decide_module._advance(state, action)
+
+    monkeypatch.setitem(decide_module.RULES, act.Advance, advance)
+
+
+def test_a_decision_that_changes_the_state_time_made_is_found(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The moves of a state at one instant share what the deadlines due by then made of it;
+    that state is keyed again after the moves, so a decision that changed it in place is
+    found (and only that check finds it: with it switched off, nothing is)."""
+    from engine.exploration import search as search_module
+
+    _refusal_changes_what_time_made(monkeypatch)
+    found = [(v.invariant, v.depth) for v in search(2, until_violation=True).violations]
+    assert found == [("a_refused_action_changes_nothing", 2)]
+    monkeypatch.setattr(search_module._Fired, "changed", lambda self: False)
+    assert not search(2).violations
+
+
+def test_the_deadlines_due_at_an_instant_fire_once_for_the_moves_at_it() -> None:
+    """`_Fired` gives every move at one instant the very same events and state, and keys the
+    state it made, which shows a change made to it in place."""
+    from engine.deal import Deal
+    from engine.exploration.search import _Fired
+
+    deal = Deal.create(None, "fired")
+    at = "1998-01-05T09:00"
+    assert deal.act({"type": "send_notice", "actor": "purchaser", "at": at, "to": "company",
+                     "kind": "other", "notice": {"method": "registered_mail",
+                                                 "postmarked_at": at}}).accepted
+    state = deal.state
+    due = state.deadlines[0].due
+    fire = _Fired(state, state_key(state))
+    fired, made = fire(state, due)
+    assert made is not state and fired
+    assert all(n.took_effect for n in made.notices.values())
+    assert not any(n.took_effect for n in state.notices.values())
+    assert fire(state, due) == (fired, made)
+    assert fire(state, due)[1] is made
+    assert not fire.changed()
+    made.notices["N99"] = next(iter(made.notices.values()))  # type: ignore[index]
+    assert fire.changed()
+    assert state_key(state) == fire.parts  # the state the moves were decided on is intact
+
+
 def test_a_fault_is_not_found_at_a_smaller_depth(monkeypatch: pytest.MonkeyPatch) -> None:
     """The payment after Repaid needs three moves: two find nothing."""
     _paid_after_repaid(monkeypatch)
