@@ -589,6 +589,18 @@ class TestInvariants:
                                                                    "interest": Decimal("1.00")}))
         assert "interest paid went from $0.00 to $1.00" in (inv.money_is_conserved(wrong) or "")
 
+    def test_money_is_conserved_fails_on_a_claim_paid_without_a_payment(self) -> None:
+        """Only a claim's record changed (nothing paid, no balance moved): the claims are
+        still checked against the payments of indemnity."""
+        from engine.state import Claim
+
+        seen = _seen()
+        claim = Claim("C1", "purchaser", "company", "3.6", (), "N1", seen.after.clock,
+                      paid=Decimal("5.00"))
+        wrong = attrs.evolve(seen, after=_with(seen.after, claims={"C1": claim}))
+        assert wrong.after.paid is seen.before.paid
+        assert "the claims record $5.00 paid" in (inv.money_is_conserved(wrong) or "")
+
     def test_repaid_means_nothing_is_owed_fails_with_principal_outstanding(self) -> None:
         """Repaid with principal still held is a violation."""
         seen = _seen()
