@@ -25,7 +25,9 @@ from typing import Any
 
 import attrs
 
+from contract.printable import shown
 from engine.citations import covers, rules_citing
+from engine.errors import InvalidAction
 
 
 @attrs.frozen
@@ -106,18 +108,20 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
         depth: explore the 1997 deal to this depth too (None: no exploration).
 
     Raises:
-        ValueError: for paths that are not paths, or a depth that is not a whole number
-            of moves (naming which).
+        InvalidAction: for paths that are not paths, or a depth that is not a whole
+            number of moves (naming which).
+        TargetError: for a path that names no file or directory (an NpaError).
     """
     from features.runner import run_files
 
     if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)
                               or depth < 0):
-        raise ValueError("depth: a whole number of moves, 0 or more")
+        raise InvalidAction(f"a whole number of moves, 0 or more, not {shown(depth, 40)}",
+                            field="depth")
     if isinstance(paths, str | Path):
         paths = [paths]
     if paths is not None and not all(isinstance(p, str | Path) for p in paths):
-        raise ValueError("paths: .feature files or directories, as str or Path")
+        raise InvalidAction(".feature files or directories, as str or Path", field="paths")
     given = [Path(p) for p in paths] if paths else [shipped_features()]
     report = run_files(given)
     scenarios = [(f"{s['file']}:{s['line']} {s['name']}", s.get("sections", []))

@@ -74,11 +74,26 @@ def _fail(error: NpaError | ValueError, code: int | None = None, note: str = "")
 
 @contextmanager
 def _store(db: str, *, must_exist: bool) -> Iterator[Any]:
-    """Open the SQLite store; a read that names a missing file finds no deal."""
+    """Open the SQLite store; a read that names a missing file finds no deal. A command
+    that may make the database (create, import) leaves none behind when it fails."""
+    new = db != ":memory:" and not Path(db).exists()
+    if must_exist and new:
+        raise UnknownDeal(f"no database at {db}", field="db")
+    try:
+        with _open_store(db) as store:
+            yield store
+    except BaseException:
+        if new:
+            for made in (db, f"{db}-wal", f"{db}-shm", f"{db}-journal"):
+                Path(made).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _open_store(db: str) -> Iterator[Any]:
+    """The store at `db`, with the key and lock timeout the command line gave."""
     from storage import SqliteStore
 
-    if must_exist and db != ":memory:" and not Path(db).exists():
-        raise UnknownDeal(f"no database at {db}", field="db")
     settings = click.get_current_context().find_root().obj or {}
     key = None
     if settings.get("key_file") is not None:

@@ -13,6 +13,13 @@ ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal(10) ** 12
 #: ASCII digits only: "١٢٣" and full-width "７５００" are digits to Python, not money here.
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+#: The same with an exponent: refused with the same words as a JSON number so written.
+_EXPONENT = re.compile(r"-?[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+", re.ASCII)
+
+
+class WrittenWithExponent(Decimal):
+    """A JSON number written with an exponent ("1E+3"), as `parse_json` reads one: text
+    that is not how an amount is written, refused like the string "1E+3"."""
 
 
 def parse_money(value: object, field: str) -> Decimal:
@@ -20,7 +27,10 @@ def parse_money(value: object, field: str) -> Decimal:
 
     An amount is written in ASCII digits, with an optional "." and cents:
     digits of other scripts (Arabic-Indic "١٢٣", full-width "７５００") are refused,
-    though `Decimal` would read them.
+    though `Decimal` would read them, and so is an exponent ("1E+3", "1e3"), as a
+    string or as a JSON number. A Python `int` or `Decimal` is a value, not writing,
+    and is taken by value whatever its exponent (`Decimal("1000.00").normalize()` is
+    `Decimal("1E+3")`: 1000.00).
 
     Raises:
         InvalidAction: naming `field`, for floats (their inexactness is never guessed
@@ -29,6 +39,10 @@ def parse_money(value: object, field: str) -> Decimal:
     if isinstance(value, bool | float):
         raise InvalidAction("amounts are exact decimals: write them as strings, "
                             "like \"7500000.00\"", field=field)
+    if isinstance(value, WrittenWithExponent) or (
+            isinstance(value, str) and _EXPONENT.fullmatch(value.strip(" "))):
+        raise InvalidAction(f"write amounts in digits without an exponent, like \"1000.00\", "
+                            f"not {_show(str(value))}", field=field)
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):

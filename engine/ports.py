@@ -75,12 +75,12 @@ class Commit:
 Step = Callable[[Sequence[Event], Accepted | None], tuple[T, Commit | None]]
 
 
-def check_deal_id(deal_id: object) -> str:
-    """A valid deal id, or InvalidDealId naming the field `deal`."""
+def check_deal_id(deal_id: object, field: str = "deal") -> str:
+    """A valid deal id, or InvalidDealId naming the field (`deal` unless told)."""
     if not isinstance(deal_id, str) or not DEAL_ID.fullmatch(deal_id):
         raise InvalidDealId(
             f"{shown(deal_id, 80)} is not a deal id (1 to 64 letters, digits, '.', '_' or '-')",
-            field="deal",
+            field=field,
         )
     return deal_id
 

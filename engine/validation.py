@@ -43,7 +43,7 @@ from contract.printable import control_character, holder_name_problem, shown
 from engine.actions import ACTION_TYPES, Action, Damage, NoticeSpec
 from engine.clock import parse_time
 from engine.errors import InvalidAction
-from engine.money import parse_money
+from engine.money import WrittenWithExponent, parse_money
 
 MAX_ACTION_BYTES = 1024 * 1024
 MAX_TEXT = 10_000
@@ -347,10 +347,16 @@ def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:
     if size > limit:
         raise InvalidAction(f"at most {_mib(limit)} of JSON (UTF-8)", field="action")
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=_json_number)
     except (ValueError, RecursionError) as exc:
         raise InvalidAction(f"malformed JSON ({str(exc).splitlines()[0][:80]})",
                             field="action") from None
+
+
+def _json_number(text: str) -> Decimal:
+    """A JSON number with a fraction or an exponent, read exactly; one written with an
+    exponent is marked, so that an amount so written is refused (`parse_money`)."""
+    return WrittenWithExponent(text) if "e" in text or "E" in text else Decimal(text)
 
 
 def _mib(limit: int) -> str:

@@ -8,21 +8,23 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 from gherkin.token_scanner import TokenScanner
 
+from contract.errors import NpaError
 
-class TargetError(ValueError):
+
+class TargetError(NpaError, ValueError):
     """A path or `FILE:LINE` given to `npa spec` that names nothing to run."""
 
+    exit_code: ClassVar[int] = 2
+
     def __init__(self, message: str, field: str = "path") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(message, field=field)
 
 
 @dataclass

@@ -716,7 +716,7 @@ class SqliteStore:
             raise InvalidAction(f"{shown(state, 40)} is not a state of the lifecycle "
                                 f"({', '.join(s.value for s in Status)})", field="state")
         if after is not None:
-            check_deal_id(after)
+            check_deal_id(after, "after")
         count = None if limit is None else _count(limit, "limit", 1)
         rows = self._link.read(lambda: tables.deals(self._conn, state, after, count))
         return [{"deal": deal_id, "state": at_state, "events": seq}
@@ -763,13 +763,13 @@ class SqliteStore:
 
         anchor = None if head is None else parse_head(head)
         if as_id is not None:
-            check_deal_id(as_id)
+            check_deal_id(as_id, "as_id")
         source, rows = exchange.read_lines(lines)
         if anchor is not None:
             wrong = chain.anchor_problems(rows, anchor)
             if wrong:
                 raise BrokenLog(f"deal {source!r}: {wrong[0]}; nothing was imported")
-        target = check_deal_id(as_id) if as_id is not None else source
+        target = as_id if as_id is not None else source
         ready = exchange.renamed(rows, source, target)
         state = fold_log(target, exchange.events_of(target, ready))
         shown = snapshot_of(state)
@@ -831,10 +831,14 @@ class SqliteStore:
         self.close()
 
 
-def _count(value: object, field: str, least: int, most: int | None = None) -> int:
+# The largest integer SQLite stores or binds: a position, seq or limit past it is out of range.
+SQLITE_MAX = 2**63 - 1
+
+
+def _count(value: object, field: str, least: int, most: int = SQLITE_MAX) -> int:
     """A whole number in range, or InvalidAction naming the field."""
-    if type(value) is not int or value < least or (most is not None and value > most):
-        bound = f"{least} to {most:,}" if most is not None else f"at least {least}"
+    if type(value) is not int or not least <= value <= most:
+        bound = f"{least:,} to {most:,}"
         raise InvalidAction(f"expected a whole number {bound}, got {shown(value, 40)}",
                             field=field)
     return value

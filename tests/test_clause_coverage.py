@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from contract import SECTIONS
-from engine import CoverageReport, coverage
+from engine import CoverageReport, InvalidAction, NpaError, coverage
 from engine.citations import (
     ENGINE,
     _summary_sections,
@@ -119,16 +120,24 @@ class TestCoverage:
         assert "5.1(d)" in report.never_exercised
         assert "signature page" not in report.never_exercised
 
-    def test_bad_depth_is_refused(self, opinion: Path) -> None:
-        """A negative depth is a ValueError naming it."""
-        with pytest.raises(ValueError, match=r"^depth:"):
-            coverage([opinion], depth=-1)
+    @pytest.mark.parametrize("depth", [-1, "2", True, 1.5])
+    def test_bad_depth_is_refused(self, opinion: Path, depth: Any) -> None:
+        """A depth that is not a whole number of moves is InvalidAction naming it."""
+        with pytest.raises(InvalidAction, match=r"^depth:") as caught:
+            coverage([opinion], depth=depth)
+        assert caught.value.field == "depth"
 
     def test_one_path_may_be_given_alone_and_paths_must_be_paths(self, opinion: Path) -> None:
-        """A single path is read as one path; anything else is a ValueError naming paths."""
+        """A single path is read as one path; anything else is InvalidAction naming paths."""
         assert coverage(str(opinion)).scenarios == 1
-        with pytest.raises(ValueError, match=r"^paths:"):
+        with pytest.raises(InvalidAction, match=r"^paths:"):
             coverage([3])  # type: ignore[list-item]
+
+    def test_a_path_that_names_nothing_is_an_npa_error_naming_path(self, tmp_path: Path) -> None:
+        """A missing file is a documented error (one line, exit 2), not a bare ValueError."""
+        with pytest.raises(NpaError, match="no file or directory") as caught:
+            coverage([tmp_path / "nonexistent.feature"])
+        assert caught.value.field == "path" and caught.value.exit_code == 2
 
 
 def test_the_runner_reports_the_sections_each_scenario_exercised(opinion: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import pytest
 
-from engine import ExplorationResult, explore
+from engine import ExplorationResult, InvalidAction, explore
 from engine import actions as act
 from engine import events as ev
 from engine.clock import iso
@@ -296,10 +296,13 @@ class TestExplore:
                                         {"depth": 1, "workers": 0},
                                         {"depth": 1, "terms": {"notes": {}}}])
     def test_bad_arguments_are_refused(self, kwargs: dict[str, Any]) -> None:
-        """A depth, limit or number of workers out of range is a ValueError naming it."""
+        """A depth, limit or number of workers out of range is InvalidAction naming it
+        (an NpaError, exit 2, and a ValueError as before)."""
         depth = kwargs.pop("depth")
-        with pytest.raises(ValueError, match=r"^(depth|max_states|workers|terms):"):
+        with pytest.raises(InvalidAction, match=r"^(depth|max_states|workers|terms):") as caught:
             explore(depth, **kwargs)
+        assert caught.value.field in ("depth", "max_states", "workers", "terms")
+        assert isinstance(caught.value, ValueError) and caught.value.exit_code == 2
 
     def test_the_graph_is_mermaid_with_the_count_of_each_edge(
             self, explored: ExplorationResult) -> None:

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Any value a caller might pass.
 anything = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    | st.sampled_from([2**63 - 1, 2**63, -(2**63) - 1, 10**30])
     | st.binary(max_size=10) | st.sampled_from(["d", "1998-06-01T00:00", "company",
                                                  "Outstanding", '{"deal": "d"}']),
     lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
@@ -95,12 +96,41 @@ def test_the_feed_reads_on_from_a_position_with_a_limit_and_per_deal(db: Path) -
         assert len(new) == 1 and new[0]["deal"] == "a"
 
 
-@pytest.mark.parametrize("given", [{"position": -1}, {"limit": 0}, {"limit": 10_001},
-                                   {"position": "3"}, {"limit": True}])
-def test_a_bad_position_or_limit_is_invalid_input(db: Path, given: dict[str, Any]) -> None:
-    """Out of range or of the wrong type: InvalidAction naming it."""
-    with SqliteStore(db) as store, pytest.raises(InvalidAction):
+@pytest.mark.parametrize(("given", "field"), [
+    ({"position": -1}, "after"), ({"limit": 0}, "limit"), ({"limit": 10_001}, "limit"),
+    ({"position": "3"}, "after"), ({"limit": True}, "limit"), ({"position": 2**63}, "after"),
+    ({"position": 10**30}, "after")])
+def test_a_bad_position_or_limit_is_invalid_input(db: Path, given: dict[str, Any],
+                                                  field: str) -> None:
+    """Out of range or of the wrong type: InvalidAction naming it. A position past the
+    largest integer SQLite holds (2**63 - 1) is out of range, not an OverflowError."""
+    with SqliteStore(db) as store, pytest.raises(InvalidAction) as caught:
         store.events_since(**given)
+    assert caught.value.field == field
+
+
+def test_the_largest_position_sqlite_holds_is_read_and_finds_nothing(db: Path) -> None:
+    """2**63 - 1 is a position SQLite can compare: nothing is after it."""
+    with SqliteStore(db) as store:
+        assert store.events_since(2**63 - 1) == []
+
+
+@pytest.mark.parametrize("call", [
+    lambda store: store.due(None, limit=2**63), lambda store: store.deals(limit=2**63),
+    lambda store: store.deals(limit=10**40), lambda store: store.events_after("a", 2**63)])
+def test_counts_past_what_sqlite_holds_are_invalid_input(db: Path, call: Any) -> None:
+    """A limit or seq of 2**63 or more: InvalidAction naming it, not an OverflowError."""
+    with SqliteStore(db) as store, pytest.raises(InvalidAction, match="9,223,372,036,854,775,807"):
+        call(store)
+
+
+def test_a_page_after_a_bad_id_names_after(db: Path) -> None:
+    """`deals(after=...)` names `after`, not `deal`, for an id that is not one."""
+    with SqliteStore(db) as store:
+        for bad in ("bad id", 5, ""):
+            with pytest.raises(NpaError) as caught:
+                store.deals(after=bad)  # type: ignore[arg-type]
+            assert caught.value.field == "after"
 
 
 def test_an_existing_database_migrates_and_its_events_get_positions(tmp_path: Path) -> None:
@@ -313,7 +343,9 @@ def test_npa_events_prints_the_feed_as_one_json_document(
 
 
 @pytest.mark.parametrize("args", [["--after", "-1"], ["--limit", "0"], ["--limit", "x"],
-                                  ["no-such-deal"], ["bad id!"], ["--interval", "0"]])
+                                  ["no-such-deal"], ["bad id!"], ["--interval", "0"],
+                                  ["--after", "9223372036854775808"],
+                                  ["a", "--after", str(10**30)]])
 def test_npa_events_bad_options_are_one_line(db: Path, capsys: pytest.CaptureFixture[str],
                                              args: list[str]) -> None:
     """Exit 2 for a bad option or id, 2 for no such deal; one line, no traceback."""
@@ -462,6 +494,8 @@ def test_deals_by_state_with_pages(db: Path, capsys: pytest.CaptureFixture[str])
                                               "events": events}]
     code, _, err = npa(capsys, "deals", "--state", "Bogus", "--db", str(db))
     assert code == 2 and "state" in err
+    code, _, err = npa(capsys, "deals", "--after", "bad id", "--db", str(db))
+    assert code == 2 and err.startswith("npa: error: after: ")
     code, _, err = npa(capsys, "deals", "--db", str(db.parent / "none.db"))
     assert code == 2 and not (db.parent / "none.db").exists()
 
@@ -546,8 +580,7 @@ def test_a_tampered_line_is_one_line_and_nothing_is_stored(
     assert code == 1 and err.strip().splitlines() == [
         f"npa: error: line {at + 1}: hash does not match the event's data (the line was "
         "changed)"]
-    with SqliteStore(target) as store:
-        assert store.deal_ids() == []
+    assert not target.exists(), "a failed import onto a new path leaves no database"
     # A good copy whose hashes were all recomputed still fails against the source's head.
     code, out, _ = npa(capsys, "verify", "a", "--db", str(db), "--json")
     head = json.loads(out)["head"]
@@ -559,6 +592,32 @@ def test_a_tampered_line_is_one_line_and_nothing_is_stored(
     code, out, _ = npa(capsys, "import", str(source), "--as", "copy", "--db", str(target),
                        "--json")
     assert code == 0 and json.loads(out)["deal"] == "copy"
+
+
+@pytest.mark.parametrize("content", ["", "not json\n", '{"deal": "a"}\n'])
+def test_a_failed_import_or_create_onto_a_new_path_makes_no_database(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
+    """`npa import` and `npa create` may make the database they are given; when they fail
+    they leave none (nor its -wal or -shm), as every other command leaves none."""
+    export = tmp_path / "export.jsonl"
+    export.write_text(content)
+    target = tmp_path / "new.db"
+    code, _, err = npa(capsys, "import", str(export), "--db", str(target))
+    assert code in (1, 2) and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
+    code, _, _ = npa(capsys, "create", "d", "--terms", str(export), "--db", str(target))
+    assert code == 2 and sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
+
+
+def test_a_failed_import_into_an_existing_database_keeps_it(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only a database the command made is removed: an existing one stays, as it was."""
+    export = tmp_path / "export.jsonl"
+    export.write_text("not json\n")
+    code, _, _ = npa(capsys, "import", str(export), "--db", str(db))
+    assert code == 1
+    with SqliteStore(db) as store:
+        assert store.deal_ids() == ["a", "b"]
 
 
 @pytest.mark.parametrize("line", ["not json", "[]", '{"deal": "a"}'])

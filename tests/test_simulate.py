@@ -421,6 +421,14 @@ class TestScenario:
                                              "at": "1997-10-27T09:00"}])
         assert caught.value.field == "action 2: actor"
 
+    @pytest.mark.parametrize("actions", [None, 3, "sign", b"[]", {"type": "sign"}])
+    def test_something_that_is_no_list_of_actions_names_actions(self, actions: Any) -> None:
+        """None, a number, a bare text or a single dict is not a scenario: InvalidAction
+        naming `actions` (a text is not read character by character)."""
+        with pytest.raises(InvalidAction) as caught:
+            run_scenario(actions)
+        assert caught.value.field == "actions"
+
 
 def test_the_results_are_typed_and_exported() -> None:
     """The API's result classes are exported from `engine`."""

@@ -198,6 +198,38 @@ def test_amounts_in_digits_other_than_ascii_are_not_money(amount: str) -> None:
                                     "amount": amount}, "amount")
 
 
+PRICE = {"type": "pay", "actor": "purchaser", "at": "1997-10-27T11:00",
+         "purpose": "purchase_price"}
+
+
+@pytest.mark.parametrize("written", ['"7.5E+6"', '"7500000e0"', '"75e5"', "7.5E+6", "7500000e0",
+                                     "75e5", "7.5e6"])
+def test_an_amount_written_with_an_exponent_is_refused_as_text_or_as_a_json_number(
+        written: str) -> None:
+    """The string "7.5E+6" and the JSON number 7.5E+6 are the same writing, and neither
+    is how an amount is written (ASCII digits, an optional point and cents): both are
+    refused, with the same words, naming `amount`."""
+    text = json.dumps(PRICE)[:-1] + f', "amount": {written}}}'
+    message = _refused_as_invalid(_signed(), text, "amount")
+    assert message.startswith("write amounts in digits without an exponent"), message
+
+
+@pytest.mark.parametrize("value", [Decimal("7500000.00").normalize(), Decimal("7.5E+6"),
+                                   7_500_000, Decimal("7500000")])
+def test_a_python_decimal_or_int_is_taken_by_value_whatever_its_exponent(value: Any) -> None:
+    """A Decimal is a value, not writing: `normalize()` gives Decimal("7.5E+6"), and that
+    is $7,500,000.00, the purchase price, on an object and in a dict alike."""
+    for given in (Pay(actor="purchaser", at=datetime(1997, 10, 27, 11, 0, tzinfo=NY),
+                      purpose="purchase_price", amount=value), {**PRICE, "amount": value}):
+        deal = Deal.create(None, "by-value")
+        for action in SIGNING_TO_OUTSTANDING[:10]:
+            assert deal.act(action).accepted
+        result = deal.act(given)
+        assert result.accepted, result.reasons
+        paid = [e for e in deal.events if type(e).__name__ == "PaymentMade"]
+        assert [str(e.amount) for e in paid] == ["7500000.00"]  # type: ignore[attr-defined]
+
+
 # --- holder names are legal names ------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from contract import DEFAULT_TERMS, TermSheet, terms_to_dict
 from engine import actions as act
 from engine.clock import NEW_YORK
 from engine.deal import Deal
+from engine.errors import InvalidAction
 from engine.events import Event
 from engine.exploration.moves import ACME, DELIVERED_BY, HOLDER_IDS, Move
 from engine.exploration.words import step_table, step_text
@@ -234,7 +235,8 @@ def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]
     result = deal.act(move.action)
     if not result.accepted:
         reasons = "; ".join(f"{r.section}: {r.message}" for r in result.reasons)
-        raise ValueError(f"the term sheet's own Closing cannot be held: {reasons}")
+        raise InvalidAction(f"the term sheet's own Closing cannot be held: {reasons}",
+                            field="terms")
     events = deal.events
     seen = Seen(before, move.action, True, (), events[count:], deal.state, key,
                 state_key(before), lambda: events)

@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from contract import TermSheet
+from contract.printable import shown
 from engine.citations import cited_by
 from engine.deadlines import fire_until
 from engine.decide import decide
@@ -285,18 +286,22 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
             60 s"; a result cut short by time depends on the machine).
 
     Raises:
-        ValueError: for a depth, max_states or workers out of range, or terms that are no
-            term sheet (naming which).
+        InvalidAction: for a depth, max_states or workers out of range, or terms that are
+            no term sheet (naming which), or a term sheet whose own Closing cannot be held.
     """
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
-        raise ValueError("depth: a whole number of moves, 0 or more")
+        raise InvalidAction(f"a whole number of moves, 0 or more, not {shown(depth, 40)}",
+                            field="depth")
     if max_states is not None and (isinstance(max_states, bool) or not isinstance(
             max_states, int) or max_states < 1):
-        raise ValueError("max_states: a whole number, 1 or more")
+        raise InvalidAction(f"a whole number, 1 or more, not {shown(max_states, 40)}",
+                            field="max_states")
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError("workers: a whole number, 1 or more")
+        raise InvalidAction(f"a whole number, 1 or more, not {shown(workers, 40)}",
+                            field="workers")
     if terms is not None and not isinstance(terms, TermSheet):
-        raise ValueError("terms: a contract.TermSheet (load_terms reads one from TOML), or None")
+        raise InvalidAction("a contract.TermSheet (load_terms reads one from TOML), or None, not "
+                            f"{type(terms).__name__}", field="terms")
     started = time.perf_counter()
     starts = roots(terms)
     graph = _Graph(starts, terms)

@@ -54,10 +54,14 @@ def run_scenario(actions: Iterable[Action | Mapping[str, Any] | str], *,
         terms: the term sheet (the 1997 one if None).
 
     Raises:
-        InvalidAction: naming the action's position and field, for bad input.
+        InvalidAction: naming the action's position and field, for bad input; naming
+            `actions` for something that is not a sequence of actions (a bare str too).
     """
     from engine.codec import parse_action
 
+    if isinstance(actions, str | bytes | Mapping) or not isinstance(actions, Iterable):
+        raise InvalidAction(f"a list of actions (dicts, JSON texts or Actions), not "
+                            f"{type(actions).__name__}", field="actions")
     deal = Deal.create(None, DEAL_ID, terms)
     results = []
     for position, given in enumerate(actions, start=1):
