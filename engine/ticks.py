@@ -38,10 +38,12 @@ class Schedules(Protocol):
 
 
 class ErrorView(TypedDict):
-    """Why one deal of a tick was not advanced: the error's type, line and exit code."""
+    """Why one deal of a tick was not advanced: the error's type, line, field (None for a
+    refusal) and exit code, the keys of every `--json` error."""
 
     type: str
     message: str
+    field: str | None
     exit_code: int
 
 
@@ -109,7 +111,7 @@ def tick(store: EventLog, until: datetime | str, *, actor: str = "company"
                         "state": view["state"], "consequences": view["consequences"],
                         "replayed": result.replayed,
                         "error": None if result.accepted else {
-                            "type": "Refused", "exit_code": 1,
+                            "type": "Refused", "exit_code": 1, "field": None,
                             "message": "; ".join(f"{r.section}: {r.message}"
                                                  for r in result.reasons)}})
     return results
@@ -120,4 +122,4 @@ def _failed(deal_id: str, due: str | None, exc: NpaError) -> TickResult:
     return {"deal": deal_id, "due": due, "accepted": False, "state": None, "consequences": [],
             "replayed": False, "error": {"type": type(exc).__name__,
                                          "message": " ".join(str(exc).split()),
-                                         "exit_code": exc.exit_code}}
+                                         "field": exc.field, "exit_code": exc.exit_code}}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import json
+import types
 import typing
 import weakref
 from collections.abc import Mapping
@@ -174,7 +175,22 @@ def _format(exc: BaseException, _type: Any) -> str:
         first = min(exc.extra_fields, key=lambda k: (not isinstance(k, str), shown(k)))
         name = first if isinstance(first, str) else shown(first)
         return f"{name}\x00unknown field (see `npa actions`)"
-    return f"invalid value ({shown(exc, 80)})"
+    return f"expected {_expected(_type)}"
+
+
+def _expected(kind: Any) -> str:
+    """What a field of type `kind` holds, in words, for a value cattrs could not read."""
+    origin = typing.get_origin(kind)
+    if origin is tuple or origin is list:
+        args = [a for a in typing.get_args(kind) if a is not Ellipsis]
+        if args and attrs.has(args[0]):
+            return f"a list of objects ({', '.join(f.name for f in attrs.fields(args[0]))})"
+        return f"a list of {_expected(args[0]) if args else 'values'}"
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(_expected(a) for a in typing.get_args(kind) if a is not type(None))
+    if attrs.has(kind):
+        return f"an object ({', '.join(f.name for f in attrs.fields(kind))})"
+    return getattr(kind, "__name__", "a value of another kind")
 
 
 #: The actions `parse_action` built, by identity. Each has passed every bound and is
@@ -347,10 +363,25 @@ def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:
     if size > limit:
         raise InvalidAction(f"at most {_mib(limit)} of JSON (UTF-8)", field="action")
     try:
-        return json.loads(text, parse_float=_json_number)
+        return json.loads(text, parse_float=_json_number, object_pairs_hook=_once_each)
+    except InvalidAction:
+        raise
     except (ValueError, RecursionError) as exc:
         raise InvalidAction(f"malformed JSON ({str(exc).splitlines()[0][:80]})",
                             field="action") from None
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once: a key given twice could mean
+    either value, so it is refused, naming the key (it is not the last one silently)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InvalidAction("given twice", field=key[:80])
+            seen.add(key)
+    return data
 
 
 def _json_number(text: str) -> Decimal:

@@ -441,6 +441,7 @@ def test_one_deals_broken_log_does_not_stop_the_tick_of_another(
     assert code == 1 and data["ok"] is False
     a, b = data["deals"]
     assert a["deal"] == "a" and a["error"]["type"] == "BrokenLog" and a["accepted"] is False
+    assert set(a["error"]) == {"type", "message", "field", "exit_code"}, "every --json error's"
     assert b["deal"] == "b" and b["accepted"] and b["error"] is None and b["consequences"]
     code, out, _ = npa(capsys, "tick", "1998-06-02T00:00", "--db", str(db))
     assert code == 1 and out.startswith("a: not advanced: deal 'a': seq 2")

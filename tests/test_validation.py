@@ -230,6 +230,30 @@ def test_a_python_decimal_or_int_is_taken_by_value_whatever_its_exponent(value: 
         assert [str(e.amount) for e in paid] == ["7500000.00"]  # type: ignore[attr-defined]
 
 
+CLAIM = {"type": "assert_claim", "actor": "company", "at": "1997-10-27T09:00",
+         "against": "purchaser", "section": "8.10(a)"}
+
+
+@pytest.mark.parametrize(("extra", "field", "words"), [
+    ({"damages": None}, "damages", "expected a list of objects (kind, amount"),
+    ({"damages": [None]}, "damages[0]", "expected an object (kind, amount"),
+    ({"damages": [{"kind": "loss"}]}, "damages[0].amount", "required field missing")])
+def test_an_ill_typed_nested_field_says_what_it_expected_in_words(
+        extra: dict[str, Any], field: str, words: str) -> None:
+    """A list or an object of the wrong kind is named and described, never shown as the
+    reader's own exception ("TypeError(...)", "not iterable")."""
+    message = _refused_as_invalid(_signed(), {**CLAIM, **extra}, field)
+    assert message.startswith(words) and "Error" not in message and "iterable" not in message
+
+
+def test_a_json_key_given_twice_is_refused_naming_it() -> None:
+    """{"amount": "1.00", "amount": "7500000.00"} could mean either: refused, naming the
+    key, rather than taking the last one silently."""
+    text = json.dumps(PRICE)[:-1] + ', "amount": "1.00", "amount": "7500000.00"}'
+    message = _refused_as_invalid(_signed(), text, "amount")
+    assert message == "given twice"
+
+
 # --- holder names are legal names ------------------------------------------------------
 
 
