@@ -75,7 +75,7 @@ def _fail(error: NpaError | ValueError, code: int | None = None, note: str = "")
 @contextmanager
 def _store(db: str, *, must_exist: bool) -> Iterator[Any]:
     """Open the SQLite store; a read that names a missing file finds no deal. A command
-    that may make the database (create, import) leaves none behind when it fails."""
+    that may make the database (new, import) leaves none behind when it fails."""
     new = db != ":memory:" and not Path(db).exists()
     if must_exist and new:
         raise UnknownDeal(f"no database at {db}", field="db")

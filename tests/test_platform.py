@@ -598,7 +598,7 @@ def test_a_tampered_line_is_one_line_and_nothing_is_stored(
 @pytest.mark.parametrize("content", ["", "not json\n", '{"deal": "a"}\n'])
 def test_a_failed_import_or_create_onto_a_new_path_makes_no_database(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
-    """`npa import` and `npa create` may make the database they are given; when they fail
+    """`npa import` and `npa new` may make the database they are given; when they fail
     they leave none (nor its -wal or -shm), as every other command leaves none."""
     export = tmp_path / "export.jsonl"
     export.write_text(content)
@@ -606,8 +606,11 @@ def test_a_failed_import_or_create_onto_a_new_path_makes_no_database(
     code, _, err = npa(capsys, "import", str(export), "--db", str(target))
     assert code in (1, 2) and len(err.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
-    code, _, _ = npa(capsys, "create", "d", "--terms", str(export), "--db", str(target))
-    assert code == 2 and sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl"]
+    terms = tmp_path / "terms.toml"
+    terms.write_text(content + "rate = [\n")
+    code, _, err = npa(capsys, "new", "d", "--terms", str(terms), "--db", str(target))
+    assert code == 2 and err.startswith("npa: error: terms"), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.jsonl", "terms.toml"]
 
 
 def test_a_failed_import_into_an_existing_database_keeps_it(
