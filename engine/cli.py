@@ -433,6 +433,7 @@ def events(deal: str | None, after: int, limit: int, follow: bool, interval: flo
         position = after
         _OUTPUT["printed"] = True  # a stream: an error after it starts is its line alone
         try:
+            _stop_on_sigterm()
             while True:
                 feed = store.events_since(position, limit, deal=deal)
                 for event in feed:
@@ -444,6 +445,19 @@ def events(deal: str | None, after: int, limit: int, follow: bool, interval: flo
                     time.sleep(interval)
         except KeyboardInterrupt:
             return
+
+
+def _stop_on_sigterm() -> None:
+    """A follower stopped by SIGTERM (a supervisor, `kill`) ends as Ctrl-C ends it: what it
+    printed is flushed, exit 0, not death by the signal."""
+    import signal
+    import threading
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
 
 
 @cli.command()

@@ -354,9 +354,10 @@ def test_npa_events_bad_options_are_one_line(db: Path, capsys: pytest.CaptureFix
     assert len(err.strip().splitlines()) == 1 and err.startswith("npa: error:")
 
 
-def test_npa_events_follow_streams_new_events_until_stopped(db: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_npa_events_follow_streams_new_events_until_stopped(db: Path, stop: int) -> None:
     """A follower started at the end sees an event appended by another process, one JSON
-    object a line, and stops on SIGINT with exit 0 (SIGTERM ends it too)."""
+    object a line, and stops on SIGINT or SIGTERM (a supervisor's stop) with exit 0."""
     with SqliteStore(db) as store:
         last = store.last_position()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -373,7 +374,7 @@ def test_npa_events_follow_streams_new_events_until_stopped(db: Path) -> None:
         assert [e["position"] for e in lines] == list(range(last + 1, last + added + 1))
         assert {e["deal"] for e in lines} == {"b"}
     finally:
-        follower.send_signal(signal.SIGINT)
+        follower.send_signal(stop)
         _, err = follower.communicate(timeout=30)
     assert follower.returncode == 0, err
 
