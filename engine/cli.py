@@ -709,8 +709,14 @@ def spec(paths: Sequence[str], tags: str | None, dry_run: bool, formats: tuple[s
     from features.runner import TargetError, run_files
 
     try:
-        chosen = outputs([f for f in formats if not (as_json and ":" not in f)]
-                         + (["json"] if as_json else []))
+        given = list(formats)
+        if as_json:  # --json is --format json: it takes the terminal from the default only
+            source = click.get_current_context().get_parameter_source("formats")
+            if source is click.core.ParameterSource.DEFAULT:
+                given = []
+            if "json" not in given:
+                given.append("json")
+        chosen = outputs(given)
         report = run_files(list(paths), tags=tags, dry_run=dry_run)
         shown = write_outputs(report, chosen)
     except TargetError as exc:

@@ -85,7 +85,10 @@ def pretty(report: Mapping[str, Any]) -> str:
     report = _printable(report)
     lines = _problems(report)
     if report.get("dry_run"):
-        lines.append("dry run: every step matched, none run")
+        undefined = report.get("steps", {}).get("undefined", 0)
+        lines.append("dry run: every step matched, none run" if not undefined else
+                     f"dry run: none run; {undefined} step{'' if undefined == 1 else 's'} "
+                     "matched no step of the vocabulary")
     feature = None
     for scenario in report["scenarios"]:
         if scenario.get("feature") != feature or feature is None:
@@ -304,24 +307,53 @@ def outputs(specs: tuple[str, ...] | list[str]) -> list[tuple[str, str | None]]:
 
 
 def write_outputs(report: Mapping[str, Any], chosen: list[tuple[str, str | None]]) -> str | None:
-    """Write each format with a file; the text for the terminal, if one has none.
+    """Write each format with a file; the text for the terminal, if one has none. All or
+    none: each report is written beside its file first and put in place only when every
+    one was written, so a file that cannot be written leaves no other report behind. A
+    report may not be written over a feature file the run read, nor two to one file.
 
     Raises:
-        FormatError: a file cannot be written.
+        FormatError: a file cannot be written, is a feature file of the run, or is named
+            twice.
     """
+    import os
+    import tempfile
     from pathlib import Path
 
+    read = {Path(f).resolve() for f in report.get("files", ())}
     shown = None
-    for name, path in chosen:
-        text = RENDERERS[name](report)
-        if path is None:
-            shown = text
-            continue
-        try:
-            Path(path).write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise FormatError(f"cannot write {path} "
-                              f"({exc.strerror or exc.__class__.__name__})") from None
+    ready: list[tuple[str, str]] = []
+    targets: set[Path] = set()
+    try:
+        for name, path in chosen:
+            text = RENDERERS[name](report)
+            if path is None:
+                shown = text
+                continue
+            target = Path(path).resolve()
+            if target in read:
+                raise FormatError(f"{path} is a feature file of this run: a report is not "
+                                  "written over it")
+            if target in targets:
+                raise FormatError(f"{path} is named by two formats")
+            targets.add(target)
+            try:
+                if target.is_dir():
+                    raise IsADirectoryError(21, "Is a directory")
+                handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".npa-",
+                                                     suffix=".tmp")
+                ready.append((temporary, path))
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text + "\n")
+            except OSError as exc:
+                raise FormatError(f"cannot write {path} "
+                                  f"({exc.strerror or exc.__class__.__name__})") from None
+        for temporary, path in ready:
+            os.replace(temporary, path)
+        ready = []
+    finally:
+        for temporary, _ in ready:
+            Path(temporary).unlink(missing_ok=True)
     return shown
 
 

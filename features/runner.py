@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from contract.printable import shown
 from features.parsing import Parsed, TargetError, Unreadable, error, parse, picked, targets
 from features.steps import Step, StepError, World, conditions_named, find
 from features.suggest import hints, suggest
@@ -53,9 +54,16 @@ def tag_filter(expression: str | None) -> Any:
     from cucumber_tag_expressions.parser import TagExpressionError
 
     try:
-        return parse_tags(expression)
+        parsed = parse_tags(expression)
+        parsed.evaluate([])  # an expression too deep to evaluate fails here, not mid-run
+        return parsed
     except TagExpressionError as exc:
-        raise TargetError(f"{expression!r} is not a tag expression ({exc})", "tags") from None
+        raise TargetError(f"{shown(expression, 80)} is not a tag expression ({exc})",
+                          "tags") from None
+    except RecursionError:
+        raise TargetError(f"the tag expression is nested too deeply to read "
+                          f"({len(expression.split())} words): fewer tags and operators, "
+                          "or a tag the scenarios share", "tags") from None
 
 
 def run_files(paths: Sequence[str | Path], *, tags: str | None = None,

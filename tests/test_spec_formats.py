@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import npa
 from click.testing import CliRunner
 
 from engine.cli import cli
@@ -210,3 +211,92 @@ def test_text_of_a_feature_cannot_forge_lines_in_the_pretty_output(tmp_path: Pat
     for text in (progress(report), shown):
         assert "\x1b" not in text and "\x0b" not in text
     assert "a \\x1b[2J name" in shown
+
+
+# --- bad --format and --tags input: one line, exit 2, nothing written -------------------
+
+
+class _Run:
+    """What `npa spec ARGS` did, through `main` as from the shell."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str], *args: str) -> None:
+        self.exit_code, out, err = npa(capsys, "spec", *args)
+        self.output = out + err
+
+
+def test_a_report_that_cannot_be_written_leaves_no_other_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """All or none: the second --format FILE cannot be written, so the first, which could,
+    is not written either (no half set of reports for a CI job to pick up)."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    first = tmp_path / "first.xml"
+    result = _Run(capsys, str(path), "--format", f"junit:{first}",
+                   "--format", f"json:{tmp_path / 'missing' / 'x.json'}")
+    assert result.exit_code == 2 and "cannot write" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.feature"]
+
+
+@pytest.mark.parametrize("same", [False, True])
+def test_a_report_is_not_written_over_a_feature_file_of_the_run_nor_twice(
+        tmp_path: Path, same: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    """A report named as the feature being run, or one file named by two formats, is
+    refused before anything is written: the feature file is kept as it was."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    other = tmp_path / "r.json"
+    given = ["--format", f"json:{other}", "--format", f"junit:{other}"] if same else [
+        "--format", f"json:{path}"]
+    result = _Run(capsys, str(path), *given)
+    assert result.exit_code == 2, result.output
+    assert ("named by two formats" if same else "is a feature file of this run") in result.output
+    assert path.read_text(encoding="utf-8") == MIXED and not other.exists()
+
+
+def test_json_and_another_format_on_the_terminal_are_two_formats_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--json` is `--format json`: with `--format pretty` too, two formats would print
+    to the terminal, refused as Cucumber refuses it; with only the default, JSON alone."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    refused = _Run(capsys, str(path), "--json", "--format", "pretty")
+    assert refused.exit_code == 2 and "only one format may print to the terminal" in \
+        refused.output
+    assert "counts" in json.loads(_Run(capsys, str(path), "--json").output)
+    assert "counts" in json.loads(_Run(capsys, str(path), "--json", "--format", "json").output)
+
+
+def test_a_dry_run_with_undefined_steps_does_not_say_every_step_matched(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The banner counts what matched nothing; it says "every step matched" only when so."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    result = _Run(capsys, str(path), "--dry-run")
+    assert "dry run: none run; 1 step matched no step of the vocabulary" in result.output
+    assert "every step matched" not in result.output
+    passing = tmp_path / "p.feature"
+    passing.write_text(MIXED.split("  @wip")[0], encoding="utf-8")
+    assert "dry run: every step matched, none run" in _Run(capsys, str(passing), "--dry-run").output
+
+
+@pytest.mark.parametrize("tags", [" or ".join(f"@t{i}" for i in range(1000)),
+                                  "not " * 1000 + "@a"])
+def test_a_tag_expression_too_deep_to_read_is_one_line_naming_tags(
+        tmp_path: Path, tags: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid but enormous expression overflows the reader's recursion: one line naming
+    `tags`, exit 2, not an internal error."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    result = _Run(capsys, str(path), "--tags", tags)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("npa: error: tags: ") and result.output.count("\n") == 1
+
+
+def test_a_long_tag_expression_that_can_be_read_is_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """300 alternatives read fine: only what overflows is refused."""
+    path = tmp_path / "a.feature"
+    path.write_text(MIXED, encoding="utf-8")
+    tags = " or ".join(["@wip", *(f"@t{i}" for i in range(300))])
+    result = _Run(capsys, str(path), "--tags", tags, "--json")
+    assert [s["name"] for s in json.loads(result.output)["scenarios"]] == ["Fails"]
