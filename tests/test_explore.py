@@ -716,3 +716,18 @@ def test_moves_are_taken_at_whole_minutes_held_as_instants() -> None:
     for move in moves(_root("outstanding").state):
         at: datetime = move.action.at
         assert at.tzinfo is UTC and at.second == 0
+
+
+@pytest.mark.parametrize("cell", ['"Nomura \\\\ Holding"', "a|b", "back\\slash", "\\|", "\\n", ""])
+def test_a_counterexample_table_cell_reads_back_as_written(cell: str) -> None:
+    """Gherkin reads `\\\\`, `\\|` and `\\n` in a table cell as escapes: a term whose TOML
+    value holds a backslash (a name, an escape) is written so that the counterexample's
+    "Given the deal made from this term sheet:" reads the very value back."""
+    from gherkin.parser import Parser
+
+    from engine.exploration.counterexample import table_cell
+
+    text = ("Feature: f\n  Scenario: s\n    Given the deal made from this term sheet:\n"
+            f"      | term | value |\n      | parties.purchaser.name | {table_cell(cell)} |\n")
+    step = Parser().parse(text)["feature"]["children"][0]["scenario"]["steps"][0]
+    assert step["dataTable"]["rows"][1]["cells"][1]["value"] == cell

@@ -41,9 +41,14 @@ def path_moves(root: Root, indices: Sequence[int]) -> list[Move]:
 def _line(keyword: str, line: Line) -> list[str]:
     out = [f"    {keyword} {line.text}"]
     if line.table:
-        out += ["      | " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
-                for row in line.table]
+        out += ["      | " + " | ".join(map(table_cell, row)) + " |" for row in line.table]
     return out
+
+
+def table_cell(text: str) -> str:
+    """A data table cell as Gherkin reads it back: its escapes are `\\\\`, `\\|` and `\\n`,
+    so a backslash in a term (a TOML escape, a name) is doubled, not read as one."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "\\n")
 
 
 def _move_line(move: Move) -> Line:
