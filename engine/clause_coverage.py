@@ -112,12 +112,13 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
             number of moves (naming which).
         TargetError: for a path that names no file or directory (an NpaError).
     """
+    from engine.exploration.search import MAX_DEPTH
     from features.runner import run_files
 
     if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)
-                              or depth < 0):
-        raise InvalidAction(f"a whole number of moves, 0 or more, not {shown(depth, 40)}",
-                            field="depth")
+                              or not 0 <= depth <= MAX_DEPTH):
+        raise InvalidAction(f"a whole number of moves, 0 to {MAX_DEPTH}, not "
+                            f"{shown(depth, 40)}", field="depth")
     if isinstance(paths, str | Path):
         paths = [paths]
     if paths is not None and not all(isinstance(p, str | Path) for p in paths):

@@ -92,8 +92,13 @@ def run_files(paths: Sequence[str | Path], *, tags: str | None = None,
     features: list[dict[str, Any]] = []
     scenarios: list[dict[str, Any]] = []
     files: list[str] = []
+    seen_files: set[Path] = set()
+    ran: set[tuple[Path, str]] = set()  # each scenario (or Examples row) once a run
     for target in found:
-        if str(target.path) not in files:
+        same = Path(target.path).resolve()
+        first_time = same not in seen_files
+        if first_time:
+            seen_files.add(same)
             files.append(str(target.path))
         try:
             parsed = parse(target.path)
@@ -113,7 +118,10 @@ def run_files(paths: Sequence[str | Path], *, tags: str | None = None,
         if wanted is not None:
             chosen = [pk for pk in chosen
                       if wanted.evaluate([t["name"] for t in pk.get("tags", [])])]
-        features.append(_feature_entry(target.path, parsed))
+        chosen = [pk for pk in chosen if (same, pk["id"]) not in ran]
+        ran.update((same, pk["id"]) for pk in chosen)
+        if first_time:
+            features.append(_feature_entry(target.path, parsed))
         scenarios += [_run_pickle(target.path, parsed, pk, dry_run) for pk in chosen]
     counts = {status: sum(1 for s in scenarios if s["status"] == status)
               for status in STATUSES}

@@ -133,6 +133,16 @@ class TestCoverage:
         with pytest.raises(InvalidAction, match=r"^paths:"):
             coverage([3])  # type: ignore[list-item]
 
+    def test_a_file_named_twice_is_counted_once(self, opinion: Path) -> None:
+        """A directory and a file in it (`npa coverage features/ my.feature`), or one file
+        twice: each scenario is run and counted once, so the counts are the lawyer's own."""
+        once = coverage([opinion])
+        twice = coverage([opinion.parent, opinion, str(opinion)])
+        assert (twice.scenarios, twice.files) == (once.scenarios, once.files) == (
+            1, (str(opinion),))
+        assert {r.section: r.scenarios for r in twice.sections} == {
+            r.section: r.scenarios for r in once.sections}
+
     def test_a_path_that_names_nothing_is_an_npa_error_naming_path(self, tmp_path: Path) -> None:
         """A missing file is a documented error (one line, exit 2), not a bare ValueError."""
         with pytest.raises(NpaError, match="no file or directory") as caught:

@@ -134,6 +134,39 @@ class TestExploreCommand:
         code, _, err = npa(capsys, "explore", "--depth", "0", "--out", str(afile))
         assert code == 2 and "--out" in one_error_line(err)
 
+    def test_out_where_a_file_cannot_be_written_changes_nothing(self, tmp_path: Path,
+                                                                capsys: Any) -> None:
+        """A directory where summary.json should go: one line naming `out`, exit 2, and
+        neither graph.mmd nor an earlier run's counterexample is touched (all or none)."""
+        (tmp_path / "summary.json").mkdir()
+        stale = tmp_path / "counterexample-7.feature"
+        stale.write_text("kept")
+        code, _, err = npa(capsys, "explore", "--depth", "0", "--out", str(tmp_path))
+        assert code == 2 and one_error_line(err).startswith("npa: error: out: cannot write")
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "counterexample-7.feature", "summary.json"] and stale.read_text() == "kept"
+
+    def test_an_empty_out_is_refused_not_the_working_directory(self, capsys: Any) -> None:
+        """`--out ''` names no directory: refused before exploring, naming `out`."""
+        code, _, err = npa(capsys, "explore", "--depth", "0", "--out", "")
+        assert code == 2 and one_error_line(err).startswith("npa: error: out: ")
+
+    @pytest.mark.parametrize("kwargs", [{"depth": 51}, {"depth": 10**30},
+                                        {"depth": 0, "workers": 65},
+                                        {"depth": 1, "workers": 10**30}])
+    def test_python_bounds_depth_and_workers_as_the_cli_does(self, kwargs: Any) -> None:
+        """`engine.explore` refuses what `npa explore` refuses (depth 0 to 50, 1 to 64
+        processes), before forking anything: InvalidAction naming it."""
+        from engine import InvalidAction, coverage, explore
+
+        depth = kwargs.pop("depth")
+        with pytest.raises(InvalidAction) as caught:
+            explore(depth, **kwargs)
+        assert caught.value.field == ("workers" if kwargs else "depth")
+        if not kwargs:
+            with pytest.raises(InvalidAction, match=r"^depth: "):
+                coverage([], depth=depth)
+
 
 def test_the_invariants_are_steps_of_the_vocabulary(capsys: Any) -> None:
     """`npa steps` lists a Then step for every invariant, and one for them all."""

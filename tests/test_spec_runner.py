@@ -289,3 +289,16 @@ def test_npa_spec_on_a_missing_path_is_bad_input(
     err = capsys.readouterr().err
     assert code.value.code == 2
     assert err.startswith("npa: error: path: no file or directory ") and err.count("\n") == 1
+
+
+def test_a_scenario_picked_twice_runs_once(tmp_path: Path) -> None:
+    """`npa spec f:4 f:5` (two lines of one scenario), or a file and its directory: each
+    scenario runs once, and the counts say so."""
+    path = tmp_path / "one.feature"
+    path.write_text("Feature: One\n  Scenario: Signing\n    Given the 1997 deal\n"
+                    "    When the Company signs on October 20, 1997 at 09:00\n"
+                    "    Then the deal is Drafted\n", encoding="utf-8")
+    for given in ([f"{path}:4", f"{path}:5"], [tmp_path, path], [path, path]):
+        report = run_files(given)
+        assert report["counts"]["passed"] == 1 and len(report["scenarios"]) == 1, given
+        assert len(report["features"]) == 1 and report["files"] == [str(path)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,27 +31,61 @@ def out_dir(path: str | None) -> Path | None:
     """
     if path is None:
         return None
+    if not isinstance(path, str) or not path.strip():
+        raise InvalidAction("a directory to write graph.mmd, summary.json and the "
+                            "counterexamples in, not an empty path", field="out")
     where = Path(path)
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InvalidAction(f"cannot make the directory {path} ({exc.__class__.__name__})",
                             field="out") from None
+    try:  # before the exploration, not after it: a directory it cannot write in
+        handle, probe = tempfile.mkstemp(dir=where, prefix=".npa-", suffix=".tmp")
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InvalidAction(f"cannot write in {path} "
+                            f"({exc.strerror or exc.__class__.__name__})", field="out") from None
     return where
 
 
 def write_out(result: ExplorationResult, where: Path) -> list[Path]:
-    """`graph.mmd`, `summary.json` and one `counterexample-N.feature` per violation."""
-    written = [where / "graph.mmd", where / "summary.json"]
-    written[0].write_text(result.mermaid, encoding="utf-8")
-    written[1].write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")
-    for old in where.glob("counterexample-*.feature"):
-        old.unlink()
+    """`graph.mmd`, `summary.json` and one `counterexample-N.feature` per violation, all or
+    none: each is written beside its name first and put in place only when all were, and
+    the counterexamples of an earlier run in the directory are removed (the directory
+    describes this run).
+
+    Raises:
+        InvalidAction: a file cannot be written (naming `out`); nothing is changed.
+    """
+    files = {where / "graph.mmd": result.mermaid,
+             where / "summary.json": json.dumps(result.to_dict(), indent=2) + "\n"}
     for v in result.violations:
-        path = where / f"counterexample-{v.number}.feature"
-        path.write_text(v.feature, encoding="utf-8")
-        written.append(path)
-    return written
+        files[where / f"counterexample-{v.number}.feature"] = v.feature
+    ready: list[tuple[str, Path]] = []
+    path = where
+    try:
+        for path, text in files.items():
+            if path.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(path))
+            handle, temporary = tempfile.mkstemp(dir=where, prefix=".npa-", suffix=".tmp")
+            ready.append((temporary, path))
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+        for old in where.glob("counterexample-*.feature"):
+            if old not in files:
+                old.unlink()
+        for temporary, path in ready:
+            os.replace(temporary, path)
+        ready = []
+    except OSError as exc:
+        raise InvalidAction(f"cannot write {path} "
+                            f"({exc.strerror or exc.__class__.__name__})", field="out") from None
+    finally:
+        for temporary, _ in ready:
+            Path(temporary).unlink(missing_ok=True)
+    return list(files)
 
 
 def render(data: Mapping[str, Any]) -> str:

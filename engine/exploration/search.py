@@ -270,6 +270,12 @@ def _chunks(size: int, workers: int) -> list[list[int]]:
     return [list(range(i, min(size, i + step))) for i in range(0, size, step)]
 
 
+#: The deepest exploration and the most processes `explore` takes (as `npa explore` does):
+#: the state space grows about fourfold a level, so depth 50 is already past any machine.
+MAX_DEPTH = 50
+MAX_WORKERS = 64
+
+
 def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
             workers: int = 1, exact: bool = False, until_violation: bool = False,
             seconds: float | None = None) -> ExplorationResult:
@@ -289,16 +295,17 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
         InvalidAction: for a depth, max_states or workers out of range, or terms that are
             no term sheet (naming which), or a term sheet whose own Closing cannot be held.
     """
-    if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
-        raise InvalidAction(f"a whole number of moves, 0 or more, not {shown(depth, 40)}",
-                            field="depth")
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 0 <= depth <= MAX_DEPTH:
+        raise InvalidAction(f"a whole number of moves, 0 to {MAX_DEPTH}, not "
+                            f"{shown(depth, 40)}", field="depth")
     if max_states is not None and (isinstance(max_states, bool) or not isinstance(
             max_states, int) or max_states < 1):
         raise InvalidAction(f"a whole number, 1 or more, not {shown(max_states, 40)}",
                             field="max_states")
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise InvalidAction(f"a whole number, 1 or more, not {shown(workers, 40)}",
-                            field="workers")
+    if isinstance(workers, bool) or not isinstance(workers, int) or \
+            not 1 <= workers <= MAX_WORKERS:
+        raise InvalidAction(f"a whole number of processes, 1 to {MAX_WORKERS}, not "
+                            f"{shown(workers, 40)}", field="workers")
     if terms is not None and not isinstance(terms, TermSheet):
         raise InvalidAction("a contract.TermSheet (load_terms reads one from TOML), or None, not "
                             f"{type(terms).__name__}", field="terms")
