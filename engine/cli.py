@@ -798,6 +798,9 @@ def coverage(paths: Sequence[str], depth: int | None, db: str, as_json: bool) ->
             raise InvalidAction(f"no file or directory {given}", field="path")
     report = report_on(list(paths), depth=depth)
     _emit(report.to_dict(), as_json, render)
+    # A file that could not be read leaves its scenarios out of the counts: exit 1, as
+    # `npa spec` does for the same file.
+    raise SystemExit(1 if report.errors else 0)
 
 
 # --- rendering for people --------------------------------------------------

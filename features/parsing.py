@@ -100,7 +100,9 @@ def parse(path: Path) -> Parsed:
             is one plain sentence with its line.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark (as editors on Windows write) is skipped, as
+        # Cucumber's own readers skip it.
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
         raise Unreadable([error(path, None, f"cannot read the file: {reason}")]) from None

@@ -156,3 +156,32 @@ def test_the_runner_reports_the_sections_each_scenario_exercised(opinion: Path) 
     assert scenario["sections"][0] == "signature page"
     assert {"5.1(f)", "5.2(e)", "5.1(d)"} <= set(scenario["sections"])
     assert len(scenario["sections"]) == len(set(scenario["sections"]))
+
+
+def test_a_feature_saved_with_a_byte_order_mark_is_read(opinion: Path) -> None:
+    """Editors on Windows save UTF-8 with a byte order mark; Gherkin's own readers skip it,
+    and so do `npa spec` and `npa coverage` (it read as an error on line 1)."""
+    opinion.write_bytes(b"\xef\xbb\xbf" + opinion.read_bytes())
+    report = run_files([opinion])
+    assert report["errors"] == [] and report["counts"]["passed"] == 1
+    assert coverage([opinion]).scenarios == 1
+
+
+def test_npa_coverage_exits_1_when_a_file_could_not_be_read(
+        opinion: Path, tmp_path: Path) -> None:
+    """A coverage report missing a file's scenarios would undercount what was exercised: it
+    is still printed, with the file's error, and the exit is 1 (as `npa spec`'s is)."""
+    from click.testing import CliRunner
+
+    from engine.cli import cli
+
+    broken = tmp_path / "broken.feature"
+    broken.write_text("Feature: x\n  Scenario: y\n    Given the 1997 deal\n  Nonsense here\n",
+                      encoding="utf-8")
+    runner = CliRunner()
+    good = runner.invoke(cli, ["coverage", str(opinion)])
+    bad = runner.invoke(cli, ["coverage", str(opinion), str(broken)])
+    as_json = runner.invoke(cli, ["coverage", "--json", str(opinion), str(broken)])
+    assert good.exit_code == 0, good.output
+    assert bad.exit_code == 1 and f"error {broken}" in bad.output
+    assert as_json.exit_code == 1 and '"errors"' in as_json.output

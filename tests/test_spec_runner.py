@@ -302,3 +302,14 @@ def test_a_scenario_picked_twice_runs_once(tmp_path: Path) -> None:
         report = run_files(given)
         assert report["counts"]["passed"] == 1 and len(report["scenarios"]) == 1, given
         assert len(report["features"]) == 1 and report["files"] == [str(path)]
+
+
+def test_an_invariant_step_needs_a_deal(tmp_path: Path) -> None:
+    """"Then every invariant holds" with no deal would pass having checked nothing: it fails
+    as every other step before "Given the 1997 deal" does."""
+    path = _write(tmp_path, "nodeal.feature", "Feature: No deal\n  Scenario: Nothing\n"
+                  "    Then every invariant holds\n\n  Scenario: Nothing either\n"
+                  "    Then money is conserved\n")
+    report = run_files([path])
+    assert [s["status"] for s in report["scenarios"]] == ["failed", "failed"]
+    assert all("there is no deal yet" in s["error"] for s in report["scenarios"])

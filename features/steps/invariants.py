@@ -18,7 +18,10 @@ from features.steps.world import World
 
 
 def _broken(world: World, invariants: Iterable[object]) -> list[str]:
-    """What the scenario's actions broke, action by action, each with its invariant."""
+    """What the scenario's actions broke, action by action, each with its invariant (with
+    no deal there is nothing to check: the step fails rather than pass having checked
+    nothing)."""
+    world.need_deal()
     world.outcome()
     wrong: list[str] = []
     for number, seen in enumerate(world.history, start=1):
