@@ -215,6 +215,12 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
             continue
         definition, args = found
         entry["location"] = _location(definition)
+        extra = _unread_argument(each, definition)
+        if extra is not None and going:
+            entry["status"], entry["error"] = "failed", extra
+            _first_problem(report, entry, "failed", extra)
+            going = False
+            continue
         if not going:
             continue
         started = time.perf_counter_ns()
@@ -230,6 +236,20 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
     # The sections its steps' actions exercised (their events and refusals): `npa coverage`.
     report["sections"] = list(dict.fromkeys(world.sections))
     return report
+
+
+def _unread_argument(step: Mapping[str, Any], definition: Any) -> str | None:
+    """What a step carries that its definition does not read (a data table under a step
+    that takes none, or any doc string: no step reads one), said as Cucumber fails it."""
+    argument = step.get("argument", {})
+    if "docString" in argument:
+        what = "doc string"
+    elif "dataTable" in argument and not definition.takes_table:
+        what = "data table"
+    else:
+        return None
+    return f"this step reads no {what}: remove the {what} under it, or use a step that " \
+           "reads one (npa steps)"
 
 
 def _first_problem(report: dict[str, Any], entry: Mapping[str, Any], status: str,

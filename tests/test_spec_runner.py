@@ -313,3 +313,21 @@ def test_an_invariant_step_needs_a_deal(tmp_path: Path) -> None:
     report = run_files([path])
     assert [s["status"] for s in report["scenarios"]] == ["failed", "failed"]
     assert all("there is no deal yet" in s["error"] for s in report["scenarios"])
+
+
+def test_a_data_table_or_doc_string_under_a_step_that_reads_none_fails(tmp_path: Path) -> None:
+    """A table (or doc string) under a step that does not read one would be silently ignored,
+    though the lawyer meant it to say something: the step fails, as Cucumber fails it."""
+    table = PASSING.replace("at 10:00\n", "at 10:00\n      | by | the Purchaser |\n")
+    doc = PASSING.replace("at 10:00\n", 'at 10:00\n      """\n      with a pen\n      """\n')
+    for text, what in ((table, "data table"), (doc, "doc string")):
+        report = run_files([_write(tmp_path, "extra.feature", text)])
+        [scenario] = report["scenarios"]
+        assert scenario["status"] == "failed", what
+        assert scenario["step"]["line"] == 5
+        assert scenario["error"] == (f"this step reads no {what}: remove the {what} under it, "
+                                     "or use a step that reads one (npa steps)")
+    reads = _write(tmp_path, "reads.feature", PASSING.replace(
+        "    Given the 1997 deal\n", "    Given the deal made from this term sheet:\n"
+        "      | notes.principal | 7500000.00 |\n"))
+    assert run_files([reads])["counts"]["passed"] == 1
