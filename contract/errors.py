@@ -46,5 +46,8 @@ class TermsError(NpaError, ValueError):
         super().__init__(message, field=field)
 
     def __str__(self) -> str:
-        """The one line "terms: <field>: <message>"."""
-        return f"terms: {self.shown_field}: {' '.join(self.message.split())}"
+        """The one line "terms: <field>: <message>" ("terms: <message>" for the whole file)."""
+        message = ' '.join(self.message.split())
+        if self.field == "terms":
+            return f"terms: {message}"
+        return f"terms: {self.shown_field}: {message}"

@@ -873,7 +873,9 @@ def test_term_sheet_refusal_names_the_key(text: str, field: str) -> None:
     error = caught.value
     assert error.field == field
     assert isinstance(error, ValueError)
-    assert str(error) == f"terms: {field}: {error.message}"
+    # A fault of the whole file names `terms` once ("terms: not valid TOML: ...").
+    named = "" if field == "terms" else f"{field}: "
+    assert str(error) == f"terms: {named}{error.message}"
     assert "\n" not in str(error)
 
 

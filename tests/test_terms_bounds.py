@@ -119,3 +119,14 @@ def test_a_deal_maturing_at_the_end_of_2100_runs_without_error() -> None:
     assert result.accepted
     assert deal.status()["state"] == "Default"
     assert deal.status(as_of="2100-12-31T23:59:59")["state"] == "Default"
+
+
+def test_a_file_that_is_no_toml_names_terms_once(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A fault of the whole file (not of one key) reads "terms: not valid TOML: ...", not
+    "terms: terms: ..."; its field, for --json, is still `terms`."""
+    code, err = _npa_new(tmp_path, capsys, "x = = 1\n")
+    assert code == 2 and err.startswith("npa: error: terms: not valid TOML: "), err
+    refused = TermsError("terms", "cannot read it")
+    assert (str(refused), refused.field) == ("terms: cannot read it", "terms")
+    assert str(TermsError("notes.rate", "too high")) == "terms: notes.rate: too high"
