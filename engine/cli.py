@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -124,6 +125,22 @@ def _read_action_text(text: str) -> str:
 #: looks up its translated names through gettext when it is made, at import.
 _FILE = click.Path(dir_okay=False)
 _ANY_PATH = click.Path()
+
+
+class _Whole(click.IntRange):
+    """A whole number as a person types one: ASCII digits after an optional sign (click's
+    own int reads whatever Python's `int` does: "1_0", " 10 ", Arabic-Indic digits)."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not _DIGITS.fullmatch(value):
+            self.fail(f"{value!r} is not a whole number written in the digits 0-9", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_DIGITS = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
 
 def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -378,7 +395,7 @@ def verify(deal: str, head: str | None, rebuild: bool, db: str, as_json: bool) -
 @click.option("--state", "state", default=None, metavar="STATE",
               help="Only deals in this lifecycle state (Drafted, ConditionsPending, Closed, "
               "Outstanding, Default, Repaid).")
-@click.option("--limit", type=click.IntRange(1, 100_000), default=None, metavar="N",
+@click.option("--limit", type=_Whole(1, 100_000), default=None, metavar="N",
               help="At most N deals.")
 @click.option("--after", "after", default=None, metavar="ID",
               help="Only deals whose id sorts after ID (the last of the previous page).")
@@ -401,9 +418,9 @@ FOLLOW_INTERVAL = 0.5
 
 @cli.command()
 @click.argument("deal", required=False)
-@click.option("--after", "after", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--after", "after", type=_Whole(min=0), default=0, show_default=True,
               metavar="POS", help="Only events after this global position (the last seen).")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=1000, show_default=True,
+@click.option("--limit", type=_Whole(1, 10_000), default=1000, show_default=True,
               metavar="N", help="At most N events (each poll, with --follow).")
 @click.option("--follow", is_flag=True, help="Keep polling for new events until stopped "
               "(Ctrl-C or SIGTERM); with --json one JSON object a line.")
@@ -463,7 +480,7 @@ def _stop_on_sigterm() -> None:
 @cli.command()
 @click.option("--until", "until", default=None, metavar="T",
               help="Only deadlines due at or before T (ISO 8601; no offset is New York).")
-@click.option("--limit", type=click.IntRange(1, 100_000), default=None, metavar="N",
+@click.option("--limit", type=_Whole(1, 100_000), default=None, metavar="N",
               help="At most N deals.")
 @_db_option
 @_json_option
@@ -660,13 +677,13 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
               help="Scripted: run this file of actions (as `npa run` takes) in memory.")
 @click.option("--terms", metavar="FILE",
               help="A term sheet (TOML); keys left out keep the 1997 values.")
-@click.option("--paths", type=int, metavar="N",
+@click.option("--paths", type=_Whole(), metavar="N",
               help="Monte Carlo: how many paths (numbered from 1).")
-@click.option("--seed", type=int, metavar="S",
+@click.option("--seed", type=_Whole(), metavar="S",
               help="The run's seed: the same seed, the same paths.")
 @click.option("--model", metavar="FILE",
               help="A behaviour model (TOML); keys left out keep the defaults (--print-model).")
-@click.option("--workers", type=int, metavar="K", help="Run the paths in K processes.")
+@click.option("--workers", type=_Whole(), metavar="K", help="Run the paths in K processes.")
 @click.option("--dask", metavar="ADDRESS",
               help="Send batches of paths to this Dask scheduler instead.")
 @click.option("--discount", metavar="RATE", help="Annual rate for present values (compounded "
@@ -674,7 +691,7 @@ def demo(story: str, db: str | None, as_json: bool) -> None:
 @click.option("--out", metavar="DIR",
               help="Write paths.csv, summary.json and three PNG plots here.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--path", "path_k", type=int, metavar="K",
+@click.option("--path", "path_k", type=_Whole(), metavar="K",
               help="Re-run path K alone: its actions and timeline.")
 @click.option("--save", metavar="FILE",
               help="With --path: write the path as a scenario for `npa run`.")
@@ -742,13 +759,13 @@ def steps(db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--depth", type=click.IntRange(0, 50), default=3, show_default=True,
+@click.option("--depth", type=_Whole(0, 50), default=3, show_default=True,
               help="Moves a path may have after the scene it starts from.")
 @click.option("--terms", "terms_file", type=_FILE,
               help="A term sheet (TOML) to explore instead of the 1997 deal's.")
-@click.option("--max-states", type=click.IntRange(min=1), default=None,
+@click.option("--max-states", type=_Whole(min=1), default=None,
               help="Stop, and say so, after this many distinct states.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--workers", type=_Whole(1, 64), default=1, show_default=True,
               help="Processes sharing each level of the search (same result for any).")
 @click.option("--out", "out", type=click.Path(file_okay=False),
               help="Write graph.mmd, summary.json and counterexample-N.feature here.")
@@ -784,7 +801,7 @@ def _coverage_of(features: Sequence[str]) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=_ANY_PATH)
-@click.option("--depth", type=click.IntRange(0, 50), default=None,
+@click.option("--depth", type=_Whole(0, 50), default=None,
               help="Also explore the 1997 deal to this depth.")
 @_db_option
 @_json_option

@@ -875,3 +875,25 @@ def test_npa_default_database_is_in_the_working_directory(tmp_path: Path) -> Non
     done = shell("new", DEAL, cwd=tmp_path)
     assert done.returncode == 0
     assert (tmp_path / "npa.db").exists()
+
+
+@pytest.mark.parametrize("typed", ["1_0", "١", " 5", "5 ", "0x5", "٣"])
+@pytest.mark.parametrize("command", [
+    ["explore", "--max-states", "3", "--depth"],
+    ["explore", "--depth", "1", "--max-states"],
+    ["coverage", "--depth"],
+    ["events", "--limit"],
+    ["events", "--after"],
+    ["deals", "--limit"],
+    ["simulate", "--seed", "1", "--quiet", "--paths"],
+    ["simulate", "--paths", "2", "--quiet", "--seed"],
+])
+def test_a_whole_number_option_takes_only_the_digits_0_to_9(
+        tmp_path: Path, command: list[str], typed: str) -> None:
+    """Click's int reads what Python's does ("1_0" is ten, Arabic-Indic digits are numbers):
+    a count or a position is written in the digits 0-9, or it is one line naming the
+    option, exit 2."""
+    result = CliRunner().invoke(cli, [*command, typed, "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert command[-1] in last and "digits 0-9" in last, result.output
