@@ -285,6 +285,21 @@ class TestExplore:
         assert result.stopped == ("stopped at --max-states 300: the exploration to depth 3 "
                                   "is incomplete")
 
+    def test_a_limit_the_exploration_does_not_pass_leaves_it_complete(
+            self, explored: ExplorationResult) -> None:
+        """The search stops only at a state past the limit: a limit equal to the whole
+        count is a complete exploration; one less is not; a limit below the number of
+        roots keeps that many roots, and says it stopped."""
+        whole = explore(1)
+        assert explore(1, max_states=whole.states).complete
+        short = explore(1, max_states=whole.states - 1)
+        assert (short.states, short.complete) == (whole.states - 1, False)
+        for limit in (1, 2):
+            few = explore(1, max_states=limit)
+            assert (few.states, few.complete) == (limit, False)
+            assert few.stopped == (f"stopped at --max-states {limit}: the exploration to "
+                                   "depth 1 is incomplete")
+
     def test_the_same_limit_gives_the_same_partial_result_with_workers(self) -> None:
         """Stopping at a limit is deterministic: the same counts with one or two workers."""
         one, two = explore(3, max_states=500), explore(3, max_states=500, workers=2)

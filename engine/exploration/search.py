@@ -316,8 +316,10 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
     frontier: list[Frontier] = []
     for number, root in enumerate(starts):
         parts = state_key(root.state)
-        tally.root_seen(number, root)
         key: Hashable = parts if exact else hash(parts)
+        if key not in tally.seen and tally.full():
+            break  # a limit below the number of roots: that many roots
+        tally.root_seen(number, root)
         if key in tally.seen:
             continue
         node = graph.add(-1, -1, number)
@@ -398,6 +400,8 @@ class _Tally:
         self.invalid += result.invalid
         tried: list[Move] | None = None
         for outcome in result.outcomes:
+            if outcome.accepted and outcome.key not in self.seen and self.full():
+                break  # a state past the limit: the search stops before it
             self.moves += 1
             for name, message in outcome.broken:
                 self.counts[name] += 1
@@ -426,12 +430,18 @@ class _Tally:
                 state, parts, events = outcome.child
                 self.graph.events[node] = events
                 following.append(Frontier(node, state, parts, depth))
-            if self.limit is not None and len(self.seen) >= self.limit:
-                self.stopped = (f"stopped at --max-states {self.limit}: the exploration to "
-                                f"depth {self.depth} is incomplete")
             if self.stopped:
                 break
         return following
+
+    def full(self) -> bool:
+        """Whether the limit of states is reached: then a new state stops the search (so a
+        limit equal to the whole count leaves it complete), and it says so."""
+        if self.limit is None or len(self.seen) < self.limit:
+            return False
+        self.stopped = (f"stopped at --max-states {self.limit}: the exploration to "
+                        f"depth {self.depth} is incomplete")
+        return True
 
     def _violation(self, node: int, index: int, name: str, message: str,
                    depth: int) -> Violation:
