@@ -99,6 +99,18 @@ class TestExploreCommand:
         code, out, _ = npa(capsys, "spec", str(feature))
         assert code == 0, out
 
+    def test_a_term_sheet_whose_notes_two_cannot_share_says_so(self, tmp_path: Path,
+                                                               capsys: Any) -> None:
+        """A one-cent note closes, but half of it cannot be transferred: the refusal says
+        which scene of the explorer's failed, not that the Closing could not be held."""
+        terms = tmp_path / "penny.toml"
+        terms.write_text('[notes]\nprincipal = "0.01"\n', encoding="utf-8")
+        code, _, err = npa(capsys, "explore", "--depth", "1", "--terms", str(terms))
+        assert code == 2 and len(err.splitlines()) == 1
+        assert err.startswith("npa: error: terms: the scene of two Holders (Purchaser "
+                              "transferring half the Notes at the Closing) cannot be set on "
+                              "this term sheet: 7.1: "), err
+
     @pytest.mark.parametrize(("args", "named"), [
         (["--depth", "-1"], "--depth"),
         (["--depth", "two"], "--depth"),

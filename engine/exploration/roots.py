@@ -169,7 +169,8 @@ def roots(terms: TermSheet | None = None) -> list[Root]:
     signed = signatures.then(_ready(sheet))
     closed = signatures.then(_delivered(_at(sheet.deal.closing_date - timedelta(days=7), 9),
                                      dated=False) + _closing(sheet))
-    shared = closed.then(_sharing(sheet))
+    shared = closed.then(_sharing(sheet), "the scene of two Holders (Purchaser transferring "
+                         "half the Notes at the Closing) cannot be set on this term sheet")
     sharing = _lines(_sharing(sheet))
     if default:
         outstanding = Line("the 1997 deal, closed on October 27, 1997, with the Notes "
@@ -202,7 +203,8 @@ class _Scene:
     """A deal taken through the actions that set a scene, each checked like a move."""
 
     def __init__(self, terms: TermSheet, default: bool,
-                 moves: Sequence[Move] = (), base: _Scene | None = None) -> None:
+                 moves: Sequence[Move] = (), base: _Scene | None = None,
+                 refused: str = "the term sheet's own Closing cannot be held") -> None:
         self.terms, self.default = terms, default
         self.broken: list[tuple[str, str]] = []
         self.cited: set[str] = set()
@@ -216,15 +218,17 @@ class _Scene:
             self.broken += base.broken
             self.cited |= base.cited
         for move in moves:
-            _take(self.deal, move, self.broken, self.cited)
+            _take(self.deal, move, self.broken, self.cited, refused)
 
-    def then(self, moves: Sequence[Move]) -> _Scene:
+    def then(self, moves: Sequence[Move],
+             refused: str = "the term sheet's own Closing cannot be held") -> _Scene:
         """The scene after more actions (taken on a fork of this scene's deal, which is
-        left as it was)."""
-        return _Scene(self.terms, self.default, moves, self)
+        left as it was); `refused` says what a refusal of one of them means."""
+        return _Scene(self.terms, self.default, moves, self, refused)
 
 
-def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]) -> None:
+def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str],
+          refused: str) -> None:
     """Take one of the actions that set a scene, checking every invariant on it."""
     from engine.citations import cited_by
     from engine.exploration.invariants import Seen, check_all
@@ -235,7 +239,7 @@ def _take(deal: Deal, move: Move, broken: list[tuple[str, str]], cited: set[str]
     result = deal.act(move.action)
     if not result.accepted:
         reasons = "; ".join(f"{r.section}: {r.message}" for r in result.reasons)
-        raise InvalidAction(f"the term sheet's own Closing cannot be held: {reasons}",
+        raise InvalidAction(f"{refused}: {reasons}",
                             field="terms")
     events = deal.events
     seen = Seen(before, move.action, True, (), events[count:], deal.state, key,

@@ -293,7 +293,8 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
 
     Raises:
         InvalidAction: for a depth, max_states or workers out of range, or terms that are
-            no term sheet (naming which), or a term sheet whose own Closing cannot be held.
+            no term sheet (naming which), or a term sheet whose own Closing cannot be held
+            (or whose Notes cannot be shared by two Holders, a scene explored from).
     """
     if isinstance(depth, bool) or not isinstance(depth, int) or not 0 <= depth <= MAX_DEPTH:
         raise InvalidAction(f"a whole number of moves, 0 to {MAX_DEPTH}, not "
