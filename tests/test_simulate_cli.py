@@ -344,3 +344,65 @@ def test_an_out_that_is_a_file_is_one_line(tmp_path: Path,
     taken.write_text("", encoding="utf-8")
     code, _, err = npa(capsys, "simulate", "--paths", "5", "--seed", "1", "--out", str(taken))
     assert code == 2 and err.startswith("npa: error: out: ")
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: (b"<dir>" if p.is_dir() else p.read_bytes()) for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("blocked", ["paths.csv", "summary.json", "recoveries.png",
+                                     "default_curve.png"])
+def test_out_is_all_or_none_when_a_file_cannot_be_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], blocked: str) -> None:
+    """A file of --out that cannot be written (a directory in its place) is one line naming
+    out, exit 2, before any path runs, and nothing is written (it was exit 70 with
+    paths.csv and summary.json left behind)."""
+    out = tmp_path / "out"
+    (out / blocked).mkdir(parents=True)
+    code, _, err = npa(capsys, "simulate", "--paths", "5", "--seed", "1", "--quiet",
+                       "--out", str(out))
+    assert code == 2 and err.startswith(f"npa: error: out: cannot write {out / blocked} ")
+    assert _listing(out) == {blocked: b"<dir>"}
+
+
+def test_a_run_that_fails_leaves_the_files_of_the_last_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that fails part-way (here its third path) leaves --out as it was: the last
+    run's paths.csv is not emptied beside its summary.json, and no temporary file stays."""
+    from engine.simulation import runner
+
+    out = tmp_path / "out"
+    assert npa(capsys, "simulate", "--paths", "4", "--seed", "7", "--quiet",
+               "--out", str(out))[0] == 0
+    before = _listing(out)
+    assert set(before) == {"paths.csv", "summary.json", "recoveries.png",
+                           "time_in_default.png", "default_curve.png"}
+    real = runner.run_batch
+
+    def failing(*job: Any) -> Any:
+        if job[1] >= 3:
+            raise runner.SimulationError("a path failed", field="paths")
+        return real(*job)
+
+    monkeypatch.setattr(runner, "run_batch", failing)
+    code, _, err = npa(capsys, "simulate", "--paths", "4", "--seed", "1", "--quiet",
+                       "--out", str(out))
+    assert code == 1 and "a path failed" in err
+    assert _listing(out) == before
+
+
+def test_an_empty_out_is_refused_not_the_working_directory(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out ''` (an empty shell variable) wrote the five files into the working directory:
+    it is refused naming out, from the CLI and from Python."""
+    import engine
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = npa(capsys, "simulate", "--paths", "2", "--seed", "1", "--out", "")
+    assert code == 2 and err.startswith("npa: error: out: ")
+    with pytest.raises(engine.InvalidAction) as caught:
+        engine.simulate(2, 1, out="")
+    assert caught.value.field == "out"
+    assert list(tmp_path.iterdir()) == []

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from contract import TermSheet, load_terms_file
-from engine.errors import InvalidAction
+from engine import outfiles
 from engine.exploration.result import ExplorationResult, lifecycle_mermaid
 
 
@@ -24,68 +22,35 @@ def read_terms(path: str | None) -> TermSheet | None:
 
 
 def out_dir(path: str | None) -> Path | None:
-    """The directory `--out` names, made if it is not there.
+    """The directory `--out` names, made if it is not there, checked before exploring.
 
     Raises:
-        InvalidAction: it cannot be a directory (naming `out`).
+        InvalidAction: it cannot be a directory to write in (naming `out`).
     """
     if path is None:
         return None
-    if not isinstance(path, str) or not path.strip():
-        raise InvalidAction("a directory to write graph.mmd, summary.json and the "
-                            "counterexamples in, not an empty path", field="out")
-    where = Path(path)
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InvalidAction(f"cannot make the directory {path} ({exc.__class__.__name__})",
-                            field="out") from None
-    try:  # before the exploration, not after it: a directory it cannot write in
-        handle, probe = tempfile.mkstemp(dir=where, prefix=".npa-", suffix=".tmp")
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as exc:
-        raise InvalidAction(f"cannot write in {path} "
-                            f"({exc.strerror or exc.__class__.__name__})", field="out") from None
-    return where
+    return outfiles.out_dir(path, ("graph.mmd", "summary.json"),
+                            "graph.mmd, summary.json and the counterexamples")
 
 
 def write_out(result: ExplorationResult, where: Path) -> list[Path]:
     """`graph.mmd`, `summary.json` and one `counterexample-N.feature` per violation, all or
-    none: each is written beside its name first and put in place only when all were, and
-    the counterexamples of an earlier run in the directory are removed (the directory
-    describes this run).
+    none (`engine.outfiles`); the counterexamples of an earlier run in the directory are
+    removed (the directory describes this run).
 
     Raises:
         InvalidAction: a file cannot be written (naming `out`); nothing is changed.
     """
-    files = {where / "graph.mmd": result.mermaid,
-             where / "summary.json": json.dumps(result.to_dict(), indent=2) + "\n"}
-    for v in result.violations:
-        files[where / f"counterexample-{v.number}.feature"] = v.feature
-    ready: list[tuple[str, Path]] = []
-    path = where
+    staged = outfiles.Staged(where)
     try:
-        for path, text in files.items():
-            if path.is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(path))
-            handle, temporary = tempfile.mkstemp(dir=where, prefix=".npa-", suffix=".tmp")
-            ready.append((temporary, path))
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-        for old in where.glob("counterexample-*.feature"):
-            if old not in files:
-                old.unlink()
-        for temporary, path in ready:
-            os.replace(temporary, path)
-        ready = []
-    except OSError as exc:
-        raise InvalidAction(f"cannot write {path} "
-                            f"({exc.strerror or exc.__class__.__name__})", field="out") from None
-    finally:
-        for temporary, _ in ready:
-            Path(temporary).unlink(missing_ok=True)
-    return list(files)
+        staged.write("graph.mmd", result.mermaid)
+        staged.write("summary.json", json.dumps(result.to_dict(), indent=2) + "\n")
+        for v in result.violations:
+            staged.write(f"counterexample-{v.number}.feature", v.feature)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged.commit(stale=where.glob("counterexample-*.feature"))
 
 
 def render(data: Mapping[str, Any]) -> str:

@@ -22,6 +22,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from engine import outfiles
 from engine.errors import InvalidAction
 from engine.simulation.results import CSV_COLUMNS, PathResult
 from engine.simulation.summary import SimulationResult, Tally
@@ -29,33 +30,25 @@ from engine.simulation.summary import SimulationResult, Tally
 PLOTS = ("recoveries.png", "time_in_default.png", "default_curve.png")
 
 
+#: Every file `--out` writes, in the order a run writes them.
+FILES = ("paths.csv", "summary.json", *PLOTS)
+
+
 def prepare(out: str | Path) -> Path:
-    """The output directory, made if missing.
+    """The output directory, made if missing, checked before any path runs.
 
     Raises:
-        InvalidAction: naming `out`, when it cannot be a directory to write in.
+        InvalidAction: naming `out`, when it cannot be a directory to write the files in.
     """
-    folder = Path(out)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, ValueError) as exc:
-        raise InvalidAction(f"cannot make the directory {str(folder)!r:.80} "
-                            f"({exc.__class__.__name__})", field="out") from None
-    if not folder.is_dir():
-        raise InvalidAction(f"{str(folder)!r:.80} is not a directory", field="out")
-    return folder
+    return outfiles.out_dir(out, FILES, "paths.csv, summary.json and the plots")
 
 
 class PathsCsv:
-    """paths.csv, written row by row as paths finish (in path order)."""
+    """paths.csv, written row by row as paths finish (in path order), under a temporary
+    name until the run's files are put in place together."""
 
-    def __init__(self, folder: Path) -> None:
-        try:
-            self._file: IO[str] = (folder / "paths.csv").open("w", encoding="utf-8",
-                                                              newline="")
-        except OSError as exc:
-            raise InvalidAction(f"cannot write {folder / 'paths.csv'} "
-                                f"({exc.__class__.__name__})", field="out") from None
+    def __init__(self, staged: outfiles.Staged) -> None:
+        self._file: IO[str] = staged.open("paths.csv")
         self._writer = csv.writer(self._file, lineterminator="\n")
         self._writer.writerow(CSV_COLUMNS)
 
@@ -68,13 +61,12 @@ class PathsCsv:
         self._file.close()
 
 
-def write_summary(folder: Path, result: SimulationResult) -> None:
+def write_summary(staged: outfiles.Staged, result: SimulationResult) -> None:
     """summary.json: the document of `npa simulate --json`."""
-    (folder / "summary.json").write_text(json.dumps(result.to_dict(), indent=2) + "\n",
-                                         encoding="utf-8")
+    staged.write("summary.json", json.dumps(result.to_dict(), indent=2) + "\n")
 
 
-def plot(folder: Path, tally: Tally, result: SimulationResult) -> list[Path]:
+def plot(staged: outfiles.Staged, tally: Tally, result: SimulationResult) -> list[Path]:
     """The three PNG plots of a run; returns their paths."""
     import matplotlib
 
@@ -100,7 +92,7 @@ def plot(folder: Path, tally: Tally, result: SimulationResult) -> list[Path]:
                  f"{len(defaulted):,} of {subtitle} had an Event of Default", fontsize=10)
     ax.set_xlabel("cash to Holders / full performance, present value (%)")
     ax.set_ylabel("paths")
-    written.append(_save(fig, folder / PLOTS[0]))
+    written.append(_save(fig, staged, PLOTS[0]))
 
     fig, ax = plt.subplots(figsize=(8, 4.8), dpi=100)
     spent = [d for d in tally.days if d > 0]
@@ -113,7 +105,7 @@ def plot(folder: Path, tally: Tally, result: SimulationResult) -> list[Path]:
                  f"({n - len(spent):,} spent none; {subtitle})", fontsize=10)
     ax.set_xlabel("days in Default (to the end of the path)")
     ax.set_ylabel("paths")
-    written.append(_save(fig, folder / PLOTS[1]))
+    written.append(_save(fig, staged, PLOTS[1]))
 
     fig, ax = plt.subplots(figsize=(8, 4.8), dpi=100)
     days = sorted(tally.first_default[i] for i in defaulted)
@@ -135,14 +127,20 @@ def plot(folder: Path, tally: Tally, result: SimulationResult) -> list[Path]:
     ax.set_ylabel("paths with an Event of Default by then (%)")
     ax.xaxis_date()
     fig.autofmt_xdate()
-    written.append(_save(fig, folder / PLOTS[2]))
+    written.append(_save(fig, staged, PLOTS[2]))
     return written
 
 
-def _save(fig: Any, path: Path) -> Path:
+def _save(fig: Any, staged: outfiles.Staged, name: str) -> Path:
     import matplotlib.pyplot as plt
 
+    path = staged.path(name)
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    try:
+        fig.savefig(path, format="png")
+    except OSError as exc:
+        raise InvalidAction(f"cannot write {staged.where / name} "
+                            f"({exc.strerror or exc.__class__.__name__})", field="out") from None
+    finally:
+        plt.close(fig)
+    return staged.where / name

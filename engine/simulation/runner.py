@@ -25,6 +25,7 @@ from typing import Any
 
 from contract import terms_to_dict
 from engine.errors import InvalidAction, NpaError
+from engine.outfiles import Staged
 from engine.simulation.model import BehaviourModel
 from engine.simulation.output import PathsCsv, plot, prepare, write_summary
 from engine.simulation.paths import batches, run_batch
@@ -73,24 +74,32 @@ def execute(paths: int, seed: int, model: BehaviourModel, terms: Any, *, workers
     jobs: list[Job] = [(seed, first, last, sheet, resolved, str(discount))
                        for first, last in batches(paths, size)]
     started = time.perf_counter()
-    writer = PathsCsv(folder) if folder is not None else None
+    # All or none: every file is written under a temporary name, and put in place only
+    # once the run and every file are done (a run that fails leaves the directory as it was).
+    staged = Staged(folder) if folder is not None else None
     try:
-        for batch in _run(jobs, workers, dask):
-            for path in batch:
-                tally.add(path)
-                if writer is not None:
-                    writer.write(path)
-            if progress is not None:
-                progress(len(tally))
+        writer = PathsCsv(staged) if staged is not None else None
+        try:
+            for batch in _run(jobs, workers, dask):
+                for path in batch:
+                    tally.add(path)
+                    if writer is not None:
+                        writer.write(path)
+                if progress is not None:
+                    progress(len(tally))
+        finally:
+            if writer is not None:
+                writer.close()
+        seconds = time.perf_counter() - started
+        result = summarise(tally, plan, seed=seed, discount=discount, seconds=seconds,
+                           out=str(folder) if folder is not None else None)
+        if staged is not None:
+            write_summary(staged, result)
+            plot(staged, tally, result)
+            staged.commit()
     finally:
-        if writer is not None:
-            writer.close()
-    seconds = time.perf_counter() - started
-    result = summarise(tally, plan, seed=seed, discount=discount, seconds=seconds,
-                       out=str(folder) if folder is not None else None)
-    if folder is not None:
-        write_summary(folder, result)
-        plot(folder, tally, result)
+        if staged is not None:
+            staged.discard()
     return result
 
 
