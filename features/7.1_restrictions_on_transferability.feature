@@ -57,6 +57,22 @@ Feature: 7.1 Restrictions on Transferability
       Then the action is refused under 7.3
       And Purchaser holds $7,500,000.00 of Notes
 
+    # ASSUMED: section 7 does not say so; a transfer makes a new Holder, and the Company
+    # acquiring its own Notes would pay them rather than hold them against itself.
+    Example: The Notes are not transferred to the Company that issued them, nor to LCI that guarantees them
+      When Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to the Company, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under 7.1
+      When Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to "Lexington Precision Corporation", under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under 7.1
+      When Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to LCI, under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under 7.1
+      And Purchaser holds $7,500,000.00 of Notes
+
+    Example: Purchaser named by its legal name is Purchaser, not a new Holder
+      When Purchaser gives notice of a proposed transfer of $5,000,000.00 of Notes to "Nomura Holding America, Inc.", under Rule 144, by hand, delivered on December 1, 1997 at 10:00
+      Then the action is refused under 7.1
+      And Purchaser holds $7,500,000.00 of Notes
+
   Rule: Holders of a majority in principal are counted by the principal each holds after transfers
 
     Example: Holding $5,000,000.00 of the $7,500,000.00 outstanding, Purchaser alone is Holders of a majority and may accelerate

@@ -1115,6 +1115,21 @@ def test_a_transfer_completes_after_its_notice_and_the_accepted_opinion(deal: De
      [("7.3", "the notice must be accompanied by a written opinion of counsel, except under "
               "Rule 144")]),
     ({"to_holder": "purchaser"}, [("7.1", "a holder cannot transfer Notes to itself")]),
+    # A party named by its id or its legal name is that party, never a new Holder.
+    ({"to_holder": "Nomura Holding America, Inc."},
+     [("7.1", "a holder cannot transfer Notes to itself")]),
+    ({"to_holder": "company"}, [("7.1", "the Company, which issued the Notes, cannot become "
+                                        "a Holder of the Notes by a transfer")]),
+    ({"to_holder": "Lexington Precision Corporation"},
+     [("7.1", "the Company, which issued the Notes, cannot become a Holder of the Notes by a "
+              "transfer")]),
+    ({"to_holder": "holder:Lexington Precision Corporation"},
+     [("7.1", "the Company, which issued the Notes, cannot become a Holder of the Notes by a "
+              "transfer")]),
+    ({"to_holder": "guarantor"}, [("7.1", "LCI, which guarantees them, cannot become a Holder "
+                                          "of the Notes by a transfer")]),
+    ({"to_holder": "court"}, [("7.1", "the court, which is no party to the Notes, cannot "
+                                      "become a Holder of the Notes by a transfer")]),
     ({"opinion": False, "rule_144": True, "legend_not_required": True},
      [("7.3", "only an opinion of counsel can say the legend is not required")]),
     ({"actor": "company"}, [("7.1", "the Company holds no Notes")]),

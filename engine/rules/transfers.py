@@ -20,12 +20,41 @@ from engine.rules.notices import give_notice
 from engine.state import DealState, Transfer
 from engine.validation import check_holder
 
+#: What each party of the agreement is to the Notes, when a transfer names it.
+_NOT_A_TRANSFEREE = {"company": "which issued the Notes", "guarantor": "which guarantees them",
+                     "court": "which is no party to the Notes"}
+
+
+def transferee(state: DealState, to_holder: str) -> str:
+    """Whom a transfer names: a party of the agreement when it names one by its id
+    (`company`, `guarantor`, `court`) or by its legal name ("Nomura Holding America, Inc."
+    is Purchaser, not a new Holder of that name), else the Holder of that legal name."""
+    named = check_holder(to_holder)
+    bare = to_holder.removeprefix("holder:")
+    if not to_holder.startswith("holder:") and bare in ("company", "guarantor", "court"):
+        return bare
+    for role, party in state.terms.parties.items():
+        if party.name == bare:
+            return role
+    return named
+
+
+def transferable_to(state: DealState, to: str) -> list[Reason]:
+    """7.1 (ASSUMED: section 7 is silent on it): Notes are transferred to a new Holder or
+    to Purchaser, never to the Company that issued them, LCI that guarantees them, or the
+    court; the Company acquiring its own Notes would be a payment, not a transfer."""
+    why = _NOT_A_TRANSFEREE.get(to)
+    if why is None:
+        return []
+    return [refusal("7.1", f"{name_of(state, to)}, {why}, cannot become a Holder of the "
+                           "Notes by a transfer")]
+
 
 def propose_transfer(state: DealState, action: ProposeTransfer) -> Decision:
     """7.3 Notice of Proposed Transfers: notice to the Company, with an opinion or Rule 144."""
-    to_holder = check_holder(action.to_holder)
+    to_holder = transferee(state, action.to_holder)
     held = state.holders.get(action.actor)
-    reasons: list[Reason] = []
+    reasons: list[Reason] = transferable_to(state, to_holder)
     if not state.notes_alive:
         reasons.append(refusal("7.1", "no Notes are outstanding to transfer"))
     if held is None:
