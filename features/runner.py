@@ -182,6 +182,8 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
         "duration_ns": 0,
     }
     going = not dry_run
+    #: The last invalid action a step took, and that step's entry.
+    invalid: tuple[Exception | None, dict[str, Any] | None] = (None, None)
     for each in pickle["steps"]:
         step_node = parsed.nodes.get(each["astNodeIds"][0], {"line": None, "keyword": ""})
         entry: dict[str, Any] = {"keyword": step_node["keyword"], "text": each["text"],
@@ -227,12 +229,21 @@ def _run_pickle(path: Path, parsed: Parsed, pickle: Mapping[str, Any],
         try:
             definition.run(world, args, rows)
             entry["status"] = "passed"
+            if world.error is not None and world.error is not invalid[0]:
+                invalid = (world.error, entry)
         except Exception as exc:  # a step's failure is reported, never raised
             entry["status"], entry["error"] = "failed", _one_line(exc)
             _first_problem(report, entry, "failed", entry["error"])
             going = False
         entry["duration_ns"] = time.perf_counter_ns() - started
         report["duration_ns"] += entry["duration_ns"]
+    if going and invalid[1] is not None and not world.error_seen:
+        # The scenario ended on an invalid action nothing expected: it was never taken, so
+        # its step fails (a scenario would otherwise pass with an action silently dropped).
+        entry = invalid[1]
+        entry["status"] = "failed"
+        entry["error"] = _one_line(AssertionError(f"not a valid action: {world.error}"))
+        _first_problem(report, entry, "failed", entry["error"])
     # The sections its steps' actions exercised (their events and refusals): `npa coverage`.
     report["sections"] = list(dict.fromkeys(world.sections))
     return report

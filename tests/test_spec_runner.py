@@ -331,3 +331,28 @@ def test_a_data_table_or_doc_string_under_a_step_that_reads_none_fails(tmp_path:
         "    Given the 1997 deal\n", "    Given the deal made from this term sheet:\n"
         "      | notes.principal | 7500000.00 |\n"))
     assert run_files([reads])["counts"]["passed"] == 1
+
+
+INVALID_WHEN = ("Feature: Invalid\n  Background:\n"
+                "    Given the 1997 deal, closed on October 27, 1997, with the Notes outstanding\n"
+                "  Example: x\n    When time passes to April 5, 1998 at 02:30\n")
+
+
+@pytest.mark.parametrize(("after", "failing_line"), [
+    ("", 5),                                                   # the scenario ends on it
+    ("    And time passes to April 11, 1998 at 09:00\n", 6),   # another action follows
+    ("    Then Purchaser holds $7,500,000.00 of Notes\n", 6),  # any outcome follows
+])
+def test_an_invalid_action_nothing_expected_never_passes(
+        tmp_path: Path, after: str, failing_line: int) -> None:
+    """02:30 on April 5, 1998 is no time in New York (the clocks went forward): the action
+    is never taken, and the scenario fails, whatever follows it (it passed when the
+    scenario ended on it, or went on to another action)."""
+    report = run_files([_write(tmp_path, "gap.feature", INVALID_WHEN + after)])
+    [scenario] = report["scenarios"]
+    assert scenario["status"] == "failed", scenario
+    assert scenario["step"]["line"] == failing_line
+    assert "not a valid action: at: 1998-04-05 02:30 does not exist" in scenario["error"]
+    expected = _write(tmp_path, "ok.feature", INVALID_WHEN + "    Then the action is rejected "
+                      "as invalid\n    And Purchaser holds $7,500,000.00 of Notes\n")
+    assert run_files([expected])["counts"]["passed"] == 1

@@ -35,7 +35,7 @@ def _bound(entry: Step) -> Callable[..., None]:
 
     @functools.wraps(entry.func)
     def run(world: World, **kwargs: Any) -> None:
-        world.keyword = entry.keyword
+        entry.begin(world)
         entry.func(world, **kwargs)
 
     return run

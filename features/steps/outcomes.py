@@ -57,6 +57,10 @@ def the_action_is_invalid(world: World) -> None:
     world.error_seen = True
 
 
+#: The one outcome that looks at an invalid action instead of failing on it.
+the_action_is_invalid.expects_invalid = True  # type: ignore[attr-defined]
+
+
 # --- the same in other words, and what a party may or may not do -----------------------
 
 

@@ -75,9 +75,16 @@ class Step:
             named |= {v for v in values if isinstance(v, str) and CONDITION.fullmatch(v)}
         return named
 
+    def begin(self, world: World) -> None:
+        """Before the step runs (in `npa spec` and under pytest-bdd alike): its keyword is
+        the world's, and an outcome first fails on an invalid last action nothing expected."""
+        world.keyword = self.keyword
+        if self.keyword == THEN and not getattr(self.func, "expects_invalid", False):
+            world.outcome()
+
     def run(self, world: World, args: Mapping[str, Any], table: list[list[str]] | None) -> None:
         """Run the step on a world, with its arguments and data table."""
-        world.keyword = self.keyword
+        self.begin(world)
         kwargs = dict(args)
         if self.takes_table:
             kwargs["datatable"] = table if table is not None else []

@@ -63,6 +63,9 @@ class World:
         from engine import InvalidAction
 
         deal = self.need_deal()
+        # An invalid action nobody expected ("Then the action is rejected as invalid") fails
+        # the next action as it fails the next Then: it was never taken.
+        self.outcome()
         if self.capture is not None:
             self.capture.append(action)
             return None
@@ -95,6 +98,7 @@ class World:
         Closing delivers first): kept for the invariants and the sections like any other,
         leaving the step's own result alone."""
         deal = self.need_deal()
+        self.outcome()
         before, key_before, count = deal.state, _key(deal.state), len(deal.events)
         result = deal.act(action)
         self._saw(action, result, before, key_before, count)
