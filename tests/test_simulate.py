@@ -469,6 +469,23 @@ def test_another_term_sheet_is_simulated_on_its_own_schedule() -> None:
     assert result.cash_to_holders.nominal.p5 == result.full_performance.nominal == due
 
 
+def test_a_closing_after_the_issue_date_loses_nothing_when_every_payment_is_on_time() -> None:
+    """A Closing on November 15, 1997 (the term sheet's issue date staying October 27): the
+    Notes bear interest from the Closing (the first coupon 166,250.00, not 205,625.00), and
+    full performance is that schedule, so a path paying everything on time loses nothing
+    (it showed a loss of 38,961.38 at 5%, full performance counting 18 days never owed)."""
+    from contract import load_terms
+
+    text = "[deal]\nclosing_date = 1997-11-15\n"
+    result = simulate(10, 3, model=ON_TIME, terms=text, discount="0.05")
+    assert result.final_states == {"Repaid": 10}
+    assert result.loss.p95 == result.loss.p5 == 0
+    assert result.cash_to_holders.nominal.p50 == result.full_performance.nominal
+    flows = full_performance(load_terms(text))
+    assert flows[0] == (date(1998, 2, 2), Decimal("166250.00"))
+    assert full_performance(load_model_terms()) == SCHEDULE_1997  # the 1997 Closing: as before
+
+
 def test_a_forked_deal_acts_apart_from_its_original() -> None:
     """Deal.fork shares the state and copies the events: acting on the fork leaves the
     original as it was, and the fork's status is the original's until then."""

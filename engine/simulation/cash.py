@@ -13,7 +13,7 @@ the cent (half even). Full performance is the schedule of the Notes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -24,7 +24,7 @@ from contract import TermSheet
 from engine.clock import iso, new_york_date
 from engine.events import Event, PaymentMade
 from engine.money import CENT, ZERO
-from engine.schedule import payment_schedule
+from engine.schedule import Payment, issued_schedule
 
 #: The purposes whose payments are cash to the Holders on the Notes.
 TO_HOLDERS = frozenset({"interest", "principal"})
@@ -90,6 +90,14 @@ class Discount:
         return total.quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
-def full_performance(terms: TermSheet) -> list[tuple[date, Decimal]]:
-    """Every payment of the Notes' schedule on its payment date: what full performance pays."""
-    return [(p.payment_date, p.amount) for p in payment_schedule(terms.notes)]
+def full_performance(terms: TermSheet,
+                     schedule: Sequence[Payment] | None = None) -> list[tuple[date, Decimal]]:
+    """Every payment of the Notes' schedule on its payment date: what full performance pays.
+
+    The schedule is that of the Notes as issued (`schedule`, the deal's own once they are;
+    by default those issued on the Closing Date, as every path's are): a Closing after the
+    term sheet's issue date accrues the first interest from the Closing, not the issue date.
+    """
+    if schedule is None:
+        schedule = issued_schedule(terms.notes, terms.deal.closing_date)
+    return [(p.payment_date, p.amount) for p in schedule]

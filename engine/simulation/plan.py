@@ -25,7 +25,6 @@ from engine.deal import Deal
 from engine.demo import SIGNING_TO_OUTSTANDING
 from engine.errors import NpaError
 from engine.money import ZERO
-from engine.schedule import payment_schedule
 from engine.simulation.cash import Discount, full_performance
 from engine.simulation.model import BehaviourModel
 from engine.state import Status
@@ -93,10 +92,13 @@ class Plan:
         notes = terms.notes
         self.maturity: date = notes.maturity
         self.horizon = at_new_york(notes.maturity + timedelta(days=model.horizon_days), time(0))
-        self.schedule = payment_schedule(notes)
+        # The Notes as issued at the Closing (interest from the Closing when it is after the
+        # term sheet's issue date): what every path owes, and what full performance pays.
+        assert base.state.schedule
+        self.schedule = base.state.schedule
         self.reports = sorted(base.state.reports.values(), key=lambda r: (r.lapses_at, r.id))
         self.discount = Discount(discount, terms.deal.closing_date)
-        performance = full_performance(terms)
+        performance = full_performance(terms, self.schedule)
         self.full_nominal = sum((amount for _, amount in performance), ZERO)
         self.full_pv = self.discount.present_value(performance)
         self._shared: dict[tuple[Any, ...], act.Action] = {}
