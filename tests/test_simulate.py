@@ -486,6 +486,20 @@ def test_a_closing_after_the_issue_date_loses_nothing_when_every_payment_is_on_t
     assert full_performance(load_model_terms()) == SCHEDULE_1997  # the 1997 Closing: as before
 
 
+def test_a_term_sheet_maturing_in_2100_runs_to_the_end_of_2100() -> None:
+    """Maturity on June 30, 2100 (a term sheet `npa new` takes): the paths stop at the last
+    instant the engine holds, the end of 2100, instead of failing every path with "at:
+    times must lie between 1900 and 2100", a field nobody gave."""
+    from contract import load_terms
+    from engine.clock import LATEST
+    from engine.simulation.plan import Plan
+
+    text = "[notes]\nmaturity = 2100-06-30\n"
+    assert simulate(2, 1, model=ON_TIME, terms=text).final_states == {"Repaid": 2}
+    assert sum(simulate(2, 1, terms=text).final_states.values()) == 2  # defaults, claims...
+    assert Plan(load_terms(text), load_model(None), Decimal(0)).horizon == LATEST
+
+
 def test_a_forked_deal_acts_apart_from_its_original() -> None:
     """Deal.fork shares the state and copies the events: acting on the fork leaves the
     original as it was, and the fork's status is the original's until then."""

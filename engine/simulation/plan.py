@@ -19,7 +19,7 @@ from typing import Any
 
 from contract import DEFAULT_TERMS, TermSheet, terms_from_dict, terms_to_dict
 from engine import actions as act
-from engine.clock import NEW_YORK
+from engine.clock import LATEST, NEW_YORK
 from engine.codec import parse_action
 from engine.deal import Deal
 from engine.demo import SIGNING_TO_OUTSTANDING
@@ -91,7 +91,10 @@ class Plan:
         self.start: datetime = base.state.clock
         notes = terms.notes
         self.maturity: date = notes.maturity
-        self.horizon = at_new_york(notes.maturity + timedelta(days=model.horizon_days), time(0))
+        # A path ends `horizon_days` after maturity, or at the last instant the engine holds
+        # (the end of 2100), whichever is first: a term sheet maturing in 2100 still runs.
+        self.horizon = min(at_new_york(notes.maturity + timedelta(days=model.horizon_days),
+                                       time(0)), LATEST)
         # The Notes as issued at the Closing (interest from the Closing when it is after the
         # term sheet's issue date): what every path owes, and what full performance pays.
         assert base.state.schedule
