@@ -173,8 +173,8 @@ if TYPE_CHECKING:
     from engine.ticks import ErrorView, Schedules, TickResult, tick
 
 
-def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
-            workers: int = 1) -> ExplorationResult:
+def explore(depth: int, *, terms: TermSheet | str | None = None,
+            max_states: int | None = None, workers: int = 1) -> ExplorationResult:
     """Every sequence of the parties' moves up to `depth`: states, invariants, counterexamples.
 
     See `engine.exploration.search.explore` (loaded on first use).

@@ -121,6 +121,10 @@ def coverage(paths: Sequence[str | Path] | None = None, *,
                             f"{shown(depth, 40)}", field="depth")
     if isinstance(paths, str | Path):
         paths = [paths]
+    if paths is not None and (not isinstance(paths, Iterable) or isinstance(paths, bytes)):
+        raise InvalidAction(".feature files or directories, as str or Path", field="paths")
+    if paths is not None:
+        paths = list(paths)  # a generator is read once
     if paths is not None and not all(isinstance(p, str | Path) for p in paths):
         raise InvalidAction(".feature files or directories, as str or Path", field="paths")
     given = [Path(p) for p in paths] if paths else [shipped_features()]

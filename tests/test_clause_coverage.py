@@ -185,3 +185,16 @@ def test_npa_coverage_exits_1_when_a_file_could_not_be_read(
     assert good.exit_code == 0, good.output
     assert bad.exit_code == 1 and f"error {broken}" in bad.output
     assert as_json.exit_code == 1 and '"errors"' in as_json.output
+
+
+@pytest.mark.parametrize("paths", [42, b"features", object()])
+def test_coverage_of_what_is_no_list_of_paths_names_paths(paths: Any) -> None:
+    """`engine.coverage(42)` raised a bare TypeError: it is InvalidAction naming paths."""
+    with pytest.raises(InvalidAction) as caught:
+        coverage(paths)
+    assert caught.value.field == "paths"
+
+
+def test_coverage_takes_paths_from_a_generator(opinion: Path) -> None:
+    """Paths given by a generator are all counted (they were consumed by the check)."""
+    assert coverage(p for p in [opinion]).scenarios == 1

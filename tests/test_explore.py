@@ -746,3 +746,15 @@ def test_a_counterexample_table_cell_reads_back_as_written(cell: str) -> None:
             f"      | term | value |\n      | parties.purchaser.name | {table_cell(cell)} |\n")
     step = Parser().parse(text)["feature"]["children"][0]["scenario"]["steps"][0]
     assert step["dataTable"]["rows"][1]["cells"][1]["value"] == cell
+
+
+def test_explore_takes_a_term_sheet_as_toml_text_as_simulate_does() -> None:
+    """`engine.simulate(terms=...)` takes TOML text; so does `engine.explore` (it refused it),
+    and a bad sheet is a TermsError naming its key."""
+    from contract import TermsError, load_terms
+
+    text = '[deal]\nclosing_date = 1997-10-28\n'
+    assert explore(0, terms=text).states == explore(0, terms=load_terms(text)).states
+    with pytest.raises(TermsError) as caught:
+        explore(0, terms="[notes]\nrate = '2'\n")
+    assert caught.value.field == "notes.rate"

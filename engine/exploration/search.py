@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from contract import TermSheet
+from contract import TermSheet, load_terms
 from contract.printable import shown
 from engine.citations import cited_by
 from engine.deadlines import fire_until
@@ -276,14 +276,15 @@ MAX_DEPTH = 50
 MAX_WORKERS = 64
 
 
-def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | None = None,
+def explore(depth: int, *, terms: TermSheet | str | None = None,
+            max_states: int | None = None,
             workers: int = 1, exact: bool = False, until_violation: bool = False,
             seconds: float | None = None) -> ExplorationResult:
     """Every sequence of the parties' moves up to `depth`, from each root.
 
     Args:
         depth: how many moves a path may have after its root (0: the roots alone).
-        terms: a term sheet (default: the 1997 deal's).
+        terms: a term sheet, or its TOML text (default: the 1997 deal's).
         max_states: stop, and say so, once this many distinct states are found.
         workers: processes that share each level's frontier (same result for any).
         exact: tell states apart by their whole key instead of its hash.
@@ -307,8 +308,10 @@ def explore(depth: int, *, terms: TermSheet | None = None, max_states: int | Non
             not 1 <= workers <= MAX_WORKERS:
         raise InvalidAction(f"a whole number of processes, 1 to {MAX_WORKERS}, not "
                             f"{shown(workers, 40)}", field="workers")
+    if isinstance(terms, str):  # TOML text, as `engine.simulate` takes it
+        terms = load_terms(terms)
     if terms is not None and not isinstance(terms, TermSheet):
-        raise InvalidAction("a contract.TermSheet (load_terms reads one from TOML), or None, not "
+        raise InvalidAction("a contract.TermSheet, TOML text, or None, not "
                             f"{type(terms).__name__}", field="terms")
     started = time.perf_counter()
     starts = roots(terms)
