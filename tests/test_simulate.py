@@ -127,6 +127,8 @@ class TestModel:
          "model.recovery.delay_days.avg", "unknown key"),
         ({"payments": {"late_days": -3}}, "model.payments.late_days", "cannot be negative"),
         ({"payments": {"late_days": "soon"}}, "model.payments.late_days", "must be a number"),
+        ({"payments": {"late_days": "٥"}}, "model.payments.late_days", "digits 0-9"),
+        ({"recovery": {"fraction": "０.５"}}, "model.recovery.fraction", "digits 0-9"),
         ({"indemnity": {"amount": "10.001"}}, "model.indemnity.amount", "fractions of a cent"),
         ({"indemnity": {"section": "4.1"}}, "model.indemnity.section", "answers for"),
         ({"holders": {"notice_method": "email"}}, "model.holders.notice_method", "one of"),

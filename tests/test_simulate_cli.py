@@ -296,6 +296,9 @@ def test_a_terminal_shows_a_progress_bar_and_quiet_shows_none() -> None:
     (["--paths", "10", "--seed", "1", "--workers", "two"], "--workers"),
     (["--paths", "10", "--seed", "1", "--discount", "five"], "discount"),
     (["--paths", "10", "--seed", "1", "--discount", "-0.1"], "discount"),
+    # Decimal reads Arabic-Indic digits and exponents: a rate is written in 0-9.
+    (["--paths", "10", "--seed", "1", "--discount", "٠.٠٥"], "discount"),
+    (["--paths", "10", "--seed", "1", "--discount", "5e-2"], "discount"),
     (["--paths", "10", "--seed", "1", "--model", "/no/such/model.toml"], "model"),
     (["--paths", "10", "--seed", "1", "--terms", "/no/such/terms.toml"], "terms"),
     (["--paths", "10", "--seed", "1", "--dask", "no address"], "dask"),

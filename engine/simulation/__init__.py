@@ -23,7 +23,13 @@ from typing import Any
 from contract import TermSheet, load_terms
 from engine.errors import InvalidAction
 from engine.simulation.cash import CashFlow
-from engine.simulation.model import DEFAULT_MODEL_TOML, BehaviourModel, ModelError, load_model
+from engine.simulation.model import (
+    DECIMAL_TEXT,
+    DEFAULT_MODEL_TOML,
+    BehaviourModel,
+    ModelError,
+    load_model,
+)
 from engine.simulation.paths import run_path
 from engine.simulation.plan import SimulationError, plan_for
 from engine.simulation.results import Attempt, PathResult
@@ -82,6 +88,9 @@ def _rate(value: object) -> Decimal:
         return Decimal(0)
     if isinstance(value, bool):
         raise InvalidAction(f"must be a decimal rate, not {value!r}", field="discount")
+    if isinstance(value, str) and not DECIMAL_TEXT.fullmatch(value.strip()):
+        raise InvalidAction(f"must be a decimal rate such as 0.05, in the digits 0-9, not "
+                            f"{value!r:.40}", field="discount")
     try:
         rate = Decimal(repr(value) if isinstance(value, float) else
                        value if isinstance(value, Decimal | int) else str(value).strip())

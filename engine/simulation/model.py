@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -148,6 +149,11 @@ def _fail(key: str, message: str) -> ModelError:
     return ModelError(message, field=f"model.{key}")
 
 
+#: A number written as text: ASCII digits (Decimal reads Arabic-Indic and full-width
+#: digits too), a sign and a decimal point, no exponent.
+DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
 def _number(value: object, key: str) -> Decimal:
     """A TOML number (read as Decimal) or a decimal string."""
     if isinstance(value, bool):
@@ -157,9 +163,11 @@ def _number(value: object, key: str) -> Decimal:
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
+        if not DECIMAL_TEXT.fullmatch(value.strip()):
+            raise _fail(key, f"must be a number in the digits 0-9, not {value!r:.40}")
         try:
             number = Decimal(value.strip())
-        except InvalidOperation:
+        except InvalidOperation:  # pragma: no cover - DECIMAL_TEXT is what Decimal reads
             raise _fail(key, f"must be a number, not {value!r:.40}") from None
     else:
         raise _fail(key, f"must be a number, not {type(value).__name__}")
