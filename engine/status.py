@@ -17,6 +17,7 @@ from engine.money import ZERO, dollars
 from engine.rules.closing import closing_date_passed, pre_closing_conditions
 from engine.rules.common import name_of
 from engine.rules.conditions import condition_statuses
+from engine.rules.notices import METHODS
 from engine.rules.payments import (
     default_interest,
     interest_accrued,
@@ -379,8 +380,11 @@ def describe(state: DealState, event: ev.Event) -> tuple[str, str]:
                 "execute": "signature page", "close": "2.1", "settle": "2.2"}.get(
                     event.trigger, "Schedule 1")
         case ev.NoticeSent():
+            # A word that is no method of 8.5 is quoted as given, not read as one.
+            method = (event.method.replace('_', ' ') if event.method in METHODS
+                      else repr(event.method))
             what = f"notice {event.notice} ({event.kind.replace('_', ' ')}) sent by " \
-                   f"{who(event.sender)} to {who(event.to)} by {event.method.replace('_', ' ')}"
+                   f"{who(event.sender)} to {who(event.to)} by {method}"
             if event.defects:
                 return f"{what}: no effect ({'; '.join(event.defects)})", "8.5"
             when = f"takes effect {iso(event.effective_at)}" if event.effective_at else ""

@@ -366,9 +366,19 @@ def parse_json(text: str | bytes, limit: int = MAX_ACTION_BYTES) -> Any:
         return json.loads(text, parse_float=_json_number, object_pairs_hook=_once_each)
     except InvalidAction:
         raise
-    except (ValueError, RecursionError) as exc:
-        raise InvalidAction(f"malformed JSON ({str(exc).splitlines()[0][:80]})",
+    except RecursionError:
+        raise InvalidAction("malformed JSON (nested too deeply to read)",
                             field="action") from None
+    except ValueError as exc:
+        raise InvalidAction(f"malformed JSON ({shown_reason(exc)})", field="action") from None
+
+
+def shown_reason(exc: Exception, limit: int = 120) -> str:
+    """A parser's reason in one line, cut at a word with "..." when it is long."""
+    text = " ".join(str(exc).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " ..."
 
 
 def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -112,6 +112,21 @@ def test_any_other_method_is_no_notice_but_is_recorded(deal: Deal, method: str) 
     assert result.accepted and result.created == {"notice": "N1"}
     assert sent(deal)["status"] == "no effect"
     assert "is not a way of giving notice under 8.5" in sent(deal)["defects"][0]
+    # The summary quotes the word as given: "by 'registered mail'" read like the method.
+    [summary] = [c["summary"] for c in result.consequences if "sent by" in c["summary"]]
+    assert f"to the Company by {method!r}: no effect" in summary
+
+
+@pytest.mark.parametrize(("method", "shown"), [("registered mail", "'registered mail'"),
+                                               ("HAND", "'HAND'"),
+                                               ("registered_mail", "registered mail")])
+def test_a_notice_summary_reads_a_method_only_when_it_is_one(
+        deal: Deal, method: str, shown: str) -> None:
+    """A typo of a method ("registered mail", "HAND") is quoted in the summary, not shown
+    as the method it resembles; a method of 8.5 reads in words."""
+    result = notice(deal, "1998-04-15T10:00", method, postmarked_at="1998-04-15T10:00")
+    [summary] = [c["summary"] for c in result.consequences if "sent by" in c["summary"]]
+    assert f"to the Company by {shown}" in summary
 
 
 def test_a_notice_to_the_wrong_address_has_no_effect(deal: Deal) -> None:

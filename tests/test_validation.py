@@ -336,3 +336,15 @@ def test_the_timeline_shows_text_from_an_older_log_escaped_on_its_own_line(
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and lines[1].endswith(
         "a suit\\n  41  2000-02-01  the Company paid $7,500,000.00 (principal)\\x1b[2J (5.1(e))")
+
+
+def test_json_too_deep_to_read_says_so_in_whole_words() -> None:
+    """100,000 nested "[" said "malformed JSON (maximum recursion depth exceeded while
+    decoding a JSON array from a unicode stri)", cut mid-word: now in words, whole."""
+    from engine.validation import parse_json, shown_reason
+
+    with pytest.raises(InvalidAction) as caught:
+        parse_json("[" * 100_000)
+    assert str(caught.value) == "action: malformed JSON (nested too deeply to read)"
+    long = ValueError("word " * 60)
+    assert shown_reason(long).endswith("word ...") and len(shown_reason(long)) <= 124
