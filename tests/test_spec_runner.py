@@ -356,3 +356,22 @@ def test_an_invalid_action_nothing_expected_never_passes(
     expected = _write(tmp_path, "ok.feature", INVALID_WHEN + "    Then the action is rejected "
                       "as invalid\n    And Purchaser holds $7,500,000.00 of Notes\n")
     assert run_files([expected])["counts"]["passed"] == 1
+
+
+def test_a_holder_name_the_vocabulary_cannot_read_bare_is_told_to_quote_it(
+        tmp_path: Path) -> None:
+    """"3M Company" is no capitalised words: the hint says a legal name may be quoted, and
+    quoted it runs; `npa steps` lists every form a Date and a Time take."""
+    from click.testing import CliRunner
+
+    base = ("Feature: Names\n  Example: x\n    Given the 1997 deal, closed on October 27, "
+            "1997, with the Notes outstanding\n    When Purchaser gives notice of a proposed "
+            "transfer of $1,000,000.00 of Notes to {name}, under Rule 144, by hand, delivered "
+            "on December 1, 1997 at 10:00\n    Then the action is accepted\n")
+    bare = run_files([_write(tmp_path, "bare.feature", base.format(name="3M Company"))])
+    [step] = [s for s in bare["scenarios"][0]["steps"] if s["status"] == "undefined"]
+    assert "any legal name in double quotes" in step["suggestion"]["message"]
+    quoted = run_files([_write(tmp_path, "quoted.feature", base.format(name='"3M Company"'))])
+    assert quoted["counts"]["passed"] == 1
+    listed = CliRunner().invoke(cli, ["steps"]).output
+    assert "1997-10-27" in listed and "11:59 PM" in listed and "01:30 EDT" in listed
