@@ -238,7 +238,8 @@ def after_prepayment(schedule: Sequence[Payment], notes: NoteTerms, before: Deci
     Schedule 1, ASSUMED (PRODUCT.md section 3, "no prepayment unless the term
     sheet allows it"; issue 9 item 16): the principal prepaid is paid "with
     interest accrued to the payment date", no premium. So a new interest
-    payment falls due on `day` itself: the interest on the amount prepaid from
+    payment falls due on `day` itself (payable the next business day when `day`
+    is none, as every payment date): the interest on the amount prepaid from
     the start of the running period to `day` (none on an interest date); each
     coupon after `day` is counted again on the principal left, and the
     principal payment at maturity is what is left. A coupon that comes to
@@ -264,7 +265,10 @@ def after_prepayment(schedule: Sequence[Payment], notes: NoteTerms, before: Deci
                 if out and out[-1].kind == "interest" and out[-1].date == day:
                     out[-1] = attrs.evolve(out[-1], amount=out[-1].amount + accrued)
                 else:
-                    out.append(Payment(day, day, "interest", accrued, payment.start, day))
+                    # Payable from `day`; a day that is no business day moves to the next
+                    # one, as every payment date does (PRODUCT.md 3).
+                    out.append(Payment(day, following(day, notes.business_days), "interest",
+                                       accrued, payment.start, day))
         amount = _interest(notes, after, payment.start, payment.end)
         if amount > 0:
             out.append(attrs.evolve(payment, amount=amount))

@@ -8,6 +8,7 @@ interest on the whole principal is 7,500,000 x 0.105 / 360 = 2,187.50.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -316,6 +317,24 @@ def test_a_part_prepaid_pays_its_interest_to_the_day_and_the_rest_bears_the_coup
         "interest_due", "interest_grace"]
     assert pay(deal, "1998-05-01T11:00", "interest", "65625.00").accepted
     assert not [d for d in deal.status()["deadlines"] if "1998-05-01" in d["description"]]
+
+
+def test_the_interest_of_a_prepayment_on_a_saturday_is_payable_on_the_monday() -> None:
+    """1,000,000 prepaid Saturday, September 26, 1998: its interest from 08-01, 55 days of
+    30/360, 16,041.67, is payable from that day and, the day being no business day, on
+    Monday the 28th (PRODUCT.md 3: "a payment date that is not one moves to the next one"):
+    overdue from the 29th, Event of Default (b) at the end of the 30th day after the 28th,
+    1998-10-29 00:00 (it fell on 1998-10-27, two days early)."""
+    deal = make('[notes]\nprepayment = true\n')
+    assert pay(deal, "1998-02-02T10:00", "interest", "205625.00").accepted
+    assert pay(deal, "1998-08-03T10:00", "interest", "393750.00").accepted
+    assert pay(deal, "1998-09-26T10:00", "principal", "1000000.00").accepted
+    [row] = [p for p in deal.state.schedule if p.date == date(1998, 9, 26)]
+    assert (row.payment_date, row.amount) == (date(1998, 9, 28), Decimal("16041.67"))
+    due = {d["kind"]: d["due"] for d in deal.status()["deadlines"]
+           if "1998-09-26" in d["description"]}
+    assert due == {"interest_due": "1998-09-29T00:00:00-04:00",
+                   "interest_grace": "1998-10-29T00:00:00-05:00"}
 
 
 def test_prepaid_in_whole_the_notes_are_repaid_once_the_interest_to_the_day_is_paid() -> None:
