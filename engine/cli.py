@@ -334,13 +334,20 @@ def timeline(deal: str, db: str, as_json: bool) -> None:
 @_json_option
 def schedule(deal: str, db: str, as_json: bool) -> None:
     """The payment schedule of the deal's term sheet (Schedule 1, ASSUMED); once the Notes
-    are issued, the deal's own, as any prepayment has counted it again."""
+    are issued, the deal's own, as any prepayment has counted it again, each payment with
+    its status (pending, paid, overdue; accelerated or superseded once accelerated)."""
     from engine.deal import Deal
     from engine.schedule import payment_schedule, schedule_to_json
 
     with _store(db, must_exist=True) as store:
-        state = Deal.load(store, deal).state
+        held = Deal.load(store, deal)
+    state = held.state
     data = schedule_to_json(state.schedule or payment_schedule(state.terms.notes))
+    if state.schedule:
+        # As `status` has each payment among the obligations (the same ids).
+        statuses = {o["id"]: o["status"] for o in held.status()["obligations"]}
+        for row in data:
+            row["status"] = statuses.get(f"{row['kind']}-{row['date']}")
     _emit(data, as_json, _render_schedule)
 
 
@@ -905,8 +912,9 @@ def _render_schedule(rows: list[dict[str, Any]]) -> str:
     lines = ["Schedule 1 (Form of Note) was omitted from the filing: these terms are ASSUMED."]
     for r in rows:
         period = f"  {r['start']} to {r['end']}" if r.get("start") else ""
-        lines.append(f"  {r['date']}  paid {r['payment_date']}  {r['kind']:9} "
-                     f"{r['amount_dollars']:>14}{period}")
+        status = f"  {r['status']}" if r.get("status") else ""
+        lines.append(f"  {r['date']}  payable {r['payment_date']}  {r['kind']:9} "
+                     f"{r['amount_dollars']:>14}{period}{status}")
     return "\n".join(lines)
 
 

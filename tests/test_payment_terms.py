@@ -428,3 +428,39 @@ def test_npa_schedule_shows_the_schedule_a_prepayment_counted_again(
         ("1999-08-01", "interest", "262500.00"),
         ("2000-02-01", "interest", "262500.00"),
         ("2000-02-01", "principal", "5000000.00")]
+    assert [r["status"] for r in rows][:3] == ["overdue", "pending", "pending"]
+
+
+def test_npa_schedule_of_accelerated_notes_says_so_as_status_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first coupon missed, the Notes accelerated on 1998-03-10: `npa schedule` listed
+    the later coupons and the principal at maturity as if nothing had happened; each row now
+    has its status, as `status` gives it (overdue, accelerated, superseded)."""
+    import json
+
+    from storage import SqliteStore
+
+    db = tmp_path / "d.db"
+    store = SqliteStore(str(db))
+    deal = Deal.create(store, "acc")
+    for action in SIGNING_TO_OUTSTANDING:
+        assert deal.act(action).accepted
+    assert deal.act({"type": "advance", "actor": "company", "at": "1998-03-05T09:00"}).accepted
+    assert deal.act({"type": "accelerate", "actor": "purchaser", "at": "1998-03-10T11:00",
+                     "notice": {"method": "hand", "delivered_at": "1998-03-10T11:00"}}).accepted
+    store.close()
+    capsys.readouterr()
+    try:
+        main(["schedule", "acc", "--json", "--db", str(db)])
+    except SystemExit as done:
+        assert done.code in (0, None)
+    rows = json.loads(capsys.readouterr().out)
+    statuses = {o["id"]: o["status"] for o in deal.status()["obligations"]}
+    assert [r["status"] for r in rows] == [statuses[f"{r['kind']}-{r['date']}"] for r in rows]
+    assert [r["status"] for r in rows][1:] == ["superseded"] * 4 + ["accelerated"]
+    try:
+        main(["schedule", "acc", "--db", str(db)])
+    except SystemExit as done:
+        assert done.code in (0, None)
+    text = capsys.readouterr().out
+    assert "payable 1998-08-03" in text and text.rstrip().endswith("accelerated")
