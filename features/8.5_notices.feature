@@ -107,6 +107,10 @@ Feature: 8.5 Notices, etc.
       When Purchaser sends the Company a notice of covenant breach by hand, delivered on April 15, 1998 at 10:00, addressed to 767 Third Avenue, 29th Floor, New York, New York 10017-2023
       Then the notice takes effect on April 15, 1998 at 10:00
 
+    Example: A notice addressed as 8.5 prints the address, the addressee and its Attention line included, is duly given
+      When Purchaser sends the Company a notice of covenant breach by hand, delivered on April 15, 1998 at 10:00, addressed to Lexington Precision Corporation, 767 Third Avenue, 29th Floor, New York, New York 10017-2023, Attention: President
+      Then the notice takes effect on April 15, 1998 at 10:00
+
     Example: A notice addressed to the Company elsewhere than its address for notices has no effect
       When Purchaser sends the Company a notice of covenant breach by hand, delivered on April 15, 1998 at 10:00, addressed to 1 Main Street, New York, New York
       Then the action is accepted

@@ -184,6 +184,47 @@ def test_a_change_of_address_takes_effect_with_its_notice_and_only_then(deal: De
     assert new.accepted and sent(deal, "N4")["status"] == "effective"
 
 
+def test_the_address_is_the_one_in_force_when_the_notice_is_delivered(deal: Deal) -> None:
+    """The Company's change of address takes effect 1998-04-06 09:00 (mail posted 04-01). A
+    notice sent at 08:01 and delivered by hand at 09:01 reaches the Company after its old
+    address stopped being its address for notices: delivered there, it has no effect;
+    delivered at the new one, it is effective (they were judged at 08:01, the other way
+    round). PRODUCT.md 5: the address book changes "from the moment that notice is
+    effective"; 8.5: effective "upon delivery" at the address."""
+    notice(deal, "1998-04-01T09:00", "registered_mail", sender="company", to="purchaser",
+           kind="change_of_address", postmarked_at="1998-04-01T09:00",
+           new_address="1 New Street, New York, New York 10001")
+    notice(deal, "1998-04-06T08:01", "hand", delivered_at="1998-04-06T09:01",
+           address=COMPANY_ADDRESS)
+    assert sent(deal, "N2")["status"] == "no effect"
+    assert "not the Company's address for notices, 1 New Street" in sent(deal, "N2")[
+        "defects"][0]
+    notice(deal, "1998-04-06T08:02", "hand", delivered_at="1998-04-06T09:02",
+           address="1 New Street, New York, New York 10001")
+    assert sent(deal, "N3")["status"] == "pending" and sent(deal, "N3")["defects"] == []
+    # Delivered before the change takes effect, the old address is still the one.
+    notice(deal, "1998-04-06T08:03", "hand", delivered_at="1998-04-06T08:59",
+           address=COMPANY_ADDRESS)
+    assert sent(deal, "N4")["defects"] == []
+
+
+@pytest.mark.parametrize("address", [
+    COMPANY_ADDRESS + ", Attention: President",
+    "Lexington Precision Corporation, " + COMPANY_ADDRESS + ", Attention: President",
+    "Lexington Precision Corporation, 767 Third Avenue, 29th Floor, New York, New York "
+    "10017-2023, Attention: President"])
+def test_a_notice_addressed_as_8_5_prints_it_with_its_attention_line_is_duly_given(
+        deal: Deal, address: str) -> None:
+    """8.5 prints "Attention: President" under the Company's address: a notice addressed so
+    was "sent to ..., not the Company's address for notices" and an acceleration so
+    addressed was void."""
+    notice(deal, "1998-04-15T10:00", "hand", delivered_at="1998-04-15T10:00", address=address)
+    assert sent(deal)["defects"] == []
+    notice(deal, "1998-04-15T11:00", "hand", delivered_at="1998-04-15T11:00",
+           address=COMPANY_ADDRESS + ", Attention: Treasurer")
+    assert sent(deal, "N2")["status"] == "no effect"
+
+
 def test_a_defective_change_of_address_changes_nothing(deal: Deal) -> None:
     """A change of address by e-mail is no notice, so the address stays."""
     notice(deal, "1998-04-01T09:00", "email", sender="company", to="purchaser",

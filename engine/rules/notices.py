@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import attrs
+
 from contract import Address
 from engine.actions import NoticeSpec
 from engine.clock import iso
@@ -82,12 +84,51 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def defects(state: DealState, to: str, spec: NoticeSpec) -> list[str]:
+def _reached_at(spec: NoticeSpec, at: datetime) -> datetime:
+    """When a notice reaches the address it is sent to: delivered by hand, posted, or
+    transmitted (the time of sending when the method gives none)."""
+    moment = {"hand": spec.delivered_at, "fax": spec.confirmed_at}.get(
+        spec.method, spec.postmarked_at if spec.method in MAIL else None)
+    return moment or at
+
+
+def address_at(state: DealState, to: str, moment: datetime) -> Address | None:
+    """8.5: the party's address for notices at `moment`: its address now, changed by each
+    notice of change of address it gave that has taken effect by then ("from the moment
+    that notice is effective", PRODUCT.md 5)."""
+    current: Address | None = state.addresses.get(to)
+    if current is None:
+        return None
+    pending = sorted((state.notices[n].effective_at, n) for n, (party, _, _) in
+                     state.address_changes.items()
+                     if party == to and state.notices[n].effective_at is not None)
+    for effective_at, notice in pending:
+        if effective_at is None or effective_at > moment:
+            break
+        _, lines, fax = state.address_changes[notice]
+        current = attrs.evolve(current, lines=lines if lines is not None else current.lines,
+                               fax=fax if fax is not None else current.fax)
+    return current
+
+
+def _as_written(address: Address) -> set[str]:
+    """The ways an address is written as 8.5 prints it, in words: the street lines, with
+    or without the addressee's name before them and the "Attention:" line after them."""
+    forms = set()
+    for head in ((), (address.name,)):
+        for tail in ((), (f"Attention: {address.attention}",)):
+            forms.add(_words(", ".join((*head, *address.lines, *tail))))
+    return forms
+
+
+def defects(state: DealState, to: str, spec: NoticeSpec,
+            at: datetime | None = None) -> list[str]:
     """8.5: every way this notice falls short of being duly given (none: duly given).
 
     The method must be one of 8.5's; mail must ask for a return receipt; a
     facsimile needs its confirmation; the notice must go to the recipient's
-    current address (or facsimile number), and to each of its copy recipients.
+    address (or facsimile number) as it is when the notice reaches it (a change of
+    address that takes effect before then counts), and to each of its copy recipients.
     """
     found: list[str] = []
     recipient = name_of(state, to)
@@ -100,14 +141,14 @@ def defects(state: DealState, to: str, spec: NoticeSpec) -> list[str]:
                      "requested")
     if spec.method == "fax" and spec.confirmed_at is None:
         found.append("no confirmation of transmission was received")
-    current: Address | None = state.addresses.get(to)
+    current = (state.addresses.get(to) if at is None
+               else address_at(state, to, _reached_at(spec, at)))
     if current is not None and spec.address is not None:
         if spec.method == "fax":
             if digits(spec.address) != digits(current.fax):
                 found.append(f"sent to facsimile {spec.address}, not {recipient}'s number "
                              f"for notices, {current.fax}")
-        elif _words(spec.address) not in {_words(", ".join(current.lines)),
-                                          _words(", ".join((current.name, *current.lines)))}:
+        elif _words(spec.address) not in _as_written(current):
             found.append(f"sent to {spec.address}, not {recipient}'s address for notices, "
                          f"{', '.join(current.lines)}")
     if spec.copies is not None:
@@ -137,7 +178,7 @@ def give_notice(
     carries its defects and no effective time.
     """
     check_times(spec, at)
-    found = defects(state, to, spec)
+    found = defects(state, to, spec, at)
     return NoticeSent(at=at, notice=next_id("N", state.notices), sender=sender, to=to,
                       kind=kind, method=spec.method, address=spec.address, copies=spec.copies,
                       delivered_at=spec.delivered_at, postmarked_at=spec.postmarked_at,
