@@ -874,7 +874,9 @@ def _render_result(result: dict[str, Any]) -> str:
 def _render_reasons(data: dict[str, Any]) -> str:
     if data["allowed"]:
         return f"nothing stands in the way ({data['state']})"
-    return "\n".join(f"{r['section']}: {r['message']}\n    \"{r['text'][:300]}\""
+    # The whole clause: a cut one drops the words a refusal rests on (8.4's "signed by the
+    # Company and Purchaser", 8.10's "prior written consent").
+    return "\n".join(f"{r['section']}: {r['message']}\n    \"{r['text']}\""
                      for r in data["reasons"])
 
 
@@ -884,12 +886,39 @@ def _render_status(s: dict[str, Any]) -> str:
     lines += [f"    {section:8} {value}" for section, value in s["conditions"].items()]
     if s["holders"]:
         lines.append("  holders: " + ", ".join(f"{k} {v}" for k, v in s["holders"].items()))
+    balances = s.get("balances") or {}
+    if s["holders"] or any(v not in ("0.00", "0") for k, v in balances.items()
+                           if k not in ("assumed", "default_rate")):
+        shown = ("principal_outstanding", "interest_payable", "interest_overdue",
+                 "principal_payable", "default_interest", "interest_paid", "principal_paid")
+        lines.append("  balances: " + ", ".join(
+            f"{k.replace('_', ' ')} {balances[k]}" for k in shown if k in balances))
+    if s.get("accelerated"):
+        lines.append(f"  accelerated: {s.get('accelerated_at') or 'yes'} (Schedule 1)")
+    if s.get("events_of_default"):
+        lines.append("  events of default:")
+        lines += [f"    {e['id']:4} {e['section']}: {e['description']} (occurred "
+                  f"{e['occurred_at']}; {e['status']})" for e in s["events_of_default"]]
+    if s.get("breaches"):
+        lines.append("  breaches:")
+        lines += [f"    {b['id']:4} {b['section']}: {b['description']} (occurred "
+                  f"{b['occurred_at']}; {b['status']})" for b in s["breaches"]]
+    owing = [o for o in s.get("obligations", ()) if o["status"] in ("overdue", "accelerated")]
+    if owing:
+        lines.append("  obligations overdue or due at once:")
+        lines += [f"    {o['id']} ({o['section']}): {o['status']}, due {o['due']}"
+                  + (f", {o['amount']}" if o.get("amount") else "") for o in owing]
+    if s.get("claims"):
+        lines.append("  claims:")
+        lines += [f"    {c['id']:4} {c['claimant']} against {c['against']} under {c['section']}: "
+                  f"{c['status']}; claimed {c['claimed']}, indemnifiable {c['indemnifiable']}, "
+                  f"paid {c['paid']}" for c in s["claims"]]
     if s["notices"]:
         lines.append("  notices:")
         for n in s["notices"]:
             when = n["effective_at"] or "never"
             lines.append(f"    {n['id']:4} {n['kind']} from {n['from']} to {n['to']} by "
-                         f"{n['method']}: {n['status']} (effective {when})")
+                         f"{n['method'].replace('_', ' ')}: {n['status']} (effective {when})")
             lines += [f"         defect: {d}" for d in n["defects"]]
     if s["deadlines"]:
         lines.append("  deadlines:")

@@ -897,3 +897,39 @@ def test_a_whole_number_option_takes_only_the_digits_0_to_9(
     assert result.exit_code == 2, result.output
     last = result.output.strip().splitlines()[-1]
     assert command[-1] in last and "digits 0-9" in last, result.output
+
+
+def test_status_for_people_says_what_the_json_says_of_defaults_and_money(
+        outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first coupon unpaid and the Notes accelerated: the plain `npa status` printed the
+    state, conditions, holders, notices and deadlines, and nothing of the Event of Default,
+    the acceleration, the balances or what is overdue (PRODUCT.md 8: "events of default,
+    holders, balances, claims")."""
+    for action in ({"type": "advance", "actor": "company", "at": "1998-03-05T09:00"},
+                   {"type": "accelerate", "actor": "purchaser", "at": "1998-03-05T11:00",
+                    "notice": {"method": "registered_mail", "postmarked_at":
+                               "1998-03-05T11:00"}}):
+        assert npa(capsys, "act", DEAL, json.dumps(action), "--db", str(outstanding))[0] == 0
+    code, out, _ = npa(capsys, "status", DEAL, "--as-of", "1998-03-11T12:00", "--db",
+                       str(outstanding))
+    assert code == 0
+    assert "E1   Schedule 1 (b): interest not paid within 30 days" in out
+    assert "accelerated: 1998-03-10T11:00:00-05:00 (Schedule 1)" in out
+    assert "interest overdue 293125.00" in out and "principal payable 7500000.00" in out
+    assert "default interest 2187.50" in out  # a day of it, 7,500,000 x 10.5% / 360
+    assert "principal-2000-02-01 (Schedule 1): accelerated" in out
+    assert "by registered mail:" in out
+
+
+def test_why_not_quotes_the_whole_clause(
+        outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A waiver by Purchaser alone is refused under 8.4: the quote went to 300 characters
+    and stopped before "signed by the Company and Purchaser", the words it rests on."""
+    from contract import clause_text
+
+    waive = {"type": "amend", "actor": "purchaser", "at": "1997-11-03T10:00",
+             "changes": {"closing_date": "1997-11-10"}, "in_writing": True,
+             "signed_by": ["purchaser"]}
+    code, out, _ = npa(capsys, "why-not", DEAL, json.dumps(waive), "--db", str(outstanding))
+    assert code == 1
+    assert clause_text("8.4") in " ".join(out.split()) or clause_text("8.4") in out
