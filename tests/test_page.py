@@ -188,6 +188,15 @@ def test_a_refusal_carries_the_anchor_of_its_clause_on_the_page(deal: Deal) -> N
     assert all(r["page"][1:] in ids for r in reasons)
 
 
+def test_a_refusal_under_time_order_links_to_an_anchor_the_page_has(deal: Deal) -> None:
+    """An action dated before the deal's clock is refused under "time order", the engine's
+    own rule: its "page" named #section-time-order, which the page did not have."""
+    result = deal.act({"type": "sign", "actor": "purchaser", "at": "1997-10-19T09:00"})
+    [reason] = [r for r in result.to_dict()["reasons"] if r["section"] == "time order"]
+    page = _read(page_of(deal))
+    assert reason["page"][1:] in page.ids
+
+
 def test_npa_page_writes_one_file_and_reports_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

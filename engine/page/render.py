@@ -18,7 +18,7 @@ from contract.clauses import clause
 from contract.schedule1 import EVENTS_OF_DEFAULT, TERMS
 from contract.terms import ASSUMED, SCHEDULE_1
 from contract.text import SECTIONS
-from engine.explain import page_anchor
+from engine.explain import TIME_ORDER, page_anchor, quote
 from engine.page.annotate import Note, day_words, dollars, moment_words, omitted_schedules, who
 from engine.page.diagram import lifecycle_svg
 from engine.page.style import STYLE
@@ -172,7 +172,10 @@ def _timeline(timeline: Sequence[Mapping[str, Any]]) -> str:
             '<p class="hint">Each event links to the clause it rests on.</p>'
             '<ol class="timeline">' + "".join(rows) + "</ol>"
             f'<p id="{page_anchor("time passing")}" class="hint">Time passing: the engine '
-            "takes actions in time order, and deadlines fire as time passes.</p></section>")
+            "takes actions in time order, and deadlines fire as time passes.</p>"
+            # Where a refusal under "time order" links (`Reason.to_dict`'s "page").
+            f'<p id="{page_anchor(TIME_ORDER)}" class="hint">Time order: '
+            f'{e(quote(TIME_ORDER))}</p></section>')
 
 
 def _summary(status: Mapping[str, Any]) -> str:
