@@ -200,8 +200,20 @@ def _act(deal_id: str, text: str, db: str, as_json: bool, *, dry: bool) -> int:
     with _store(db, must_exist=True) as store:
         deal = Deal.load(store, deal_id)
         if dry:
-            reasons = deal.why_not(action)
-            data = {"allowed": not reasons, "state": deal.state.status.value,
+            from engine.deadlines import fire_until
+            from engine.decide import decide
+
+            decision = decide(deal.state, action)
+            reasons = list(decision.reasons)
+            # The state `act` would report: after the action, or, refused, as of its time
+            # (a deadline due by then has fired: a coupon unpaid is a Default by then).
+            if decision.after is not None:
+                then = decision.after.status
+            elif deal.state.clock is None or action.at >= deal.state.clock:
+                then = fire_until(deal.state, action.at)[1].status
+            else:
+                then = deal.state.status
+            data = {"allowed": not reasons, "state": then.value,
                     "reasons": [r.to_dict() for r in reasons]}
             _emit(data, as_json, _render_reasons)
             return 1 if reasons else 0

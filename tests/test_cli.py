@@ -933,3 +933,18 @@ def test_why_not_quotes_the_whole_clause(
     code, out, _ = npa(capsys, "why-not", DEAL, json.dumps(waive), "--db", str(outstanding))
     assert code == 1
     assert clause_text("8.4") in " ".join(out.split()) or clause_text("8.4") in out
+
+
+def test_why_not_gives_the_state_act_would_report(
+        outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The 1998-02-01 coupon unpaid: an inspection on 1998-03-05 is allowed, and by then the
+    deal is in Default (Event of Default (b) at 00:00), as `act` reports; why-not said
+    Outstanding, the state before time was brought up to the action."""
+    inspect = {"type": "request_inspection", "actor": "purchaser", "at": "1998-03-05T10:00",
+               "scope": "properties"}
+    code, out, _ = npa(capsys, "why-not", DEAL, json.dumps(inspect), "--db", str(outstanding),
+                       "--json")
+    assert (code, json.loads(out)["state"]) == (0, "Default")
+    code, out, _ = npa(capsys, "act", DEAL, json.dumps(inspect), "--db", str(outstanding),
+                       "--json")
+    assert (code, json.loads(out)["state"]) == (0, "Default")
