@@ -47,6 +47,10 @@ def _centre(cell: tuple[int, int]) -> tuple[float, float]:
     return (_MARGIN + column * _COL + _BOX_W / 2, _TOP + row * _ROW + _BOX_H / 2)
 
 
+#: Each state's colour when it is the current one (style.py's --ok, --info and --bad).
+_STATE_COLOUR = {"Repaid": "#1f5f3a", "Outstanding": "#1f5f3a", "Default": "#8b1a1a"}
+
+
 def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of the deal") -> str:
     """The lifecycle as a standalone SVG document fragment (an <svg> element)."""
     place = _layout()
@@ -99,7 +103,9 @@ def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of 
     for state, cell in place.items():
         x, y = _centre(cell)
         here = state.value == current
-        fill, stroke, ink = ("#7a1f1f", "#7a1f1f", "#fff") if here else ("#fbf8f1", "#555", "#222")
+        # The current state in its own colour, as the page's badge: red only for Default.
+        colour = _STATE_COLOUR.get(state.value, "#33475b")
+        fill, stroke, ink = (colour, colour, "#fff") if here else ("#fbf8f1", "#555", "#222")
         extra = ' aria-current="true"' if here else ""
         out.append(f'<g class="state{" current" if here else ""}" '
                    f'data-state="{escape(state.value)}"{extra}>'

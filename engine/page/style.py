@@ -16,6 +16,11 @@ header h1 { margin: .1em 0; font-size: 1.7em; font-weight: normal; }
 .hint, .quiet { color: #5f5a50; font-size: .9em; }
 .badge { display: inline-block; padding: 0 .6em; border-radius: 1em; background: var(--accent);
   color: #fff; font-family: system-ui, sans-serif; font-size: .85em; }
+/* The state's own colour: alarm only for Default, settled green once Repaid. */
+.badge.state-Repaid, .badge.state-Outstanding { background: var(--ok); }
+.badge.state-Drafted, .badge.state-ConditionsPending, .badge.state-Closed {
+  background: var(--info); }
+.badge.state-Default { background: var(--bad); }
 .assumed { display: inline-block; padding: 0 .35em; margin-left: .2em; border: 1px solid #b07d00;
   border-radius: 3px; color: #7a5600; background: #fff4d6; font: bold .68em system-ui,
   sans-serif; letter-spacing: .05em; vertical-align: .15em; }
