@@ -399,27 +399,40 @@ def test_the_new_keys_round_trip_and_old_stored_terms_still_load() -> None:
         False, Decimal("0.105"))
 
 
+def _stored_outstanding(tmp_path: Path, deal_id: str, terms: str | None = None
+                        ) -> tuple[Path, Any, Deal]:
+    """A deal in a database file, from signing to Outstanding: the file, store and deal."""
+    from storage import SqliteStore
+
+    db = tmp_path / "d.db"
+    store = SqliteStore(str(db))
+    deal = Deal.create(store, deal_id, load_terms(terms) if terms else None)
+    for action in SIGNING_TO_OUTSTANDING:
+        assert deal.act(action).accepted
+    return db, store, deal
+
+
+def _schedule_printed(capsys: pytest.CaptureFixture[str], db: Path, deal_id: str,
+                      *flags: str) -> str:
+    """What `npa schedule DEAL [flags]` prints (it exits 0)."""
+    capsys.readouterr()
+    try:
+        main(["schedule", deal_id, *flags, "--db", str(db)])
+    except SystemExit as done:
+        assert done.code in (0, None)
+    return capsys.readouterr().out
+
+
 def test_npa_schedule_shows_the_schedule_a_prepayment_counted_again(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """After 2,500,000 prepaid on 1998-05-01, `npa schedule --json` lists the 65,625.00 due
     that day and the coupons on the 5,000,000 left."""
     import json
 
-    from storage import SqliteStore
-
-    db = tmp_path / "d.db"
-    store = SqliteStore(str(db))
-    deal = Deal.create(store, "pre", load_terms("[notes]\nprepayment = true\n"))
-    for action in SIGNING_TO_OUTSTANDING:
-        assert deal.act(action).accepted
+    db, store, deal = _stored_outstanding(tmp_path, "pre", "[notes]\nprepayment = true\n")
     assert pay(deal, "1998-05-01T10:00", "principal", "2500000.00").accepted
     store.close()
-    capsys.readouterr()
-    try:
-        main(["schedule", "pre", "--json", "--db", str(db)])
-    except SystemExit as done:
-        assert done.code in (0, None)
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(_schedule_printed(capsys, db, "pre", "--json"))
     assert [(r["date"], r["kind"], r["amount_dollars"]) for r in rows] == [
         ("1998-02-01", "interest", "205625.00"),
         ("1998-05-01", "interest", "65625.00"),
@@ -438,29 +451,14 @@ def test_npa_schedule_of_accelerated_notes_says_so_as_status_does(
     has its status, as `status` gives it (overdue, accelerated, superseded)."""
     import json
 
-    from storage import SqliteStore
-
-    db = tmp_path / "d.db"
-    store = SqliteStore(str(db))
-    deal = Deal.create(store, "acc")
-    for action in SIGNING_TO_OUTSTANDING:
-        assert deal.act(action).accepted
+    db, store, deal = _stored_outstanding(tmp_path, "acc")
     assert deal.act({"type": "advance", "actor": "company", "at": "1998-03-05T09:00"}).accepted
     assert deal.act({"type": "accelerate", "actor": "purchaser", "at": "1998-03-10T11:00",
                      "notice": {"method": "hand", "delivered_at": "1998-03-10T11:00"}}).accepted
     store.close()
-    capsys.readouterr()
-    try:
-        main(["schedule", "acc", "--json", "--db", str(db)])
-    except SystemExit as done:
-        assert done.code in (0, None)
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(_schedule_printed(capsys, db, "acc", "--json"))
     statuses = {o["id"]: o["status"] for o in deal.status()["obligations"]}
     assert [r["status"] for r in rows] == [statuses[f"{r['kind']}-{r['date']}"] for r in rows]
     assert [r["status"] for r in rows][1:] == ["superseded"] * 4 + ["accelerated"]
-    try:
-        main(["schedule", "acc", "--db", str(db)])
-    except SystemExit as done:
-        assert done.code in (0, None)
-    text = capsys.readouterr().out
+    text = _schedule_printed(capsys, db, "acc")
     assert "payable 1998-08-03" in text and text.rstrip().endswith("accelerated")
