@@ -37,3 +37,16 @@ def test_a_refusal_under_schedule_1_c_quotes_the_assumed_term() -> None:
                        "to": "company", "kind": "covenant_breach",
                        "notice": {"method": "hand", "delivered_at": "1997-11-01T10:00"}})
     assert [(r.section, bool(r.text)) for r in result.reasons] == [("Schedule 1 (c)", True)]
+
+
+def test_a_condition_not_delivered_is_said_in_good_english() -> None:
+    """"5.1(f) Consents has not been delivered" read wrong: consents have."""
+    from engine import Deal
+
+    deal = Deal.create(None, "words")
+    for actor, at in (("company", "1997-10-20T09:00"), ("purchaser", "1997-10-20T10:00")):
+        assert deal.act({"type": "sign", "actor": actor, "at": at}).accepted
+    messages = [r.message for r in deal.why_not(
+        {"type": "close", "actor": "company", "at": "1997-10-27T10:00"})]
+    assert any(m.startswith("5.1(f) Consents have not been delivered") for m in messages)
+    assert any(m.startswith("5.1(d) Opinion of Counsel has not been delivered") for m in messages)

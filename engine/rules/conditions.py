@@ -438,6 +438,8 @@ def unmet(state: DealState, cond: Condition) -> list[Reason]:
     if cond.kind == "absence":
         return standing_against(state, cond)
     deliverers = " or ".join(name_of(state, p) for p in cond.delivered_by)
-    return [refusal(cond.section, f"{cond.section} {cond.heading} has not been delivered "
+    # "Consents have", "Opinion of Counsel has": the heading is what was to be delivered.
+    verb = "have" if cond.heading.endswith("s") else "has"
+    return [refusal(cond.section, f"{cond.section} {cond.heading} {verb} not been delivered "
                                   f"by {deliverers} nor waived by "
                                   f"{name_of(state, cond.protects)}")]
