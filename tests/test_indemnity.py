@@ -29,6 +29,8 @@ DAMAGES: list[dict[str, Any]] = [
     {"kind": "investigation_costs", "amount": "10000.00"},
     {"kind": "settlement_costs", "amount": "25000.00"},
 ]
+
+
 def listed(at: str, consented_at: str | None = None) -> list[dict[str, Any]]:
     """The Damages as status lists them, for a claim made at `at` (New York time, with
     its offset): each incurred then, the settlement costs counting only after a consent
@@ -36,6 +38,11 @@ def listed(at: str, consented_at: str | None = None) -> list[dict[str, Any]]:
     return [{**item, "consented": False, "incurred_at": at,
              "counts": item["kind"] != "settlement_costs" or (consented_at or "~") <= at}
             for item in DAMAGES]
+
+
+#: A claim answered before its notice of claim takes effect (8.5).
+PENDING = ("8.10", "claim C1 is not asserted yet: its notice has not taken effect "
+                   "(notice pending)")
 
 
 #: The Damages of a claim made on 1997-11-03 at 10:00, as status lists them.
@@ -350,7 +357,7 @@ def test_a_claim_is_answered_only_once_its_notice_takes_effect(deal: Deal) -> No
     """8.10: a claim whose notice is still in the mail cannot be acknowledged or disputed."""
     claim(deal, "1997-11-05T10:00", notice=by_mail("1997-11-05T16:00"))
     early = act(deal, "acknowledge_claim", "company", "1997-11-10T15:59", claim="C1")
-    assert refusals(early) == [("8.10", "claim C1 is notice pending")]
+    assert refusals(early) == [PENDING]
     on_time = act(deal, "dispute_claim", "company", "1997-11-10T16:00", claim="C1")
     assert [c["summary"] for c in on_time.consequences] == [
         "notice N1 took effect", "the Company disputed claim C1"]
@@ -367,7 +374,7 @@ def test_nothing_moves_a_claim_before_its_notice_takes_effect(deal: Deal, type_:
              "adjudicate_claim": "court"}[type_]
     extra = {} if type_ == "consent_to_settlement" else {"amount": "100.00"}
     result = act(deal, type_, actor, "1997-11-07T10:00", claim="C1", **extra)
-    assert refusals(result)[0] == ("8.10", "claim C1 is notice pending")
+    assert refusals(result)[0] == PENDING
 
 
 @pytest.mark.parametrize("type_", ["acknowledge_claim", "dispute_claim"])

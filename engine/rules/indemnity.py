@@ -237,6 +237,9 @@ def _open(state: DealState, claim: Claim, allowed: tuple[str, ...] = OPEN) -> li
     status = claim_status(state, claim)
     if status in allowed:
         return []
+    if status == "notice pending":  # "claim C1 is notice pending" read badly
+        return [refusal("8.10", f"claim {claim.id} is not asserted yet: its notice has not "
+                                "taken effect (notice pending)")]
     return [refusal("8.10", f"claim {claim.id} is {status}")]
 
 
