@@ -755,11 +755,17 @@ def _notice_effective(state: DealState, e: ev.NoticeTookEffect) -> dict[str, Any
                         deadlines=without_deadline(state, f"notice:{e.notice}"))
 
 
+def address_changed(current: Address, lines: tuple[str, ...] | None,
+                    fax: str | None) -> Address:
+    """8.5: an address for notices with the street lines and facsimile number a notice of
+    change of address gave (what it leaves out stays)."""
+    return attrs.evolve(current, lines=lines if lines is not None else current.lines,
+                        fax=fax if fax is not None else current.fax)
+
+
 @_on(ev.AddressChanged)
 def _address_changed(state: DealState, e: ev.AddressChanged) -> dict[str, Any]:
-    current = state.addresses[e.party]
-    changed = attrs.evolve(current, lines=e.lines if e.lines is not None else current.lines,
-                           fax=e.fax if e.fax is not None else current.fax)
+    changed = address_changed(state.addresses[e.party], e.lines, e.fax)
     changes = {k: v for k, v in state.address_changes.items() if k != e.notice}
     return dict(addresses={**state.addresses, e.party: changed},
                         address_changes=changes)

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-import attrs
-
 from contract import Address
 from engine.actions import NoticeSpec
 from engine.clock import iso
@@ -28,7 +26,7 @@ from engine.errors import InvalidAction
 from engine.events import NoticeSent
 from engine.periods import same_wall_time_days_later
 from engine.rules.common import name_of, next_id
-from engine.state import DealState
+from engine.state import DealState, address_changed
 
 #: The methods of 8.5 and the time each needs.
 METHODS = {"hand": "delivered_at", "registered_mail": "postmarked_at",
@@ -106,8 +104,7 @@ def address_at(state: DealState, to: str, moment: datetime) -> Address | None:
         if effective_at is None or effective_at > moment:
             break
         _, lines, fax = state.address_changes[notice]
-        current = attrs.evolve(current, lines=lines if lines is not None else current.lines,
-                               fax=fax if fax is not None else current.fax)
+        current = address_changed(current, lines, fax)
     return current
 
 
