@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
@@ -53,6 +54,18 @@ def out_dir(path: object, names: Sequence[str], what: str) -> Path:
         raise InvalidAction(f"cannot write in {where} "
                             f"({exc.strerror or exc.__class__.__name__})", field="out") from None
     return where
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _plain_mode() -> int:
+    """The mode a file made with `open` gets (0o666 less the umask): a temporary file is
+    made 0o600, and the files of a run are for whoever may read the directory."""
+    with _UMASK_LOCK:  # the umask is read only by setting it: set it straight back
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask
 
 
 class Staged:
@@ -107,7 +120,9 @@ class Staged:
             for path in stale:
                 if path not in finals:
                     path.unlink(missing_ok=True)
+            mode = _plain_mode()
             for temporary, path in self._ready:
+                os.chmod(temporary, mode)
                 os.replace(temporary, path)
         except OSError as exc:
             raise _cannot(path, exc) from None

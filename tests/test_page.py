@@ -319,3 +319,19 @@ def test_the_page_shows_the_clause_coverage_of_the_features(deal: Deal, tmp_path
     assert '<a href="#section-5-1-d">5.1(d)</a>' in never
     assert "signature page" not in never
     assert "Not computed" in page_of(deal, CLOSED)
+
+
+def test_the_state_has_its_own_colour_red_only_for_default(deal: Deal) -> None:
+    """The badge and the diagram's current state were the same alarm red whatever the
+    state: Repaid is green, Default red."""
+    from engine.page.style import STYLE
+
+    repaid, default = page_of(deal, REPAID), page_of(deal, IN_DEFAULT)
+    assert 'class="badge state-Repaid"' in repaid and 'class="badge state-Default"' in default
+    assert ".badge.state-Repaid, .badge.state-Outstanding { background: var(--ok); }" in STYLE
+    assert ".badge.state-Default { background: var(--bad); }" in STYLE
+    assert 'data-state="Repaid" aria-current="true"><rect' in repaid
+    current = repaid.split('data-state="Repaid" aria-current="true">', 1)[1]
+    assert 'fill="#1f5f3a"' in current.split("</g>", 1)[0]
+    current = default.split('data-state="Default" aria-current="true">', 1)[1]
+    assert 'fill="#8b1a1a"' in current.split("</g>", 1)[0]

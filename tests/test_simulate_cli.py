@@ -409,3 +409,21 @@ def test_an_empty_out_is_refused_not_the_working_directory(
         engine.simulate(2, 1, out="")
     assert caught.value.field == "out"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_files_of_out_are_made_as_open_makes_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written under temporary names, the files were left 0600 (mkstemp's mode), unreadable
+    to the rest of a team sharing the directory: they get 0666 less the umask, as `open`
+    gives a file, for simulate and explore alike."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "out"
+        assert npa(capsys, "simulate", "--paths", "3", "--seed", "1", "--quiet",
+                   "--out", str(out))[0] == 0
+        assert npa(capsys, "explore", "--depth", "0", "--out", str(tmp_path / "ex"))[0] == 0
+    finally:
+        os.umask(old)
+    files = [*out.iterdir(), *(tmp_path / "ex").iterdir()]
+    assert len(files) == 7
+    assert {oct(f.stat().st_mode & 0o777) for f in files} == {oct(0o644)}
