@@ -249,6 +249,36 @@ def test_the_svg_check_fails_on_broken_svg() -> None:
         _svg(lifecycle_svg().replace("</svg>", ""))
 
 
+def _vertical_arrows(root: ET.Element) -> list[tuple[float, float, float]]:
+    """Each straight vertical arrow of the diagram: its x and the y it runs between."""
+    out = []
+    for path in root.iter(f"{SVG}path"):
+        words = (path.get("d") or "").split()
+        if len(words) == 6 and words[0] == "M" and words[3] == "L" and words[1] == words[4]:
+            out.append((float(words[1]), float(words[2]), float(words[5])))
+    return out
+
+
+@pytest.mark.parametrize("state", ["Drafted", "ConditionsPending", "Closed", "Outstanding",
+                                   "Default", "Repaid"])
+def test_the_now_label_touches_no_arrow(state: str) -> None:
+    """The "now" over the current state is not drawn across an arrow into or out of it
+    (it lay on the arrow from Default into Repaid)."""
+    root = _svg(lifecycle_svg(state))
+    [label] = [t for t in root.iter(f"{SVG}text") if t.get("class") == "now"]
+    x, y = float(label.get("x") or 0), float(label.get("y") or 0)
+    for line_x, top, bottom in _vertical_arrows(root):
+        crossed = abs(line_x - x) < 20 and min(top, bottom) - 2 <= y <= max(top, bottom) + 12
+        assert not crossed, f"'now' at ({x}, {y}) lies on the arrow at x={line_x}"
+
+
+def test_the_now_check_sees_a_label_on_an_arrow() -> None:
+    """The check above can fail: a label put back on the arrow into Repaid is found."""
+    root = _svg(lifecycle_svg("Repaid"))
+    [(line_x, top, bottom)] = _vertical_arrows(root)
+    assert abs(line_x - 1153) < 1 and min(top, bottom) < 191 < max(top, bottom) + 12
+
+
 def test_each_page_state_marks_its_own_state(deal: Deal) -> None:
     """The page's inline diagram marks the deal's current state."""
     for moment, state in ((CLOSED, "Closed"), (IN_DEFAULT, "Default"), (REPAID, "Repaid")):

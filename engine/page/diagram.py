@@ -66,6 +66,8 @@ def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of 
            'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
            'fill="#444"/></marker></defs>']
     drawn: set[tuple[Status, Status]] = set()
+    # The middles of box sides a vertical arrow meets: the "now" label goes on a free side.
+    met: set[tuple[Status, str]] = set()
     for row in TABLE:
         if (row.source, row.dest) in drawn:
             continue
@@ -82,6 +84,7 @@ def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of 
             lx, ly, anchor = (sx + ex) / 2, apex - 19, "middle"
         elif x1 == x2:
             sx, sy, ex, ey = x1, y1 + _BOX_H / 2, x2, y2 - _BOX_H / 2
+            met |= {(row.source, "bottom"), (row.dest, "top")}
             path = f"M {sx:.0f} {sy:.0f} L {ex:.0f} {ey:.0f}"
             lx, ly, anchor = sx + 8, (sy + ey) / 2 - 4, "start"
         elif y1 == y2:
@@ -107,6 +110,9 @@ def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of 
         colour = _STATE_COLOUR.get(state.value, "#33475b")
         fill, stroke, ink = (colour, colour, "#fff") if here else ("#fbf8f1", "#555", "#222")
         extra = ' aria-current="true"' if here else ""
+        # above the box, unless an arrow meets the middle of its top and none its bottom
+        below = (state, "top") in met and (state, "bottom") not in met
+        label_y = y + _BOX_H / 2 + 15 if below else y - _BOX_H / 2 - 6
         out.append(f'<g class="state{" current" if here else ""}" '
                    f'data-state="{escape(state.value)}"{extra}>'
                    f'<rect x="{x - _BOX_W / 2:.0f}" y="{y - _BOX_H / 2:.0f}" width="{_BOX_W}" '
@@ -114,8 +120,8 @@ def lifecycle_svg(current: str | None = None, *, title: str = "The lifecycle of 
                    f'stroke-width="{2.5 if here else 1.2}"/>'
                    f'<text x="{x:.0f}" y="{y + 5:.0f}" text-anchor="middle" fill="{ink}" '
                    f'font-weight="{"bold" if here else "normal"}">{escape(state.value)}</text>'
-                   + (f'<text x="{x:.0f}" y="{y - _BOX_H / 2 - 6:.0f}" text-anchor="middle" '
-                      'font-size="11" fill="#7a1f1f">now</text>' if here else "")
+                   + (f'<text x="{x:.0f}" y="{label_y:.0f}" text-anchor="middle" '
+                      'class="now" font-size="11" fill="#7a1f1f">now</text>' if here else "")
                    + "</g>")
     out.append("</svg>")
     return "\n".join(out)
