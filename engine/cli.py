@@ -203,6 +203,12 @@ def _act(deal_id: str, text: str, db: str, as_json: bool, *, dry: bool) -> int:
             from engine.deadlines import fire_until
             from engine.decide import decide
 
+            replayed = deal.replay_of(action)
+            if replayed is not None:
+                # `act` would give the first result again, nothing applied or stored.
+                _emit({"allowed": True, "state": replayed.state.value, "reasons": [],
+                       "replayed": True}, as_json, _render_reasons)
+                return 0
             decision = decide(deal.state, action)
             reasons = list(decision.reasons)
             # The state `act` would report: after the action, or, refused, as of its time
@@ -214,7 +220,7 @@ def _act(deal_id: str, text: str, db: str, as_json: bool, *, dry: bool) -> int:
             else:
                 then = deal.state.status
             data = {"allowed": not reasons, "state": then.value,
-                    "reasons": [r.to_dict() for r in reasons]}
+                    "reasons": [r.to_dict() for r in reasons], "replayed": False}
             _emit(data, as_json, _render_reasons)
             return 1 if reasons else 0
         result = deal.act(action)
@@ -884,6 +890,10 @@ def _render_result(result: dict[str, Any]) -> str:
 
 
 def _render_reasons(data: dict[str, Any]) -> str:
+    if data.get("replayed"):
+        return (f"nothing stands in the way ({data['state']}): an action with this request_id "
+                "was already accepted; act would give its result again, nothing new applied "
+                "or stored")
     if data["allowed"]:
         return f"nothing stands in the way ({data['state']})"
     # The whole clause: a cut one drops the words a refusal rests on (8.4's "signed by the

@@ -86,6 +86,15 @@ def fingerprint(action: Action) -> str:
     return hashlib.sha256(canonical(data).encode()).hexdigest()
 
 
+def _replayed(action: Action, prior: Accepted) -> ActionResult:
+    """The first result of the action accepted with this action's request_id, replayed;
+    InvalidAction when that was another action."""
+    if prior.fingerprint != fingerprint(action):
+        raise InvalidAction(f"{action.request_id!r:.60} was already accepted on this "
+                            "deal for another action", field="request_id")
+    return ActionResult.replay_of(prior.result)
+
+
 @runtime_checkable
 class Verifiable(Protocol):
     """A store that keeps a hash chain and query tables that can be re-checked."""
@@ -235,10 +244,7 @@ class Deal:
                 self._catch_up(fresh)
             state, shown_before = self._state, self._shown
         if prior is not None:
-            if prior.fingerprint != fingerprint(parsed):
-                raise InvalidAction(f"{parsed.request_id!r:.60} was already accepted on this "
-                                    "deal for another action", field="request_id")
-            return ActionResult.replay_of(prior.result), None
+            return _replayed(parsed, prior), None
         decision = decide(state, parsed)
         if not decision.accepted:
             return ActionResult(False, state.status, reasons=decision.reasons), None
@@ -299,8 +305,38 @@ class Deal:
         return len(fresh)
 
     def why_not(self, action: Action | Mapping[str, Any] | str) -> list[Reason]:
-        """Every reason the action would be refused now, without taking it."""
-        return list(decide(self._state, parse_action(action)).reasons)
+        """Every reason the action would be refused now, without taking it.
+
+        An action whose `request_id` was already accepted on the deal meets nothing:
+        `act` would give its first result again (see `replay_of`).
+
+        Raises:
+            InvalidAction: for input that is not a valid action, or a request_id already
+                accepted for another action (as `act` raises).
+        """
+        parsed = parse_action(action)
+        if self.replay_of(parsed) is not None:
+            return []
+        return list(decide(self._state, parsed).reasons)
+
+    def replay_of(self, action: Action | Mapping[str, Any] | str) -> ActionResult | None:
+        """The result `act` would give again, marked replayed, for an action whose
+        `request_id` was already accepted on the deal; None for any other action. Nothing
+        is stored (the store is read under its write lock, as `act` reads it).
+
+        Raises:
+            InvalidAction: for input that is not a valid action, or a request_id already
+                accepted for another action.
+        """
+        parsed = parse_action(action)
+        if parsed.request_id is None:
+            return None
+
+        def look(newer: Sequence[Event], prior: Accepted | None
+                 ) -> tuple[ActionResult | None, Commit | None]:
+            return (None if prior is None else _replayed(parsed, prior)), None
+
+        return self._store.transact(self._id, self._state.seq, look, parsed.request_id)
 
     def status(self, as_of: datetime | str | None = None) -> DealStatus:
         """The deal's status (the dict of `npa status --json`), now or as of a time.

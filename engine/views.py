@@ -82,6 +82,8 @@ class WhyNotView(TypedDict):
     allowed: bool
     state: str
     reasons: list[ReasonView]
+    #: True when the action's request_id was already accepted: act would replay its result.
+    replayed: bool
 
 
 class TimelineEntry(TypedDict):

@@ -634,7 +634,8 @@ def test_why_not_exits_0_when_nothing_stands_in_the_way(
     """why-not of an action that would be accepted exits 0 and does not take it."""
     before = history(capsys, db)
     code, out, _ = npa(capsys, "why-not", DEAL, text(SIGN), "--db", str(db), "--json")
-    assert (code, json.loads(out)) == (0, {"allowed": True, "state": "Drafted", "reasons": []})
+    assert (code, json.loads(out)) == (0, {"allowed": True, "state": "Drafted", "reasons": [],
+                                              "replayed": False})
     assert history(capsys, db) == before
 
 

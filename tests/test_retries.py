@@ -167,6 +167,51 @@ def test_npa_act_says_in_words_that_a_retry_was_replayed(
         "nothing new was applied or stored)"]
 
 
+def test_why_not_says_what_act_would_do_with_a_known_request_id(log: EventLog) -> None:
+    """why-not answers as act: an accepted request_id retried meets nothing (act replays
+    it), and reused for another action is invalid input naming request_id; nothing stored.
+    (It said a retry was refused, "the court has already ...", and the other action
+    allowed, which act rejects.)"""
+    deal = Deal.load(log, DEAL)
+    first = deal.act(PAY)
+    again = {**PAY, "description": "another suit"}
+    assert deal.why_not(PAY) == []
+    replayed = deal.replay_of(PAY)
+    assert replayed is not None and replayed.to_dict() == {**first.to_dict(), "replayed": True}
+    with pytest.raises(InvalidAction, match="already accepted") as info:
+        deal.why_not(again)
+    assert info.value.field == "request_id"
+    assert deal.replay_of({**again, "request_id": "fresh"}) is None
+    assert deal.why_not({**again, "request_id": "fresh"}) == []
+    assert len(log.load(DEAL)) == 2
+
+
+def test_npa_why_not_with_a_known_request_id_answers_as_npa_act(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`npa why-not` of a retry: exit 0, "replayed": true; of another action under the same
+    request_id: exit 2 naming request_id, as `npa act`."""
+    db = str(tmp_path / "npa.db")
+    with SqliteStore(db) as store:
+        Deal.create(store, DEAL)
+    _, first = npa(capsys, "act", DEAL, json.dumps(PAY), "--db", db)
+    code, seen = npa(capsys, "why-not", DEAL, json.dumps(PAY), "--db", db, "--json")
+    assert (code, seen) == (0, {"allowed": True, "state": first["state"], "reasons": [],
+                                "replayed": True})
+    other = json.dumps({**PAY, "description": "another suit"})
+    for command in ("why-not", "act"):
+        with pytest.raises(SystemExit) as done:
+            main([command, DEAL, other, "--db", db])
+        assert done.value.code == 2
+        assert capsys.readouterr().err.startswith("npa: error: request_id: ")
+    with pytest.raises(SystemExit) as done:
+        main(["why-not", DEAL, json.dumps(PAY), "--db", db])
+    assert done.value.code == 0
+    assert "already accepted; act would give its result again" in capsys.readouterr().out
+    with SqliteStore(db) as store:
+        assert len(store.load(DEAL)) == 2
+
+
 def test_npa_actions_lists_request_id_for_every_type(capsys: pytest.CaptureFixture[str]) -> None:
     """The catalogue shows the optional `request_id` field on every action type."""
     code, entries = npa(capsys, "actions")
