@@ -274,7 +274,7 @@ class TestPaths:
         pv = by_hand_pv([(date(1998, 3, 10), recovered)], "0.05")
         assert path.cash_to_holders_pv == pv == Decimal("3061051.43")
         assert path.loss == by_hand_pv(SCHEDULE_1997, "0.05") - pv == Decimal("5320251.15")
-        end = datetime(2001, 1, 31, tzinfo=NEW_YORK)  # maturity + 365 days: the path's end
+        end = datetime(2001, 2, 1, tzinfo=NEW_YORK)  # the end of maturity + 365 days
         assert path.days_in_default == pytest.approx(
             (end - datetime(1998, 3, 5, tzinfo=NEW_YORK)).total_seconds() / 86400)
 
@@ -500,6 +500,23 @@ def test_a_term_sheet_maturing_in_2100_runs_to_the_end_of_2100() -> None:
     assert simulate(2, 1, model=ON_TIME, terms=text).final_states == {"Repaid": 2}
     assert sum(simulate(2, 1, terms=text).final_states.values()) == 2  # defaults, claims...
     assert Plan(load_terms(text), load_model(None), Decimal(0)).horizon == LATEST
+
+
+@pytest.mark.parametrize(("maturity", "horizon_days"), [
+    ("2000-08-01", 0),  # a Tuesday: the last coupon and principal fall due that morning
+    ("2000-07-30", 1),  # a Sunday: paid on Monday the 31st, one day past maturity
+    ("2000-07-30", 0),
+])
+def test_a_path_runs_past_the_day_of_the_last_payment(maturity: str, horizon_days: int) -> None:
+    """The horizon counts from the end of the day the last payment falls due (maturity, or
+    the next Business Day, 2.4): with `horizon_days = 0` a path that pays everything on time
+    is Repaid. It stopped at midnight before maturity, so the final coupon and principal
+    (paid at 10:00 and 10:30) were never paid and every such path was a loss of ~$7.8M."""
+    text = f"[notes]\nmaturity = {maturity}\n"
+    model = {**ON_TIME, "path": {"horizon_days": horizon_days}}
+    result = simulate(3, 1, model=model, terms=text)
+    assert result.final_states == {"Repaid": 3}
+    assert result.loss.p95 == 0
 
 
 def test_a_forked_deal_acts_apart_from_its_original() -> None:

@@ -91,14 +91,16 @@ class Plan:
         self.start: datetime = base.state.clock
         notes = terms.notes
         self.maturity: date = notes.maturity
-        # A path ends `horizon_days` after maturity, or at the last instant the engine holds
-        # (the end of 2100), whichever is first: a term sheet maturing in 2100 still runs.
-        self.horizon = min(at_new_york(notes.maturity + timedelta(days=model.horizon_days),
-                                       time(0)), LATEST)
         # The Notes as issued at the Closing (interest from the Closing when it is after the
         # term sheet's issue date): what every path owes, and what full performance pays.
         assert base.state.schedule
         self.schedule = base.state.schedule
+        # A path ends at the end of the day `horizon_days` after the last payment falls due
+        # (maturity, or the next Business Day, 2.4), or at the last instant the engine holds
+        # (the end of 2100), whichever is first: a term sheet maturing in 2100 still runs.
+        last_due = max([notes.maturity, *(p.payment_date for p in self.schedule)])
+        self.horizon = min(at_new_york(last_due + timedelta(days=model.horizon_days + 1),
+                                       time(0)), LATEST)
         self.reports = sorted(base.state.reports.values(), key=lambda r: (r.lapses_at, r.id))
         self.discount = Discount(discount, terms.deal.closing_date)
         performance = full_performance(terms, self.schedule)
