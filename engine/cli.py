@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from engine.errors import InvalidAction, NpaError, UnknownDeal
+from engine.errors import InvalidAction, InvalidOption, NpaError, UnknownDeal
 
 DB_HELP = "SQLite database file (default npa.db in the working directory)."
 JSON_HELP = "Print one JSON document."
@@ -143,6 +143,38 @@ class _Whole(click.IntRange):
 _DIGITS = re.compile(r"[+-]?[0-9]+", re.ASCII)
 
 
+class _Seconds(click.FloatRange):
+    """A number of seconds as a person types one: ASCII digits with an optional fraction
+    (click's FloatRange reads what Python's `float` does: "nan", "1e-1", "1_0", " 1")."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+            self.fail(f"{value!r:.40} is not a number of seconds written in the digits 0-9",
+                      param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_DECIMAL = re.compile(r"\+?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
+def _option_in(error: click.UsageError) -> str | None:
+    """The option, argument or command a command-line error is about, as typed."""
+    named = getattr(error, "option_name", None)
+    if named:
+        return str(named)
+    param = getattr(error, "param", None)
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    if isinstance(param, click.Argument):
+        return param.name
+    if error.message.startswith("No such command"):
+        return "command"
+    return None
+
+
 def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", default="npa.db", show_default=True, help=DB_HELP)(fn)
 
@@ -152,7 +184,7 @@ def _json_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lock-timeout", "lock_timeout", type=click.FloatRange(0, 86400),
+@click.option("--lock-timeout", "lock_timeout", type=_Seconds(0, 86400),
               default=None, metavar="SECONDS",
               help="The most a write waits for the store's write lock, in all (default "
               "$NPA_LOCK_TIMEOUT, else 30); then exit 75, nothing written.")
@@ -449,7 +481,7 @@ FOLLOW_INTERVAL = 0.5
               metavar="N", help="At most N events (each poll, with --follow).")
 @click.option("--follow", is_flag=True, help="Keep polling for new events until stopped "
               "(Ctrl-C or SIGTERM); with --json one JSON object a line.")
-@click.option("--interval", type=click.FloatRange(0.01, 60), default=FOLLOW_INTERVAL,
+@click.option("--interval", type=_Seconds(0.01, 60), default=FOLLOW_INTERVAL,
               show_default=True, metavar="SECONDS", help="How often --follow polls.")
 @_db_option
 @_json_option
@@ -1000,7 +1032,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo("npa: aborted", err=True)
         raise SystemExit(1) from None
     except click.UsageError as exc:
-        _fail(ValueError(exc.format_message()), 2)
+        _fail(InvalidOption(exc.format_message(), field=_option_in(exc)))
     except NpaError as exc:
         _fail(exc)
     except BrokenPipeError:  # pragma: no cover - the reader went away

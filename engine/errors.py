@@ -15,6 +15,7 @@ __all__ = [
     "DealExists",
     "InvalidAction",
     "InvalidDealId",
+    "InvalidOption",
     "InvalidSetting",
     "NpaError",
     "StorageError",
@@ -34,6 +35,18 @@ class InvalidDealId(NpaError, ValueError):
     """A deal id outside 1 to 64 letters, digits, '.', '_' or '-'."""
 
     exit_code = 2
+
+
+class InvalidOption(NpaError, ValueError):
+    """A command line `npa` cannot read: an unknown command or option, a missing argument,
+    an option's value that is not of its kind or out of its range. `field` is the option
+    as typed ("--after"), the argument's name ("deal"), or "command"."""
+
+    exit_code = 2
+
+    def __str__(self) -> str:
+        """Click's own line, which names the option already."""
+        return " ".join(self.message.split())
 
 
 class UnknownDeal(NpaError, LookupError):

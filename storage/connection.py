@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -30,6 +31,8 @@ T = TypeVar("T")
 LOCK_TIMEOUT = 30.0
 LOCK_TIMEOUT_ENV = "NPA_LOCK_TIMEOUT"
 _LONGEST_TIMEOUT = 24 * 3600.0
+#: Seconds as `--lock-timeout` takes them: ASCII digits, an optional fraction, no exponent.
+_SECONDS = re.compile(r"\+?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _FIRST_PAUSE, _LONGEST_PAUSE = 0.002, 0.1
@@ -47,11 +50,10 @@ def lock_timeout_from(value: float | None) -> float:
         if not text:
             return LOCK_TIMEOUT
         field = LOCK_TIMEOUT_ENV
-        try:
-            value = float(text)
-        except ValueError:
-            raise InvalidSetting(f"expected a number of seconds, got {text!r:.40}",
-                                 field=field) from None
+        if not _SECONDS.fullmatch(text):
+            raise InvalidSetting(f"expected a number of seconds written in the digits 0-9, "
+                                 f"got {text!r:.40}", field=field)
+        value = float(text)
     if (isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value)
             or not 0 <= value <= _LONGEST_TIMEOUT):
         raise InvalidSetting(f"a lock timeout is 0 to {_LONGEST_TIMEOUT:.0f} seconds, "

@@ -900,6 +900,53 @@ def test_a_whole_number_option_takes_only_the_digits_0_to_9(
     assert command[-1] in last and "digits 0-9" in last, result.output
 
 
+@pytest.mark.parametrize("typed", ["nan", "NaN", "inf", "1_0", "١", " 1", "1 ", "1e-1",
+                                   "0x1", "1,5", ""])
+@pytest.mark.parametrize("command", [
+    ["events", "--follow", "--limit", "1", "--interval"],
+    ["--lock-timeout"],
+])
+def test_a_number_of_seconds_takes_only_the_digits_0_to_9(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str],
+        typed: str) -> None:
+    """Seconds are a decimal written in the digits 0-9: `--interval nan` passed click's
+    FloatRange and ended in "internal error" (exit 70); " 1", "1_0", Arabic-Indic digits
+    and "1e-1" were read as Python's float reads them."""
+    tail = ["deals"] if command == ["--lock-timeout"] else []
+    code, out, err = npa(capsys, *command, typed, *tail, "--db", str(tmp_path / "none.db"))
+    assert (code, out) == (2, ""), err
+    assert len(err.splitlines()) == 1 and command[-1] in err, err
+    assert "digits 0-9" in err or "range" in err, err
+
+
+@pytest.mark.parametrize("typed", ["0.5", "1", "2.", ".25"])
+def test_a_number_of_seconds_in_the_digits_0_to_9_is_taken(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    """The same options take what a person types: 0.5, 1, 2., .25."""
+    code, _, err = npa(capsys, "--lock-timeout", typed, "new", "d", "--db", str(tmp_path / "d.db"))
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (["events", "--after", "-1"], "--after"),
+    (["events", "--limit", "0"], "--limit"),
+    (["events", "--follow", "--interval", "nan"], "--interval"),
+    (["deals", "--bogus"], "--bogus"),
+    (["status"], "deal"),
+    (["no-such-command"], "command"),
+])
+def test_an_option_error_under_json_names_its_option(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+        field: str) -> None:
+    """Errors click finds in the command line are invalid input like any other: under
+    --json a documented type and the option as typed (it was "ValueError", field null)."""
+    code, out, err = npa(capsys, *args, "--json", "--db", str(tmp_path / "none.db"))
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert json.loads(out)["error"] == {"type": "InvalidOption", "field": field,
+                                        "message": err.removeprefix("npa: error: ").strip(),
+                                        "exit_code": 2}
+
+
 def test_status_for_people_says_what_the_json_says_of_defaults_and_money(
         outstanding: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The first coupon unpaid and the Notes accelerated: the plain `npa status` printed the

@@ -135,9 +135,10 @@ def test_the_bound_is_30_seconds_unless_configured(
         assert store.lock_timeout == 7.0
 
 
-@pytest.mark.parametrize("value", ["soon", "-1", "nan", "1e9"])
+@pytest.mark.parametrize("value", ["soon", "-1", "nan", "1e9", "1e-1", "1_0", "\u0661", "inf"])
 def test_a_bad_lock_timeout_is_one_line_exit_2(value: str, path: Path) -> None:
-    """NPA_LOCK_TIMEOUT that is not 0 to 86400 seconds exits 2 naming it."""
+    """NPA_LOCK_TIMEOUT that is not 0 to 86400 seconds, written in the digits 0-9 (as the
+    --lock-timeout option takes it), exits 2 naming it."""
     done = npa("status", DEAL, "--db", str(path), env={LOCK_TIMEOUT_ENV: value})
     assert done.returncode == 2
     assert done.stderr.startswith(f"npa: error: {LOCK_TIMEOUT_ENV}: ")
