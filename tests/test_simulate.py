@@ -519,6 +519,23 @@ def test_a_path_runs_past_the_day_of_the_last_payment(maturity: str, horizon_day
     assert result.loss.p95 == 0
 
 
+def test_a_payment_over_the_largest_amount_is_paid_in_pieces() -> None:
+    """$10^12 at 60% a year, paid every two years: each coupon is $1.2 x 10^12, more than
+    one payment may carry (PRODUCT.md 11). The Company pays it in pieces at the same minute,
+    as a treasury would wire it; the simulation stopped with "amount: amounts are at most
+    1000000000000.00", a field nobody gave."""
+    text = ('[deal]\npurchase_price = "1000000000000.00"\n[notes]\n'
+            'principal = "1000000000000.00"\nrate = "0.6"\ninterest_cycle = "2Y"\n'
+            'first_interest_date = 1999-10-27\nmaturity = 2001-10-27\n')
+    result = simulate(2, 1, model=ON_TIME, terms=text)
+    assert result.final_states == {"Repaid": 2}
+    assert result.full_performance.nominal == Decimal("3400000000000.00")
+    assert result.cash_to_holders.nominal.p5 == result.full_performance.nominal
+    missed = simulate(2, 1, model={**MISSED, "recovery": {"fraction": 1, "delay_days": 0}},
+                      terms=text)
+    assert missed.final_states == {"Repaid": 2}  # all recovered at once, in pieces
+
+
 def test_a_forked_deal_acts_apart_from_its_original() -> None:
     """Deal.fork shares the state and copies the events: acting on the fork leaves the
     original as it was, and the fork's status is the original's until then."""

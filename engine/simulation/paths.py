@@ -40,7 +40,7 @@ from engine import events as ev
 from engine.clock import NEW_YORK
 from engine.deadlines import fire_until
 from engine.deal import ActionResult
-from engine.money import CENT, ZERO
+from engine.money import CENT, MAX_AMOUNT, ZERO
 from engine.rules.payments import interest_owed, principal_owed
 from engine.simulation.cash import TO_HOLDERS, cash_flows
 from engine.simulation.plan import HOLDER, Plan, generator, plan_from_data
@@ -58,6 +58,16 @@ def _later(moment: datetime, years: float) -> datetime:
     """The instant so many (365-day) years after a moment, New York time, to the minute."""
     later = moment.astimezone(UTC) + timedelta(seconds=years * YEAR_SECONDS)
     return later.replace(second=0, microsecond=0).astimezone(NEW_YORK)
+
+
+def pieces(amount: Decimal) -> Iterator[Decimal]:
+    """An amount as payments of at most MAX_AMOUNT each (PRODUCT.md 11 bounds one payment),
+    in order, summing to it; nothing for nothing."""
+    while amount > MAX_AMOUNT:
+        yield MAX_AMOUNT
+        amount -= MAX_AMOUNT
+    if amount > 0:
+        yield amount
 
 
 def _days_after(moment: datetime, days: int, clock: time) -> datetime:
@@ -259,8 +269,10 @@ class _Walk:
                 self._pay(at, purpose, amount)
 
     def _pay(self, at: datetime, purpose: str, amount: Decimal) -> None:
-        self.feed(self.plan.shared(("pay", at, purpose, amount), lambda: act.Pay(
-            actor="company", at=at, purpose=purpose, amount=amount)))
+        for piece in pieces(amount):
+            make = functools.partial(act.Pay, actor="company", at=at, purpose=purpose,
+                                     amount=piece)
+            self.feed(self.plan.shared(("pay", at, purpose, piece), make))
 
     def report(self, at: datetime, report: str) -> None:
         """The Company furnishes a report of 6.1 while Notes are outstanding."""
@@ -302,11 +314,12 @@ class _Walk:
         interest, principal = self._owed(at)
         recovered = (fraction * (interest + principal)).quantize(CENT, rounding=ROUND_DOWN)
         on_interest = min(recovered, interest)
-        if on_interest > 0:
-            self.feed(act.Pay(actor="company", at=at, purpose="interest", amount=on_interest))
+        for piece in pieces(on_interest):
+            self.feed(act.Pay(actor="company", at=at, purpose="interest", amount=piece))
         on_principal = min(recovered - on_interest, principal)
-        if on_principal > 0 and self._alive():
-            self.feed(act.Pay(actor="company", at=at, purpose="principal", amount=on_principal))
+        for piece in pieces(on_principal):
+            if self._alive():
+                self.feed(act.Pay(actor="company", at=at, purpose="principal", amount=piece))
 
     def assert_claim(self, at: datetime, claim: dict[str, Any]) -> None:
         """Purchaser asserts a claim under 8.10 by notice by hand; the answer is planned."""
@@ -359,9 +372,10 @@ class _Walk:
 
     def pay_claim(self, at: datetime, claim: dict[str, Any]) -> None:
         """The Company pays what it owes on a claim, unless it is insolvent."""
-        if not self.insolvent:
-            self.feed(act.Pay(actor="company", at=at, purpose="indemnity", amount=claim["owed"],
-                             claim=claim["id"]))
+        for piece in pieces(claim["owed"]):
+            if not self.insolvent:
+                self.feed(act.Pay(actor="company", at=at, purpose="indemnity", amount=piece,
+                                 claim=claim["id"]))
 
     # --- the figures ----------------------------------------------------------
 
