@@ -30,6 +30,7 @@ from contract.parties import PARTIES_1997, ROLES, Address, Party
 from contract.printable import control_character, shown
 from contract.terms_bounds import (
     FIRST_YEAR,
+    LAST_MATURITY,
     LAST_YEAR,
     MAX_TEXT,
     check_toml_text,
@@ -222,7 +223,14 @@ class NoteTerms:
         return self.rate if self.default_rate is None else self.default_rate
 
     def __attrs_post_init__(self) -> None:
-        """Check that the dates fit: issue, first interest date, maturity, in that order."""
+        """Check that the dates fit: issue, first interest date, maturity, in that order, and
+        maturity early enough for its grace (Schedule 1 (b)) to end within 2100."""
+        if self.maturity > LAST_MATURITY:
+            raise TermsError(
+                "notes.maturity",
+                f"{self.maturity} must be on or before {LAST_MATURITY}, so that the 30 days' "
+                f"grace of its interest (Schedule 1 (b)) ends within {LAST_YEAR}",
+            )
         first = self.first_interest_date
         if first <= self.issue_date:
             raise TermsError(

@@ -20,6 +20,7 @@ caller wants bounded the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from contract.errors import TermsError
@@ -33,6 +34,10 @@ MAX_ENTRIES = 100
 MAX_TEXT = 10_000
 #: The years every date of a term sheet lies in (PRODUCT.md section 11's times).
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: The latest maturity: its interest's 30 days' grace (Schedule 1 (b)) ends at 2100-12-31
+#: 00:00, New York time, still inside the years an action may be dated in. (A Tuesday, a
+#: business day on every calendar, so no earlier maturity moves past it.)
+LAST_MATURITY = date(LAST_YEAR, 11, 30)
 
 
 def read_terms_text(path: str | Path) -> str:

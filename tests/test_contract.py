@@ -920,7 +920,7 @@ def _term_sheets(draw: st.DrawFn) -> TermSheet:
     issue = first - timedelta(days=draw(st.integers(min_value=1, max_value=400)))
     # Term sheets' dates lie in 1900-2100 (issue 10 item 5).
     maturity = min(first + timedelta(days=draw(st.integers(min_value=0, max_value=4000))),
-                   date(2100, 12, 31))
+                   date(2100, 11, 30))
     closing = maturity - timedelta(days=draw(st.integers(min_value=0, max_value=4000)))
     notes = NoteTerms(
         principal=draw(_money),

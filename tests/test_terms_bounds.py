@@ -108,17 +108,40 @@ def test_terms_error_is_an_npa_error_with_its_field_and_exit_code() -> None:
 
 
 def test_a_deal_maturing_at_the_end_of_2100_runs_without_error() -> None:
-    """Dates at the edge of the range settle, accrue and fall due without an internal error."""
+    """Dates at the edge of the range settle, accrue and fall due without an internal error;
+    the latest maturity, 2100-11-30, leaves its last coupon's 30 days' grace (Schedule 1 (b))
+    inside 2100, so a last coupon left unpaid is an Event of Default a deal can reach."""
     terms = load_terms('[deal]\nclosing_date = 2099-01-05\n[notes]\nissue_date = 2099-01-05\n'
-                       'maturity = 2100-12-01\nfirst_interest_date = 2099-06-01\n')
+                       'maturity = 2100-11-30\nfirst_interest_date = 2099-05-30\n')
     deal = Deal.create(None, "edge", terms)
     for step in SIGNING_TO_OUTSTANDING:
         result = deal.act({**step, "at": "2099-01-05" + str(step["at"])[10:]})
         assert result.accepted, result.reasons
-    result = deal.act({"type": "advance", "actor": "company", "at": "2100-12-31T23:59"})
+    coupons = [p for p in deal.state.schedule if p.kind == "interest"]
+    for coupon in coupons[:-1]:
+        assert deal.act({"type": "pay", "actor": "company",
+                         "at": f"{coupon.payment_date.isoformat()}T10:00",
+                         "purpose": "interest", "amount": str(coupon.amount)}).accepted
+    assert deal.act({"type": "pay", "actor": "company", "at": "2100-11-30T10:00",
+                     "purpose": "principal", "amount": "7500000.00"}).accepted
+    assert deal.status()["state"] == "Outstanding"
+    result = deal.act({"type": "advance", "actor": "company", "at": "2100-12-31T00:00"})
     assert result.accepted
     assert deal.status()["state"] == "Default"
     assert deal.status(as_of="2100-12-31T23:59:59")["state"] == "Default"
+
+
+@pytest.mark.parametrize("maturity", ["2100-12-01", "2100-12-31"])
+def test_a_maturity_whose_grace_would_end_after_2100_is_refused(maturity: str) -> None:
+    """Schedule 1 (b): interest unpaid 30 days after it is due is an Event of Default. A
+    maturity after 2100-11-30 would end that grace in 2101, where no action may be dated
+    (PRODUCT.md 11), so the last coupon could never default: the term sheet is refused."""
+    with pytest.raises(TermsError) as caught:
+        load_terms(f'[notes]\nmaturity = {maturity}\n')
+    assert caught.value.field == "notes.maturity"
+    assert str(caught.value) == (
+        f"terms: notes.maturity: {maturity} must be on or before 2100-11-30, so that the 30 "
+        "days' grace of its interest (Schedule 1 (b)) ends within 2100")
 
 
 def test_a_file_that_is_no_toml_names_terms_once(tmp_path: Path,
