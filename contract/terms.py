@@ -136,6 +136,18 @@ def _one_of(choices: tuple[str, ...], what: str) -> Callable[[object, Any, objec
     return check
 
 
+def _unsigned_zero(value: Decimal) -> Decimal:
+    """A rate written "-0" is the rate 0 (shown "0", never "-0"); anything else is kept."""
+    if isinstance(value, Decimal) and value.is_zero() and value.is_signed():
+        return value.copy_abs()
+    return value
+
+
+def _optional_unsigned_zero(value: Decimal | None) -> Decimal | None:
+    """The same, for a rate that may be left out."""
+    return None if value is None else _unsigned_zero(value)
+
+
 def _cents(value: Decimal) -> Decimal:
     """Money in whole cents, when it is money; anything else is left for the validator."""
     if isinstance(value, Decimal) and value.is_finite() and abs(value) <= MONEY_LIMIT:
@@ -200,7 +212,8 @@ class NoteTerms:
     principal: Decimal = attrs.field(
         default=Decimal("7500000.00"), converter=_cents, validator=_is_money
     )
-    rate: Decimal = attrs.field(default=Decimal("0.105"), validator=_is_rate)
+    rate: Decimal = attrs.field(default=Decimal("0.105"), converter=_unsigned_zero,
+                                validator=_is_rate)
     issue_date: date = attrs.field(default=date(1997, 10, 27), validator=_is_date)
     maturity: date = attrs.field(default=date(2000, 2, 1), validator=_is_date)
     first_interest_date: date = attrs.field(default=date(1998, 2, 1), validator=_is_date)
@@ -214,7 +227,8 @@ class NoteTerms:
     #: Whether the Company may prepay principal before maturity (ASSUMED: no premium).
     prepayment: bool = attrs.field(default=False, validator=_is_bool)
     #: The rate on principal unpaid after maturity or acceleration (ASSUMED); None: `rate`.
-    default_rate: Decimal | None = attrs.field(default=None, validator=_is_optional_rate)
+    default_rate: Decimal | None = attrs.field(default=None, converter=_optional_unsigned_zero,
+                                               validator=_is_optional_rate)
 
     @property
     def late_rate(self) -> Decimal:

@@ -153,3 +153,14 @@ def test_a_file_that_is_no_toml_names_terms_once(tmp_path: Path,
     refused = TermsError("terms", "cannot read it")
     assert (str(refused), refused.field) == ("terms: cannot read it", "terms")
     assert str(TermsError("notes.rate", "too high")) == "terms: notes.rate: too high"
+
+
+@pytest.mark.parametrize("rate", ["-0", "-0.000", "0"])
+def test_a_rate_of_minus_zero_is_zero(rate: str) -> None:
+    """A rate written "-0" is the rate 0: it is shown and stored as 0, never as "-0"."""
+    terms = load_terms(f'[notes]\nrate = "{rate}"\ndefault_rate = "{rate}"\n')
+    notes = terms_to_dict(terms)["notes"]
+    assert not str(notes["rate"]).startswith("-")
+    assert not str(notes["default_rate"]).startswith("-")
+    lines = [line for line in dump_toml(terms).splitlines() if "rate = " in line]
+    assert len(lines) == 2 and all('"-' not in line for line in lines), lines
