@@ -603,7 +603,10 @@ def _payment_keys(schedule: Iterable[Payment]) -> set[str]:
 
 def _interest_deadlines(p: Payment, end_of_days: Callable[[date, int], datetime]
                         ) -> list[Deadline]:
-    """An interest payment's deadlines: overdue after its payment date, (b) 30 days on."""
+    """An interest payment's deadlines: overdue after its payment date, (b) 30 days on; a
+    coupon of 0.00 (notes bearing no interest) owes nothing, so nothing waits on it."""
+    if p.amount == 0:
+        return []
     day = p.date.isoformat()
     return [Deadline(end_of_days(p.payment_date, 0), f"interest:{day}", "interest_due",
                      "Schedule 1", f"interest of {day} unpaid is overdue from now"),

@@ -462,3 +462,17 @@ def test_npa_schedule_of_accelerated_notes_says_so_as_status_does(
     assert [r["status"] for r in rows][1:] == ["superseded"] * 4 + ["accelerated"]
     text = _schedule_printed(capsys, db, "acc")
     assert "payable 1998-08-03" in text and text.rstrip().endswith("accelerated")
+
+
+def test_notes_bearing_no_interest_have_no_coupon_to_fall_overdue() -> None:
+    """Schedule 1, ASSUMED: interest unpaid at the end of its payment date is overdue, and 30
+    days on an Event of Default (b). At a rate of 0 every coupon is 0.00 and paid by nothing:
+    time passing its dates says nothing of interest, no deadline waits on it, and the
+    principal alone repays the Notes."""
+    deal = make('[notes]\nrate = "0"\n')
+    assert not [d for d in deal.status()["deadlines"] if "interest" in str(d)]
+    passed = deal.act({"type": "advance", "actor": "company", "at": "1998-08-10T10:00"})
+    assert passed.accepted
+    assert not [c for c in passed.consequences if c["section"].startswith("Schedule 1")]
+    assert pay(deal, "2000-02-01T10:00", "principal", "7500000.00").accepted
+    assert deal.status()["state"] == "Repaid"
