@@ -61,16 +61,24 @@ def _shown(data: Any) -> Any:
 def _fail(error: NpaError | ValueError, code: int | None = None, note: str = "") -> NoReturn:
     """Print a one-line error and exit with its code; under --json, a JSON error object too
     (unless the command already printed its document). `note` goes before the message."""
+
+    found = _error_object(error, code, note)
+    if _OUTPUT["json"] and not _OUTPUT["printed"]:
+        click.echo(json.dumps({"error": found}, indent=2))
+    click.echo(f"npa: error: {found['message']}", err=True)
+    raise SystemExit(found["exit_code"])
+
+
+def _error_object(error: NpaError | ValueError, code: int | None = None,
+                  note: str = "") -> dict[str, Any]:
+    """An error as every --json document gives it: type, message (one line), field, exit
+    code."""
     from contract.printable import escape
 
     line = escape(" ".join((f"{note}: {error}" if note else str(error)).split()))
     exit_code = code if code is not None else getattr(error, "exit_code", 2)
-    if _OUTPUT["json"] and not _OUTPUT["printed"]:
-        click.echo(json.dumps({"error": {
-            "type": type(error).__name__, "message": line,
-            "field": getattr(error, "field", None), "exit_code": exit_code}}, indent=2))
-    click.echo(f"npa: error: {line}", err=True)
-    raise SystemExit(exit_code)
+    return {"type": type(error).__name__, "message": line,
+            "field": getattr(error, "field", None), "exit_code": exit_code}
 
 
 @contextmanager
@@ -297,15 +305,17 @@ def run(deal: str, scenario: str, db: str, as_json: bool) -> None:
             try:
                 result = target.act(action)
             except InvalidAction as exc:
-                _emit_run(results, as_json, target)
-                _fail(InvalidAction(exc.message, field=f"action {position}: {exc.field}"))
+                invalid = InvalidAction(exc.message, field=f"action {position}: {exc.field}")
+                _emit_run(results, as_json, target, _error_object(invalid))
+                _fail(invalid)
             except NpaError as exc:
                 # A busy store or a broken log stops the run at this action; the ones
                 # before it are stored, and the message must not say otherwise.
-                _emit_run(results, as_json, target)
                 stored = (f"actions 1 to {position - 1} were stored" if position > 2
                           else "action 1 was stored" if position == 2 else "none was stored")
-                _fail(exc, note=f"action {position}: nothing of it was written ({stored})")
+                note = f"action {position}: nothing of it was written ({stored})"
+                _emit_run(results, as_json, target, _error_object(exc, note=note))
+                _fail(exc, note=note)
             results.append(result.to_dict())
             if not result.accepted:
                 _emit_run(results, as_json, target)
@@ -341,9 +351,10 @@ def _read_scenario(path: str) -> list[Any]:
     return actions
 
 
-def _emit_run(results: list[dict[str, Any]], as_json: bool, deal: Any) -> None:
-    """Print what a run did so far."""
-    data = {"results": results, "state": deal.state.status.value}
+def _emit_run(results: list[dict[str, Any]], as_json: bool, deal: Any,
+              error: dict[str, Any] | None = None) -> None:
+    """Print what a run did so far, and (under --json) the error that stopped it."""
+    data = {"results": results, "state": deal.state.status.value, "error": error}
     _emit(data, as_json, lambda d: "\n".join(
         [_render_result(r) for r in d["results"]] + [f"state: {d['state']}"]))
 

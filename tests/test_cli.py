@@ -479,6 +479,27 @@ def test_run_stops_at_the_first_invalid_action(
     assert [entry["event"] for entry in history(capsys, db)] == ["deal_created", "signed"]
 
 
+def test_run_under_json_puts_the_invalid_action_in_its_document(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under --json a run prints one document: the results so far and the error that stopped
+    it, as every --json error is given (type, message, field, exit_code); `error` is null
+    when nothing invalid stopped it."""
+    scenario = tmp_path / "invalid.jsonl"
+    scenario.write_text("\n".join([text(SIGN), with_fields(SIGN, at="yesterday")]),
+                        encoding="utf-8")
+    code, out, err = npa(capsys, "run", DEAL, str(scenario), "--db", str(db), "--json")
+    assert code == 2
+    document = json.loads(out)
+    assert [r["accepted"] for r in document["results"]] == [True]
+    assert document["error"]["type"] == "InvalidAction"
+    assert (document["error"]["field"], document["error"]["exit_code"]) == ("action 2: at", 2)
+    assert one_error_line(err) == f"npa: error: {document['error']['message']}"
+    scenario.write_text(json.dumps([PROCEEDING]), encoding="utf-8")
+    code, out, _ = npa(capsys, "run", DEAL, str(scenario), "--db", str(db), "--json")
+    assert (code, json.loads(out)["error"]) == (0, None)
+
+
 def test_run_stopped_by_a_busy_store_names_the_action_and_says_what_was_stored(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -501,7 +522,9 @@ def test_run_stopped_by_a_busy_store_names_the_action_and_says_what_was_stored(
     scenario.write_text(json.dumps([SIGN, PROCEEDING]), encoding="utf-8")
     code, out, err = npa(capsys, "run", DEAL, str(scenario), "--db", str(db), "--json")
     assert code == 75
-    assert [r["accepted"] for r in json.loads(out)["results"]] == [True]
+    document = json.loads(out)
+    assert [r["accepted"] for r in document["results"]] == [True]
+    assert (document["error"]["type"], document["error"]["exit_code"]) == ("StoreBusy", 75)
     assert one_error_line(err).startswith(
         "npa: error: action 2: nothing of it was written (action 1 was stored): the store ")
     monkeypatch.undo()
