@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from engine.errors import InvalidAction, InvalidOption, NpaError, UnknownDeal
+from engine.errors import InvalidAction, InvalidOption, NpaError, StoreBusy, UnknownDeal
 
 DB_HELP = "SQLite database file (default npa.db in the working directory)."
 JSON_HELP = "Print one JSON document."
@@ -588,7 +588,9 @@ def tick(until: str, actor: str, db: str, as_json: bool) -> None:
         results = advance(store, moment, actor=actor)
     failed = [r for r in results if r["error"] is not None]
     _emit({"until": until, "deals": results, "ok": not failed}, as_json, _render_tick)
-    raise SystemExit(1 if failed else 0)
+    busy = any(r["error"]["exit_code"] == StoreBusy.exit_code for r in failed
+               if r["error"] is not None)
+    raise SystemExit(StoreBusy.exit_code if busy else 1 if failed else 0)
 
 
 @cli.command("export")

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypedDict, runtime_checkable
 
 from engine.clock import parse_time, utc_iso
-from engine.errors import InvalidAction, NpaError
+from engine.errors import InvalidAction, NpaError, StoreBusy
 from engine.ports import EventLog, check_store
 from engine.validation import check_actor
 from engine.views import Consequence
@@ -65,10 +65,13 @@ def tick(store: EventLog, until: datetime | str, *, actor: str = "company"
 
     Each deal is loaded and acted on (`advance`, with `request_id`
     "tick:UNTIL", so a tick retried after a crash is replayed, not applied
-    twice) in its own transaction. A deal whose log is broken, whose store is
-    busy, or whose advance is refused gets its error in its result; the
-    others go on. Deals the store has not indexed yet (written by an earlier
-    release) are indexed first from their replayed log (`rebuild_tables`).
+    twice) in its own transaction. A deal whose log is broken or whose advance
+    is refused gets its error in its result; the others go on. A store whose
+    write lock is not had within its bound (`StoreBusy`) stops the tick: the
+    store has one lock, so the deals after it are not tried (each gets
+    `StoreBusy`, "not tried"), and the whole tick may be tried again. Deals
+    the store has not indexed yet (written by an earlier release) are indexed
+    first from their replayed log (`rebuild_tables`).
 
     Args:
         store: a store that knows each deal's next deadline (`SqliteStore`).
@@ -98,13 +101,21 @@ def tick(store: EventLog, until: datetime | str, *, actor: str = "company"
         except NpaError as exc:
             results.append(_failed(deal_id, None, exc))
     request = f"tick:{utc_iso(moment)}"
+    busy: StoreBusy | None = None
     for row in store.due(moment):
         deal_id = row["deal"]
+        if busy is not None:
+            # One write lock for the store: the next deal would wait the same bound in vain.
+            results.append(_failed(deal_id, row["due"], StoreBusy(
+                f"not tried: the store was busy ({busy})", field=busy.field)))
+            continue
         try:
             deal = Deal.load(store, deal_id)
             result = deal.act(Advance(actor=actor, at=moment, request_id=request))
         except NpaError as exc:
             results.append(_failed(deal_id, row["due"], exc))
+            if isinstance(exc, StoreBusy):
+                busy = exc
             continue
         view = result.to_dict()
         results.append({"deal": deal_id, "due": row["due"], "accepted": result.accepted,

@@ -448,6 +448,46 @@ def test_one_deals_broken_log_does_not_stop_the_tick_of_another(
     assert code == 1 and out.startswith("a: not advanced: deal 'a': seq 2")
 
 
+def test_a_tick_on_a_busy_store_waits_once_and_asks_to_be_tried_again(
+        db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holds the store's write lock past the bound. The first due deal waits
+    for it and is not advanced (StoreBusy); the store has one write lock, so the others are
+    not made to wait again and are reported not advanced for the same reason; nothing is
+    written, and `npa tick` exits 75, try again, as every busy command does."""
+    from storage import connection
+
+    waits = [0]
+    write = connection.Connection.write
+
+    def counted(self: Any, work: Any, after: Any = None) -> Any:
+        waits[0] += 1
+        return write(self, work, after)
+
+    monkeypatch.setattr(connection.Connection, "write", counted)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = npa(capsys, "--lock-timeout", "0.2", "tick", LATER, "--db", str(db),
+                             "--json")
+        with SqliteStore(db, lock_timeout=0.2) as store:
+            results = tick(store, LATER)
+    finally:
+        holder.rollback()
+        holder.close()
+    data = json.loads(out)
+    assert code == 75 and data["ok"] is False, err
+    assert [(r["deal"], r["error"]["type"], r["error"]["exit_code"])
+            for r in data["deals"]] == [("a", "StoreBusy", 75), ("b", "StoreBusy", 75)]
+    assert "not tried" in data["deals"][1]["error"]["message"]
+    assert [r["error"]["type"] for r in results if r["error"]] == ["StoreBusy", "StoreBusy"]
+    assert waits[0] == 2, "one wait for the lock a tick, not one a deal"
+    monkeypatch.undo()
+    with SqliteStore(db) as store:
+        assert len(store.due(LATER)) == 2, "nothing was written"
+    code, _, _ = npa(capsys, "tick", LATER, "--db", str(db))
+    assert code == 0
+
+
 def test_npa_due_and_tick_print_text_and_json(db: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     """`npa due` lists, `npa tick` advances and prints consequences, `npa due` is then
