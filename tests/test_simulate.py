@@ -612,3 +612,16 @@ def test_only_the_holders_late_reactions_are_ever_refused() -> None:
             if not attempt.result.accepted:
                 refused.add(attempt.action.TYPE)
     assert refused <= {"accelerate", "waive_default", "send_notice"}, refused
+
+
+@pytest.mark.parametrize(("delay_days", "recovered"), [(600, True), (800, False)])
+def test_a_recovery_due_after_the_end_of_the_path_is_not_paid_on_it(
+        delay_days: int, recovered: bool) -> None:
+    """Every payment missed: the first coupon's grace ends 1998-03-04, the Holders accelerate
+    5 days later. The path ends 2000-02-01 plus horizon_days 0; a recovery 600 days on
+    (late 1999) is paid, one 800 days on (2000) falls after the end and is not."""
+    model = {**MISSED, "recovery": {"fraction": 0.4, "delay_days": delay_days},
+             "path": {"horizon_days": 0}}
+    result = simulate(2, 1, model=model)
+    assert result.final_states == {"Default": 2}
+    assert (result.cash_to_holders.nominal.mean > 0) is recovered
