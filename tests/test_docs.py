@@ -126,3 +126,42 @@ def test_the_readme_python_snippets_run(tmp_path: Path, monkeypatch: pytest.Monk
     namespace: dict[str, object] = {}
     for snippet in snippets:
         exec(compile(snippet, "README.md", "exec"), namespace)
+
+
+def _readme_block(command: str) -> list[str]:
+    """The lines the README shows a command printing, after its `$ command` line."""
+    lines = README.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"$ {command}")
+    block = []
+    for line in lines[start + 1:]:
+        if not line.startswith("    ") or line.strip().startswith("$ "):
+            break
+        block.append(line[4:].rstrip())
+    return block
+
+
+def test_the_readme_monte_carlo_example_is_what_npa_prints(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The worked example of 10,000 paths is re-run and printed as the README shows it, but
+    for the speed and the directory: its figures went stale once when the engine changed."""
+    from cli_run import npa
+
+    command = "npa simulate --paths 10000 --seed 1997 --workers 2 --discount 0.08 --out runs/base"
+    shown = _readme_block(command)
+    out_dir = tmp_path / "base"
+    code, out, err = npa(capsys, *command.split()[1:-1], str(out_dir), "--quiet")
+    assert code == 0, err
+
+    def steady(line: str) -> str:
+        return re.sub(r"\(\d[\d,]* paths/s\)", "(N paths/s)", line.replace(str(out_dir),
+                                                                            "runs/base"))
+
+    assert [steady(line) for line in out.rstrip().splitlines()] == [
+        steady(line) for line in shown]
+    one = _readme_block("npa simulate --paths 10000 --seed 1997 --path 26")
+    code, out, err = npa(capsys, "simulate", "--paths", "10000", "--seed", "1997",
+                         "--path", "26")
+    assert code == 0, err
+    printed = iter(line.rstrip() for line in out.splitlines())
+    missing = [line for line in one if line.strip() != "..." and line not in printed]
+    assert not missing, "the README's lines of path 26, in order"
