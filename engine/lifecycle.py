@@ -124,8 +124,12 @@ def fire(trigger: str, deal: DealState, at: datetime) -> tuple[Status | None, li
         moved = MACHINE.events[trigger].trigger(run, at=at)
     except MachineError:
         sources = [r.source.value for r in TABLE if r.trigger == trigger]
-        return None, [refusal(row.section, f"the deal is {deal.status.value}: this may happen "
-                                           f"only when it is {' or '.join(sources)}")]
+        reasons = [refusal(row.section, f"the deal is {deal.status.value}: this may happen "
+                                        f"only when it is {' or '.join(sources)}")]
+        if deal.status is Status.Drafted:
+            # Nothing under the agreement happens before it is executed (signature page).
+            reasons[:0] = both_signed(deal)
+        return None, reasons
     if not moved:
         return None, run.reasons
     return run.state, []

@@ -51,5 +51,5 @@ Feature: Signature Page
   Example: Nothing can be closed before the agreement is executed
     Given the Company signs on October 20, 1997 at 09:00
     When the Company closes on October 27, 1997 at 10:00
-    Then the action is refused under 2.1
+    Then the action is refused under the signature page and 2.1
     And the deal is Drafted
