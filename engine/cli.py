@@ -121,6 +121,9 @@ def _read_action_text(text: str) -> str:
     if text == "-":
         return sys.stdin.read()
     if text.startswith("@"):
+        if not text[1:]:
+            raise InvalidAction("'@' names no file: give @FILE, - for standard input, or the "
+                                "action's JSON", field="action")
         try:
             return Path(text[1:]).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

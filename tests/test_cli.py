@@ -395,6 +395,9 @@ def test_act_from_a_missing_file_exits_2(
     code, _, err = npa(capsys, "act", DEAL, f"@{tmp_path / 'none.json'}", "--db", str(db))
     assert code == 2
     assert one_error_line(err).startswith("npa: error: action: ")
+    code, _, err = npa(capsys, "act", DEAL, "@", "--db", str(db))
+    assert code == 2
+    assert one_error_line(err).startswith("npa: error: action: '@' names no file")
 
 
 def test_act_reads_an_action_from_stdin(db: Path) -> None:
