@@ -113,6 +113,26 @@ def test_may_and_cannot_check_without_acting(tmp_path: Path) -> None:
                   "1997 at 09:00\n", background).startswith("nothing stands in the way")
 
 
+def test_a_check_of_the_closing_takes_nothing_when_conditions_are_met(tmp_path: Path) -> None:
+    """With every condition met, "may close" and "cannot close" deliver the officers'
+    certificates only on a copy: the deal's clock stays, and a waiver dated before the
+    checked Closing is still taken (it was refused under "time order")."""
+    background = "    Given the 1997 deal, signed by the Company and the Purchaser\n"
+    _passes(tmp_path, "    Given every condition of 5.1 and 5.2 is met\n"
+            "    Then the Company may close on October 27, 1997 at 10:00\n"
+            "    When Purchaser waives condition 5.1(a) on October 24, 1997 at 10:00\n"
+            "    Then the action is accepted\n"
+            "    When the Company closes on October 27, 1997 at 10:00\n"
+            "    Then the deal is Closed\n", background)
+    _passes(tmp_path, "    Given every other condition of 5.1 and 5.2 is met\n"
+            "    And the Company records that the representation in 4.1 was untrue on "
+            "October 24, 1997 at 09:00\n"
+            "    Then the Company cannot close on October 27, 1997 at 10:00 under 5.2(a)\n"
+            "    When the Company waives condition 5.2(a) on October 24, 1997 at 10:00\n"
+            "    Then the action is accepted\n"
+            "    And the Company may close on October 27, 1997 at 10:00\n", background)
+
+
 def test_a_fax_sent_at_one_time_and_confirmed_at_another(tmp_path: Path) -> None:
     """A fax takes effect on its confirmation, not when it was sent (8.5)."""
     _passes(tmp_path, "    When Purchaser sends the Company a notice of covenant breach by "

@@ -166,16 +166,23 @@ def _why_not(world: World, who: str, doing: str) -> tuple[str, list[Any], list[s
     if found is None:
         raise StepError(f'"{text}" is not an action the vocabulary knows')
     definition, args = found
+    # The check takes nothing: what the step would do first (the officers' certificates a
+    # Closing delivers before it is held) is done on a copy of the deal held apart, and the
+    # scenario's deal, clock, certificates, history and sections are left as they were.
     captured: list[dict[str, Any]] = []
-    saved = (world.capture, world.keyword)
+    saved = (world.capture, world.keyword, world.deal, list(world.at_the_closing),
+             len(world.history), list(world.sections))
     world.capture = captured
+    world.deal = apart = deal.fork()
     try:
         definition.run(world, args, None)
     finally:
-        world.capture, world.keyword = saved
+        (world.capture, world.keyword, world.deal, world.at_the_closing, history,
+         world.sections) = saved
+        del world.history[history:]
     if not captured:
         raise StepError(f'"{text}" takes no action to check')
-    return text, list(deal.why_not(captured[0])), asked
+    return text, list(apart.why_not(captured[0])), asked
 
 
 @step(THEN, p("{who} cannot {doing}"))
