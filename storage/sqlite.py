@@ -513,6 +513,8 @@ class SqliteStore:
             UnknownDeal: if the deal has no log.
         """
         check_deal_id(deal_id)
+        if anchor is not None:
+            anchor = _anchor(anchor)
         rows, last, _ = self._read(deal_id)
         if not rows:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -569,6 +571,7 @@ class SqliteStore:
         Raises:
             UnknownDeal: if the deal has no log.
         """
+        check_deal_id(deal_id)
         last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         if last is None:
             raise UnknownDeal(f"no deal {deal_id!r}", field="deal")
@@ -576,6 +579,7 @@ class SqliteStore:
 
     def sealed(self, deal_id: str) -> bool:
         """Whether the deal's last event carries a MAC (it was written with a key)."""
+        check_deal_id(deal_id)
         last = self._link.read(lambda: self._conn.execute(_LAST, (deal_id,)).fetchone())
         return last is not None and last[2] is not None
 
@@ -811,6 +815,7 @@ class SqliteStore:
 
     def stored_conditions(self, deal_id: str) -> dict[str, str]:
         """Each condition's status (section -> pending/satisfied/waived) as stored."""
+        check_deal_id(deal_id)
         return self._link.read(lambda: tables.conditions(self._conn, deal_id))
 
     def close(self) -> None:
@@ -842,6 +847,16 @@ def _count(value: object, field: str, least: int, most: int = SQLITE_MAX) -> int
         raise InvalidAction(f"expected a whole number {bound}, got {shown(value, 40)}",
                             field=field)
     return value
+
+
+def _anchor(value: object) -> tuple[int, str]:
+    """A head noted earlier, (seq, hash) as `head` gives it, or InvalidAction naming anchor."""
+    if (isinstance(value, (tuple, list)) and len(value) == 2
+            and type(value[0]) is int and 1 <= value[0] <= SQLITE_MAX
+            and isinstance(value[1], str)):
+        return value[0], value[1]
+    raise InvalidAction(f"expected (seq, hash) as head() gives it, got {shown(value, 40)}",
+                        field="anchor")
 
 
 def _encode(events: Sequence[Event]) -> list[_Row]:

@@ -18,7 +18,7 @@ from strategies import json_values
 
 import engine
 from contract import NpaError, load_terms, load_terms_file, terms_from_dict
-from engine import Deal, MemoryLog, verify
+from engine import Deal, InvalidAction, MemoryLog, verify
 from engine.actions import ACTION_TYPES, Action, Damage, NoticeSpec
 from engine.clock import NEW_YORK
 from engine.demo import SIGNING_TO_OUTSTANDING, STORIES
@@ -169,10 +169,36 @@ def test_the_sqlite_store_takes_anything(path: Any, synchronous: Any, timeout: A
         if isinstance(opened, SqliteStore):  # pragma: no cover - only str paths open
             opened.close()
         with SqliteStore(":memory:") as good:
-            for method in (good.load, good.exists, good.chain_problems, good.stored_status):
+            for method in (good.load, good.exists, good.chain_problems, good.stored_status,
+                           good.head, good.sealed, good.stored_conditions):
                 _only_documented(method, deal_id)
             _only_documented(Deal.load, good, deal_id)
             _only_documented(verify, good, deal_id)
+            Deal.create(good, "d1")
+            _only_documented(good.chain_problems, "d1", anchor=deal_id)
+
+
+@pytest.mark.parametrize("deal_id", [2**63, 10**30, -(2**63) - 1, 5, None])
+def test_the_stores_head_and_tables_name_a_bad_deal_id(deal_id: Any) -> None:
+    """`head`, `sealed` and `stored_conditions` check the id before SQLite sees it (2**63
+    raised OverflowError)."""
+    with SqliteStore(":memory:") as store:
+        for method in (store.head, store.sealed, store.stored_conditions):
+            with pytest.raises(NpaError) as raised:
+                method(deal_id)
+            assert raised.value.field == "deal"
+
+
+@pytest.mark.parametrize("anchor", ["nope", 7, (1, 5), (2**63, "x"), (0, "x"), [1]])
+def test_a_malformed_anchor_is_refused_naming_it(anchor: Any) -> None:
+    """`chain_problems(anchor=...)` takes the (seq, hash) `head` gives; anything else is
+    InvalidAction naming anchor (it raised ValueError or TypeError)."""
+    with SqliteStore(":memory:") as store:
+        Deal.create(store, "d1")
+        with pytest.raises(InvalidAction) as raised:
+            store.chain_problems("d1", anchor=anchor)
+        assert raised.value.field == "anchor"
+        assert store.chain_problems("d1", anchor=store.head("d1")) == []
 
 
 def test_the_documented_errors_are_one_tree_exported_from_engine() -> None:
