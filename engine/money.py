@@ -61,7 +61,8 @@ def parse_money(value: object, field: str) -> Decimal:
     if amount > MAX_AMOUNT:
         raise InvalidAction("amounts are at most 1000000000000.00", field=field)
     if amount != amount.quantize(CENT):
-        raise InvalidAction(f"{_show(value)} has fractions of a cent", field=field)
+        written = value if isinstance(value, str) else str(amount)  # a Decimal as digits
+        raise InvalidAction(f"{_show(written)} has fractions of a cent", field=field)
     return amount.quantize(CENT)
 
 

@@ -348,3 +348,16 @@ def test_json_too_deep_to_read_says_so_in_whole_words() -> None:
     assert str(caught.value) == "action: malformed JSON (nested too deeply to read)"
     long = ValueError("word " * 60)
     assert shown_reason(long).endswith("word ...") and len(shown_reason(long)) <= 124
+
+
+@pytest.mark.parametrize("written", ["0.30000000000000004", "205625.10000000000001"])
+def test_a_json_number_with_fractions_of_a_cent_is_shown_as_written(written: str) -> None:
+    """A JSON number read as a Decimal is named in digits, not as Decimal('...')."""
+    from engine.validation import parse_action
+
+    text = ('{"type": "pay", "actor": "company", "at": "1998-02-02T10:00", '
+            f'"purpose": "interest", "amount": {written}}}')
+    with pytest.raises(InvalidAction) as raised:
+        parse_action(text)
+    assert str(raised.value).endswith(f"{written} has fractions of a cent")
+    assert "Decimal(" not in str(raised.value)
