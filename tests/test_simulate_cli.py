@@ -140,6 +140,12 @@ def test_the_summary_for_people(capsys: pytest.CaptureFixture[str]) -> None:
     assert "loss (PV):" in out and "P(event of default):" in out
 
 
+def test_one_path_is_one_path(capsys: pytest.CaptureFixture[str]) -> None:
+    """A run of one path says "1 path", not "1 paths"."""
+    code, out, _ = npa(capsys, "simulate", "--paths", "1", "--seed", "0")
+    assert code == 0 and out.startswith("1 path, seed 0, discount 0")
+
+
 def test_print_model_prints_the_shipped_commented_toml(
         capsys: pytest.CaptureFixture[str]) -> None:
     """`--print-model` is the default model, as commented TOML that loads as it is."""

@@ -257,7 +257,8 @@ def render_summary(d: dict[str, Any]) -> str:
     p = d["probability"]
     states = ", ".join(f"{state} {count:,}" for state, count in d["final_states"].items())
     lines = [
-        f"{d['paths']:,} paths, seed {d['seed']}, discount {d['discount']} "
+        f"{d['paths']:,} path{'' if d['paths'] == 1 else 's'}, seed {d['seed']}, "
+        f"discount {d['discount']} "
         f"({d['paths_per_second']:,.0f} paths/s)",
         f"final states:         {states}",
         f"P(event of default):  {p['event_of_default']:.4f}",

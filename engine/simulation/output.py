@@ -78,7 +78,7 @@ def plot(staged: outfiles.Staged, tally: Tally, result: SimulationResult) -> lis
     full_pv = tally.full_pv_cents or 1
     defaulted = [i for i, d in enumerate(tally.first_default) if not math.isnan(d)]
     written = []
-    subtitle = f"{n:,} paths, seed {result.seed}, discount {result.discount}"
+    subtitle = f"{n:,} path{'' if n == 1 else 's'}, seed {result.seed}, discount {result.discount}"
 
     fig, ax = plt.subplots(figsize=(8, 4.8), dpi=100)
     recoveries = [100 * tally.cash_pv[i] / full_pv for i in defaulted]
