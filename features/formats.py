@@ -85,10 +85,14 @@ def pretty(report: Mapping[str, Any]) -> str:
     report = _printable(report)
     lines = _problems(report)
     if report.get("dry_run"):
-        undefined = report.get("steps", {}).get("undefined", 0)
-        lines.append("dry run: every step matched, none run" if not undefined else
-                     f"dry run: none run; {undefined} step{'' if undefined == 1 else 's'} "
-                     "matched no step of the vocabulary")
+        steps = report.get("steps", {})
+        undefined, failed = steps.get("undefined", 0), steps.get("failed", 0)
+        wrong = [f"{undefined} step{'' if undefined == 1 else 's'} matched no step of the "
+                 "vocabulary"] if undefined else []
+        wrong += [f"{failed} step{'' if failed == 1 else 's'} matched with a value that "
+                  "cannot be (see below)"] if failed else []
+        lines.append("dry run: every step matched, none run" if not wrong else
+                     "dry run: none run; " + "; ".join(wrong))
     feature = None
     for scenario in report["scenarios"]:
         if scenario.get("feature") != feature or feature is None:

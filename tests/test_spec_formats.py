@@ -300,3 +300,17 @@ def test_a_long_tag_expression_that_can_be_read_is_run(
     tags = " or ".join(["@wip", *(f"@t{i}" for i in range(300))])
     result = _Run(capsys, str(path), "--tags", tags, "--json")
     assert [s["name"] for s in json.loads(result.output)["scenarios"]] == ["Fails"]
+
+
+def test_a_dry_run_with_a_value_that_cannot_be_does_not_say_every_step_matched(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """February 30 matches its step but fails the dry run: the banner says so (it said
+    "every step matched" above "1 failed")."""
+    path = tmp_path / "n.feature"
+    path.write_text("Feature: n\n  Example: bad date\n"
+                    "    Given the 1997 deal, signed by the Company and the Purchaser\n"
+                    "    When time passes to February 30, 1998\n", encoding="utf-8")
+    result = _Run(capsys, str(path), "--dry-run")
+    assert result.exit_code == 1
+    assert "dry run: none run; 1 step matched with a value that cannot be" in result.output
+    assert "every step matched" not in result.output
